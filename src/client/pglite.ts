@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import * as schema from '../schema/index.ts';
+import { lockDataDir } from './pglite-lock.ts';
+import { withPgliteQueryLog } from './query-log.ts';
+import type { Database, DatabaseHandle, DatabaseOptions } from './types.ts';
+
+export interface PgliteHandle extends DatabaseHandle {
+  readonly client: PGlite;
+}
+
+/** An embedded database: in memory when `dataDir` is null, else persisted (and locked to this process). */
+export function createPgliteDatabase(dataDir: string | null, options: DatabaseOptions = {}): PgliteHandle {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    // The constructor returns at once; queries wait for startup, so opening stays synchronous.
+    client = new PGlite({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const driverClient = options.logQueries
+    ? withPgliteQueryLog(client, { logParams: options.logParams ?? false, log: options.log ?? console.log })
+    : client;
+  const db: Database = drizzle({ client: driverClient, schema });
+  let closed = false;
+  return {
+    db,
+    client,
+    kind: 'pglite',
+    description: dataDir ? `embedded PGlite at ${dataDir}` : 'embedded PGlite in memory',
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type * as schema from '../schema/index.ts';
+
+export type Schema = typeof schema;
+/** A Drizzle database over postgres.js or PGlite, with the full schema loaded for relational queries. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What a query runs on: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly kind: DatabaseKind;
+  /** A printable description of the target; never contains a password. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A DATABASE_URL-style string; `undefined` is the embedded default under `.data/pglite`. */
+  url?: string | undefined;
+  /** postgres.js pool size. */
+  poolMax?: number;
+  /** Server-side prepared statements. Default: on, except behind a transaction pooler. */
+  prepare?: boolean | undefined;
+  connectTimeoutSeconds?: number;
+  logQueries?: boolean;
+  logParams?: boolean;
+  /** Where query log lines go (default: console.log). */
+  log?: (line: string) => void;
+  /** PGlite only: start from a data-directory snapshot (see `dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob | File;
+}

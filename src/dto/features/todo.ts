@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todos.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { optionalText, trimmedText } from '../_fields.ts';
+
+const refine = {
+  title: () => trimmedText(TODO_TITLE_MAX),
+  description: () => optionalText(TODO_DESCRIPTION_MAX),
+};
+
+export const TodoSchema = createSelectSchema(todos);
+export const InsertTodoSchema = createInsertSchema(todos, refine);
+export const UpdateTodoSchema = createUpdateSchema(todos, refine);
+
+/** What a caller may set when creating a todo; the tenant comes from scope, ids and timestamps from the server. */
+export const CreateTodoDTO = InsertTodoSchema.pick({
+  userId: true,
+  title: true,
+  description: true,
+  completed: true,
+  dueAt: true,
+}).strict();
+
+export const UpdateTodoDTO = UpdateTodoSchema.pick({
+  title: true,
+  description: true,
+  completed: true,
+  dueAt: true,
+}).strict();
+
+export const TodoListFilter = z
+  .object({
+    userId: z.uuid().optional(),
+    completed: z.boolean().optional(),
+    dueBefore: z.coerce.date().optional(),
+  })
+  .strict();
+
+export type Todo = z.infer<typeof TodoSchema>;
+export type CreateTodo = z.input<typeof CreateTodoDTO>;
+export type UpdateTodo = z.input<typeof UpdateTodoDTO>;
+export type TodoFilter = z.input<typeof TodoListFilter>;

@@ -1,0 +1,95 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { isDatabaseUrl, packageRoot, sameDatabase } from './config/database-url.ts';
+import { ConfigError } from './errors.ts';
+
+// The only module that reads process.env; everything else receives an `Env`.
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine(isDatabaseUrl, { message: 'must be a postgres:// URL, pglite://<dir> or pglite://memory' });
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).optional(),
+  /** Deployment stage; VERCEL_ENV is read as a fallback. */
+  APP_ENV: z.enum(['development', 'test', 'preview', 'staging', 'production']).optional(),
+  DATABASE_URL: databaseUrl.optional(),
+  DIRECT_URL: databaseUrl.optional(),
+  /** Only for the boot guard: previews and staging refuse to start against this database. */
+  PRODUCTION_DATABASE_URL: databaseUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number({ message: 'must be a number' }).int().min(1).max(500).default(10),
+  DATABASE_CONNECT_TIMEOUT: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(600).default(10),
+  /** Server-side prepared statements; default on, off behind a transaction pooler. */
+  DATABASE_PREPARE: flag.optional(),
+  DATABASE_LOG_QUERIES: flag.optional(),
+  /** Off by default: parameter values can be personal data or secrets. */
+  DATABASE_LOG_PARAMS: flag.default(false),
+  TEST_DATABASE_URL: databaseUrl.optional(),
+  BENCH_DATABASE_URL: databaseUrl.optional(),
+});
+
+export type Env = Readonly<
+  Omit<z.infer<typeof EnvSchema>, 'DATABASE_LOG_QUERIES'> & {
+    DATABASE_LOG_QUERIES: boolean;
+    APP_ENV: NonNullable<z.infer<typeof EnvSchema>['APP_ENV']>;
+  }
+>;
+
+type Source = Record<string, string | undefined>;
+
+/** Parses and checks an environment; throws a `ConfigError` naming each bad variable, never echoing its value. */
+export function parseEnv(source: Source): Env {
+  const cleaned = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
+  );
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const parsed = result.data;
+  const appEnv = parsed.APP_ENV ?? stageFromVercel(source.VERCEL_ENV) ?? parsed.NODE_ENV ?? 'development';
+  const env: Env = {
+    ...parsed,
+    APP_ENV: appEnv,
+    DATABASE_LOG_QUERIES: parsed.DATABASE_LOG_QUERIES ?? parsed.NODE_ENV === 'development',
+  };
+  assertNotProductionFromPreview(env);
+  return env;
+}
+
+function stageFromVercel(value: string | undefined): Env['APP_ENV'] | undefined {
+  if (value === 'preview' || value === 'production' || value === 'development') return value;
+  return undefined;
+}
+
+/** A preview or staging deployment wired to the production database writes test data into it: refuse to boot. */
+function assertNotProductionFromPreview(env: Env): void {
+  if (env.APP_ENV !== 'preview' && env.APP_ENV !== 'staging') return;
+  const production = env.PRODUCTION_DATABASE_URL;
+  if (!production) return;
+  for (const name of ['DATABASE_URL', 'DIRECT_URL'] as const) {
+    const value = env[name];
+    if (value && sameDatabase(value, production)) {
+      throw new ConfigError(
+        `Refusing to start: APP_ENV=${env.APP_ENV} but ${name} points at the production database (PRODUCTION_DATABASE_URL).`,
+      );
+    }
+  }
+}
+
+let cached: Env | undefined;
+
+/** The process environment, with `.env` from the package root and the current directory loaded once, quietly. */
+export function env(): Env {
+  if (!cached) {
+    loadDotenv({ path: ['.env', `${packageRoot}.env`], quiet: true });
+    cached = parseEnv(process.env);
+  }
+  return cached;
+}

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+
+export type DatabaseErrorCode =
+  | 'not_found'
+  | 'conflict'
+  | 'foreign_key'
+  | 'check_violation'
+  | 'validation'
+  | 'invalid_config'
+  | 'database_in_use'
+  | 'migration_failed'
+  | 'query_failed';
+
+/** Base of every error this package throws on purpose: a stable `code`, the original error as `cause`. */
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+  readonly code: DatabaseErrorCode;
+
+  constructor(code: DatabaseErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export class NotFoundError extends DatabaseError {
+  override name = 'NotFoundError';
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
+    super('not_found', `${entity} not found (${key})`, options);
+  }
+}
+
+/** A unique constraint rejected the write (SQLSTATE 23505). */
+export class ConflictError extends DatabaseError {
+  override name = 'ConflictError';
+  constructor(
+    readonly constraint: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super('conflict', `Conflict: a row with the same value already exists (${constraint ?? 'unique constraint'})`, options);
+  }
+}
+
+/** A foreign key rejected the write (SQLSTATE 23503): the parent does not exist, or children still point at it. */
+export class ForeignKeyError extends DatabaseError {
+  override name = 'ForeignKeyError';
+  constructor(
+    readonly constraint: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super('foreign_key', `Referenced row missing or still referenced (${constraint ?? 'foreign key'})`, options);
+  }
+}
+
+/** A check constraint or a database rule (trigger) rejected the write (SQLSTATE 23514, or P0001 raised by our triggers). */
+export class CheckViolationError extends DatabaseError {
+  override name = 'CheckViolationError';
+  constructor(
+    readonly constraint: string | undefined,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('check_violation', message, options);
+  }
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+/** Input failed its DTO before any SQL ran. Carries the Zod issues with dotted field paths, never the input values. */
+export class ValidationError extends DatabaseError {
+  override name = 'ValidationError';
+  readonly issues: ValidationIssue[];
+
+  constructor(entity: string, zodError: z.ZodError) {
+    const issues = zodError.issues.map((issue) => ({
+      path: issue.path.map(String).join('.') || '(root)',
+      message: issue.message,
+      code: issue.code,
+    }));
+    super('validation', `Invalid ${entity}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+      cause: zodError,
+    });
+    this.issues = issues;
+  }
+
+  get fields(): string[] {
+    return [...new Set(this.issues.map((issue) => issue.path))];
+  }
+}
+
+export class ConfigError extends DatabaseError {
+  override name = 'ConfigError';
+  constructor(message: string) {
+    super('invalid_config', message);
+  }
+}
+
+export class DatabaseInUseError extends DatabaseError {
+  override name = 'DatabaseInUseError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      'database_in_use',
+      `The embedded database at ${dataDir} is already in use by pid ${pid}. ` +
+        'PGlite allows one process per data directory: stop that process (a dev server, drizzle studio, a test run) ' +
+        'or point DATABASE_URL at another directory (pglite://<dir> or pglite://memory).',
+    );
+  }
+}
+
+export class MigrationError extends DatabaseError {
+  override name = 'MigrationError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('migration_failed', message, options);
+  }
+}

@@ -1,0 +1,53 @@
+import { desc, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { ValidationError } from '../../errors.ts';
+
+// Keyset pagination, newest first, on (created_at, id): page 1,000 costs what page 1 costs.
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const PageInput = z.object({
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+interface Position {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(row: Position): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+
+export function decodeCursor(entity: string, cursor: string): Position {
+  const parsed = cursorShape.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));
+  if (!parsed.success) {
+    throw new ValidationError(entity, new z.ZodError([{ code: 'custom', path: ['cursor'], message: 'Invalid cursor', input: undefined }]));
+  }
+  return { createdAt: new Date(parsed.data[0]), id: parsed.data[1] };
+}
+
+export function afterCursor(columns: { createdAt: PgColumn; id: PgColumn }, position: Position | undefined): SQL | undefined {
+  if (!position) return undefined;
+  // A row comparison, so the (…, created_at desc, id desc) index serves it as one range scan.
+  return sql`(${columns.createdAt}, ${columns.id}) < (${sql.param(position.createdAt, columns.createdAt)}, ${sql.param(position.id, columns.id)})`;
+}
+
+export function newestFirst(columns: { createdAt: PgColumn; id: PgColumn }): SQL[] {
+  return [desc(columns.createdAt), desc(columns.id)];
+}
+
+/** Query `limit + 1` rows, then call this: the extra row only tells whether another page exists. */
+export function toPage<T extends Position>(rows: T[], limit: number): Page<T> {
+  const items = rows.length > limit ? rows.slice(0, limit) : rows;
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,26 @@
+import type { Executor } from '../../client/types.ts';
+import { currentExecutor, isTransaction, runWithExecutor } from '../../executor.ts';
+import { toDatabaseError } from './database-errors.ts';
+
+/** Run a read on the current executor, mapping driver errors. */
+export async function read<T>(fn: (db: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await fn(currentExecutor());
+  } catch (error) {
+    throw toDatabaseError(error);
+  }
+}
+
+/**
+ * Run a write on the current executor. Inside a transaction it gets a savepoint, so a constraint violation the
+ * caller catches (a ConflictError, say) does not leave the caller's transaction aborted.
+ */
+export async function write<T>(fn: (db: Executor) => Promise<T>): Promise<T> {
+  const executor = currentExecutor();
+  try {
+    if (!isTransaction(executor)) return await fn(executor);
+    return await executor.transaction((savepoint) => runWithExecutor(savepoint, () => fn(savepoint)));
+  } catch (error) {
+    throw toDatabaseError(error);
+  }
+}

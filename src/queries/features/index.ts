@@ -1,0 +1,1 @@
+export { TodoQueries, type ListTodosInput } from './todos.ts';

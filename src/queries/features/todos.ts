@@ -1,0 +1,154 @@
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { CreateTodoDTO, TodoListFilter, UpdateTodoDTO, type CreateTodo, type Todo, type TodoFilter, type UpdateTodo } from '../../dto/features/todo.ts';
+import { NotFoundError } from '../../errors.ts';
+import { todos } from '../../schema/tables/features/todos.ts';
+import type { TenantScope } from '../../tenant-context.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { read, write } from '../_lib/run.ts';
+import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+
+const ENTITY = 'Todo';
+
+type ReadOptions = TenantScope & SoftDeleteOptions;
+
+export interface ListTodosInput {
+  filter?: TodoFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+const findLiveById = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(todos)
+    .where(
+      and(
+        eq(todos.id, sql.placeholder('id')),
+        eq(todos.tenantId, sql.placeholder('tenantId')),
+        liveRows(todos),
+      ),
+    )
+    .limit(1)
+    .prepare('todos_find_live_by_id'),
+);
+
+async function findById(id: string, options?: ReadOptions): Promise<Todo | null> {
+  const tenantId = resolveTenantId(ENTITY, options);
+  const todoId = parseId(ENTITY, id);
+  const rows = await read((db) =>
+    options?.withDeleted
+      ? db.select().from(todos).where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId))).limit(1)
+      : findLiveById(db).execute({ id: todoId, tenantId }),
+  );
+  return rows[0] ?? null;
+}
+
+export const TodoQueries = {
+  findById,
+
+  async getById(id: string, options?: ReadOptions): Promise<Todo> {
+    const todo = await findById(id, options);
+    if (!todo) throw new NotFoundError(ENTITY, `id=${id}`);
+    return todo;
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListTodosInput = {}, options?: ReadOptions): Promise<Page<Todo>> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const filter = parseInput(ENTITY, TodoListFilter, input.filter ?? {});
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(todos)
+        .where(
+          and(
+            eq(todos.tenantId, tenantId),
+            liveRows(todos, options),
+            filter.userId === undefined ? undefined : eq(todos.userId, filter.userId),
+            filter.completed === undefined ? undefined : eq(todos.completed, filter.completed),
+            filter.dueBefore === undefined ? undefined : lte(todos.dueAt, filter.dueBefore),
+            afterCursor(todos, position),
+          ),
+        )
+        .orderBy(...newestFirst(todos))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  async create(input: CreateTodo, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const values = parseInput(ENTITY, CreateTodoDTO, input);
+    const [row] = await write((db) =>
+      db
+        .insert(todos)
+        .values({ ...values, tenantId })
+        .returning(),
+    );
+    return row!;
+  },
+
+  async update(id: string, input: UpdateTodo, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateTodoDTO, input);
+    const [row] = await write((db) =>
+      Object.keys(values).length === 0
+        ? db.select().from(todos).where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
+        : db
+            .update(todos)
+            .set(values)
+            .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
+            .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  /** Hides the todo from every read; `restore` brings it back. */
+  async softDelete(id: string, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .update(todos)
+        .set({ deletedAt: sql`now()` })
+        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
+        .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  async restore(id: string, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .update(todos)
+        .set({ deletedAt: null })
+        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), sql`${todos.deletedAt} is not null`))
+        .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `deleted todo id=${id}`);
+    return row;
+  },
+
+  /** Removes the row for good (live or soft-deleted). */
+  async delete(id: string, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .delete(todos)
+        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
+        .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+};

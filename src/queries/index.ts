@@ -1,0 +1,3 @@
+export * from './features/index.ts';
+export type { Page } from './_lib/keyset.ts';
+export type { SoftDeleteOptions } from './_lib/soft-delete.ts';

@@ -1,0 +1,20 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, timestamps } from '../../_shared.ts';
+
+/** Better Auth's `user` model; the table and column names are the ones its Drizzle adapter expects. */
+export const user = pgTable(
+  'user',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('user_email_unique').on(t.email),
+    check('user_email_lower_case', sql`${t.email} = lower(${t.email})`),
+  ],
+);

@@ -1,0 +1,3 @@
+export * from './auth/index.ts';
+export * from './features/index.ts';
+export * from './tenant/index.ts';

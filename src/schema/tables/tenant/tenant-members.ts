@@ -1,0 +1,26 @@
+import { index, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { tenantId } from '../../_tenant.ts';
+import { timestamps } from '../../_shared.ts';
+import { user } from '../auth/user.ts';
+
+export const TENANT_ROLES = ['owner', 'admin', 'member'] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+export const tenantRole = pgEnum('tenant_role', TENANT_ROLES);
+
+/** Membership; the `tenant_members_keep_last_owner` trigger keeps at least one owner per live tenant. */
+export const tenantMembers = pgTable(
+  'tenant_members',
+  {
+    tenantId: tenantId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    role: tenantRole('role').notNull().default('member'),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ name: 'tenant_members_pkey', columns: [t.tenantId, t.userId] }),
+    index('tenant_members_user_id_idx').on(t.userId),
+    index('tenant_members_tenant_role_idx').on(t.tenantId, t.role),
+  ],
+);

@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DatabaseError } from './errors.ts';
+
+// Tenant-scoped query objects take the tenant explicitly ({ tenantId }) or from here, set once per request.
+
+const ambientTenant = new AsyncLocalStorage<string>();
+
+/** Run `fn` with every tenant-scoped query object scoped to `tenantId` (e.g. from your auth middleware). */
+export function withTenant<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+  return ambientTenant.run(tenantId, fn);
+}
+
+export function currentTenantId(): string | undefined {
+  return ambientTenant.getStore();
+}
+
+export interface TenantScope {
+  /** Overrides the ambient tenant of `withTenant`. */
+  tenantId?: string;
+}
+
+export class MissingTenantError extends DatabaseError {
+  override name = 'MissingTenantError';
+  constructor(entity: string) {
+    super('validation', `${entity} is tenant-scoped: pass { tenantId } or call it inside withTenant(tenantId, ...)`);
+  }
+}

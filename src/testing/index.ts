@@ -1,0 +1,17 @@
+import { inject } from 'vitest';
+import type { DatabaseHandle } from '../client/types.ts';
+import { createIsolatedDatabase } from './isolated-database.ts';
+import { workerDatabase } from './worker-database.ts';
+
+export { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.ts';
+export type { TestDatabaseSource } from './source.ts';
+
+/** The worker's migrated test database (PGlite, or a clone of the server template under TEST_DATABASE_URL). */
+export function testDatabase(): Promise<DatabaseHandle> {
+  return workerDatabase(inject('testDatabase'));
+}
+
+/** A migrated database of this test's own, for work that must commit; `close()` it in `afterAll`/`finally`. */
+export function isolatedDatabase(options?: { poolMax?: number }) {
+  return createIsolatedDatabase(inject('testDatabase'), options);
+}

@@ -1,0 +1,16 @@
+/** What the vitest global setup prepared, handed to every worker with `provide`/`inject`. */
+export type TestDatabaseSource =
+  | { kind: 'pglite'; snapshotPath: string }
+  | { kind: 'postgres'; serverUrl: string; template: string; runPrefix: string };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: TestDatabaseSource;
+  }
+}
+
+export function databaseUrlFor(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -1,0 +1,21 @@
+import { afterEach, beforeEach, inject } from 'vitest';
+import { bindDatabase } from '../executor.ts';
+import { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.ts';
+import { workerDatabase } from './worker-database.ts';
+
+// vitest `setupFiles` entry: every test runs inside a transaction that is rolled back afterwards, and every query
+// object (and `withTransaction`, as a savepoint) joins it.
+
+const handle = await workerDatabase(inject('testDatabase'));
+let open: OpenTransaction | undefined;
+
+beforeEach(async () => {
+  open = await openRollbackTransaction(handle.db);
+  bindDatabase(open.tx);
+});
+
+afterEach(async () => {
+  bindDatabase(handle.db);
+  await open?.rollback();
+  open = undefined;
+});
