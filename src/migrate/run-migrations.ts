@@ -14,11 +14,20 @@ interface AppliedRow extends Record<string, unknown> {
   created_at: string | number;
 }
 
-// drizzle's own bookkeeping table, so `drizzle-kit migrate` and this runner can take turns on one database.
-const SETUP = `
-  create schema if not exists drizzle;
-  create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint);
-`;
+export interface MigrationTable {
+  schema: string;
+  name: string;
+}
+
+// drizzle's own bookkeeping table by default, so `drizzle-kit migrate` and this runner can take turns on one database.
+export const drizzleMigrationTable: MigrationTable = { schema: 'drizzle', name: '__drizzle_migrations' };
+
+function setupSql({ schema, name }: MigrationTable): string {
+  return `
+    create schema if not exists "${schema}";
+    create table if not exists "${schema}"."${name}" (id serial primary key, hash text not null, created_at bigint);
+  `;
+}
 
 function errorFacts(error: unknown): string {
   const e = error as { message?: string; code?: string; position?: string };
@@ -69,13 +78,15 @@ export async function runMigrations(
   connection: MigrationConnection,
   files: MigrationFile[],
   log: (line: string) => void = console.log,
+  table: MigrationTable = drizzleMigrationTable,
 ): Promise<MigrationReport> {
   const started = performance.now();
+  const tableName = `"${table.schema}"."${table.name}"`;
   await connection.lock(() => log('Another migration runner holds the lock; waiting for it to finish...'));
   try {
-    await connection.exec(SETUP);
+    await connection.exec(setupSql(table));
     const applied = await connection.query<AppliedRow>(
-      'select hash, created_at from drizzle.__drizzle_migrations order by created_at',
+      `select hash, created_at from ${tableName} order by created_at`,
     );
     const pending = pendingMigrations(files, applied);
     if (pending.length === 0) {
@@ -99,7 +110,7 @@ export async function runMigrations(
             );
           }
         }
-        await connection.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [
+        await connection.query(`insert into ${tableName} (hash, created_at) values ($1, $2)`, [
           file.hash,
           file.when,
         ]);

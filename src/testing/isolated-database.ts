@@ -3,8 +3,16 @@ import postgres from 'postgres';
 import { createPgliteDatabase } from '../client/pglite.ts';
 import { createPostgresDatabase } from '../client/postgres.ts';
 import type { DatabaseHandle } from '../client/types.ts';
+import { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from '../migrate/connection.ts';
 import { loadSnapshot } from './pglite-snapshot.ts';
 import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
+
+export interface IsolatedDatabase extends DatabaseHandle {
+  /** `pglite://memory` for PGlite (reachable only through this handle), else the server URL of the clone. */
+  url: string;
+  /** A migration-runner connection to this database (for tests of migrations). Close it when done. */
+  migrationConnection(): MigrationConnection;
+}
 
 /**
  * A migrated database of its own: a PGlite loaded from the snapshot, or a clone of the server's template database
@@ -13,10 +21,14 @@ import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
 export async function createIsolatedDatabase(
   source: TestDatabaseSource,
   options: { poolMax?: number } = {},
-): Promise<DatabaseHandle & { url: string }> {
+): Promise<IsolatedDatabase> {
   if (source.kind === 'pglite') {
     const handle = createPgliteDatabase(null, { loadDataDir: loadSnapshot(source.snapshotPath) });
-    return { ...handle, url: 'pglite://memory', close: () => handle.close() };
+    return {
+      ...handle,
+      url: 'pglite://memory',
+      migrationConnection: () => pgliteMigrationConnection(handle.client, handle.description),
+    };
   }
   const name = `${source.runPrefix}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
@@ -30,6 +42,7 @@ export async function createIsolatedDatabase(
   return {
     ...handle,
     url,
+    migrationConnection: () => postgresMigrationConnection(url),
     async close() {
       await handle.close();
       const cleanup = postgres(source.serverUrl, { max: 1, onnotice: () => {} });

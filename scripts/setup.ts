@@ -1,0 +1,11 @@
+import { env } from '../src/env.ts';
+import { migrate } from '../src/migrate/index.ts';
+import { runScript } from './_run.ts';
+
+// `pnpm db:setup`: everything a fresh clone needs on whatever database the environment points at
+// (the embedded PGlite under .data/pglite by default): migrate, then seed demo data.
+
+await runScript(async () => {
+  const config = env();
+  await migrate({ url: config.DIRECT_URL ?? config.DATABASE_URL, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT });
+});

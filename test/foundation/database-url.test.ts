@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shouldPrepare } from '../../src/client/postgres.ts';
+import { defaultPgliteDir, isTransactionPooler, parseDatabaseUrl, redactUrl, sameDatabase } from '../../src/config/database-url.ts';
+
+describe('parseDatabaseUrl', () => {
+  it('defaults to PGlite under the package .data/pglite', () => {
+    expect(parseDatabaseUrl(undefined)).toEqual({ kind: 'pglite', dataDir: defaultPgliteDir });
+    expect(defaultPgliteDir.endsWith(path.join('.data', 'pglite'))).toBe(true);
+  });
+
+  it('reads pglite://memory and pglite://<dir>', () => {
+    expect(parseDatabaseUrl('pglite://memory')).toEqual({ kind: 'pglite', dataDir: null });
+    expect(parseDatabaseUrl('pglite://tmp/db')).toEqual({ kind: 'pglite', dataDir: path.resolve('tmp/db') });
+  });
+
+  it('detects transaction poolers: Supabase port 6543 or pgbouncer=true', () => {
+    expect(parseDatabaseUrl('postgres://u:p@aws-0.pooler.supabase.com:6543/postgres')).toMatchObject({ kind: 'postgres', pooler: true });
+    expect(isTransactionPooler('postgresql://u@host:5432/db?pgbouncer=true')).toBe(true);
+    expect(isTransactionPooler('postgres://u@host:5432/db')).toBe(false);
+  });
+
+  it('turns statement preparation off behind a pooler unless told otherwise', () => {
+    expect(shouldPrepare('postgres://u@host:6543/db', undefined)).toBe(false);
+    expect(shouldPrepare('postgres://u@host:5432/db', undefined)).toBe(true);
+    expect(shouldPrepare('postgres://u@host:6543/db', true)).toBe(true);
+    expect(shouldPrepare('postgres://u@host:5432/db', false)).toBe(false);
+  });
+
+  it('rejects other schemes', () => {
+    expect(() => parseDatabaseUrl('mysql://u@h/db')).toThrow();
+  });
+});
+
+describe('redactUrl and sameDatabase', () => {
+  it('never prints the password or query string', () => {
+    const printed = redactUrl('postgres://app:s3cret@db.example.com:5432/app?password=s3cret');
+    expect(printed).not.toContain('s3cret');
+    expect(printed).toContain('db.example.com:5432/app');
+  });
+
+  it('compares host, port, database and user, not password or options', () => {
+    expect(sameDatabase('postgres://a:x@H:5432/db', 'postgres://a:y@h/db?sslmode=require')).toBe(true);
+    expect(sameDatabase('postgres://a@h/db', 'postgres://a@h/other')).toBe(false);
+  });
+});
