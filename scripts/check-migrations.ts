@@ -25,12 +25,24 @@ await runScript(async () => {
   fs.mkdirSync(path.dirname(scratchAbs), { recursive: true });
   fs.cpSync(path.join(packageRoot, 'drizzle'), scratchAbs, { recursive: true });
   const before = new Set(fs.readdirSync(scratchAbs));
-  run(['generate', '--dialect', 'postgresql', '--schema', './src/schema/index.ts', '--out', scratch, '--name', 'pending']);
+  run([
+    'generate',
+    '--dialect',
+    'postgresql',
+    '--schema',
+    './src/schema/index.ts',
+    '--out',
+    scratch,
+    '--name',
+    'pending',
+  ]);
   const added = fs.readdirSync(scratchAbs).filter((file) => !before.has(file));
   if (added.length > 0) {
     const sql = added.map((file) => fs.readFileSync(path.join(scratchAbs, file), 'utf8')).join('\n');
     fs.rmSync(scratchAbs, { recursive: true, force: true });
-    throw new Error(`The schema and drizzle/ disagree; \`pnpm generate\` would create:\n${sql}\nRun \`pnpm generate\` and commit the migration.`);
+    throw new Error(
+      `The schema and drizzle/ disagree; \`pnpm generate\` would create:\n${sql}\nRun \`pnpm generate\` and commit the migration.`,
+    );
   }
   fs.rmSync(scratchAbs, { recursive: true, force: true });
   console.log(`✓ drizzle/ matches the schema (${before.size - 1} migration files, journal in order).`);

@@ -7,5 +7,8 @@ import { runScript } from './_run.ts';
 
 await runScript(async () => {
   const config = env();
-  await migrate({ url: config.DIRECT_URL ?? config.DATABASE_URL, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT });
+  await migrate({
+    url: config.DIRECT_URL ?? config.DATABASE_URL,
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT,
+  });
 });

@@ -11,12 +11,17 @@ import { runScript } from './_run.ts';
 
 await runScript(async () => {
   const target = parseDatabaseUrl(env().DIRECT_URL ?? env().DATABASE_URL);
-  if (target.kind === 'pglite' && target.dataDir === null) throw new Error('drizzle studio cannot open pglite://memory');
+  if (target.kind === 'pglite' && target.dataDir === null)
+    throw new Error('drizzle studio cannot open pglite://memory');
   const release = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
-  const child = spawn(path.join(packageRoot, 'node_modules', '.bin', 'drizzle-kit'), ['studio', ...process.argv.slice(2)], {
-    cwd: packageRoot,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    path.join(packageRoot, 'node_modules', '.bin', 'drizzle-kit'),
+    ['studio', ...process.argv.slice(2)],
+    {
+      cwd: packageRoot,
+      stdio: 'inherit',
+    },
+  );
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
   release();
   process.exitCode = code;

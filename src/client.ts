@@ -2,7 +2,15 @@
 export { createDatabase, databaseOptionsFromEnv } from './client/create-database.ts';
 export { createPgliteDatabase } from './client/pglite.ts';
 export { createPostgresDatabase, shouldPrepare } from './client/postgres.ts';
-export type { Database, DatabaseHandle, DatabaseKind, DatabaseOptions, Executor, Schema, Transaction } from './client/types.ts';
+export type {
+  Database,
+  DatabaseHandle,
+  DatabaseKind,
+  DatabaseOptions,
+  Executor,
+  Schema,
+  Transaction,
+} from './client/types.ts';
 export { db } from './db.ts';
 export { closeDefaultDatabase, getDefaultDatabase } from './default-database.ts';
 export { env, parseEnv, type Env } from './env.ts';

@@ -23,7 +23,12 @@ const EnvSchema = z.object({
   /** Only for the boot guard: previews and staging refuse to start against this database. */
   PRODUCTION_DATABASE_URL: databaseUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number({ message: 'must be a number' }).int().min(1).max(500).default(10),
-  DATABASE_CONNECT_TIMEOUT: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(600).default(10),
+  DATABASE_CONNECT_TIMEOUT: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(1)
+    .max(600)
+    .default(10),
   /** Server-side prepared statements; default on, off behind a transaction pooler. */
   DATABASE_PREPARE: flag.optional(),
   DATABASE_LOG_QUERIES: flag.optional(),

@@ -40,7 +40,11 @@ export class ConflictError extends DatabaseError {
     readonly constraint: string | undefined,
     options?: { cause?: unknown },
   ) {
-    super('conflict', `Conflict: a row with the same value already exists (${constraint ?? 'unique constraint'})`, options);
+    super(
+      'conflict',
+      `Conflict: a row with the same value already exists (${constraint ?? 'unique constraint'})`,
+      options,
+    );
   }
 }
 

@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Where a connection string points: a PostgreSQL server, or an embedded PGlite database. */
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; pooler: boolean }
-  | { kind: 'pglite'; dataDir: string | null };
+  { kind: 'postgres'; url: string; pooler: boolean } | { kind: 'pglite'; dataDir: string | null };
 
 /** The package root, so the embedded default lands in this package whatever the caller's cwd is. */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));

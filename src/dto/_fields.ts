@@ -11,7 +11,8 @@ export const optionalText = (max: number) => z.string().trim().max(max).nullish(
 export const email = () => z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const slug = () => z.string().trim().min(2).max(64).regex(SLUG_PATTERN, 'lower-case letters, digits and single hyphens');
+export const slug = () =>
+  z.string().trim().min(2).max(64).regex(SLUG_PATTERN, 'lower-case letters, digits and single hyphens');
 
 /** A JSON object (not an array or scalar) of bounded size; JSONB columns of free-form data use it. */
 export const jsonObject = () =>

@@ -34,7 +34,8 @@ export function postgresMigrationConnection(url: string, connectTimeoutSeconds =
   const key = MIGRATION_LOCK_KEY.toString();
   return {
     description: redactUrl(url),
-    query: async (text, params = []) => [...(await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]))] as never,
+    query: async (text, params = []) =>
+      [...(await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]))] as never,
     exec: async (text) => {
       await sql.unsafe(text);
     },

@@ -21,7 +21,8 @@ interface Journal {
 
 export function readMigrationFiles(folder: string = defaultMigrationsFolder): MigrationFile[] {
   const journalPath = path.join(folder, 'meta', '_journal.json');
-  if (!fs.existsSync(journalPath)) throw new MigrationError(`No migration journal at ${journalPath}; run \`pnpm generate\` first.`);
+  if (!fs.existsSync(journalPath))
+    throw new MigrationError(`No migration journal at ${journalPath}; run \`pnpm generate\` first.`);
   const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as Journal;
   assertJournalOrder(journal.entries);
   return journal.entries.map(({ tag, when }) => {

@@ -85,9 +85,7 @@ export async function runMigrations(
   await connection.lock(() => log('Another migration runner holds the lock; waiting for it to finish...'));
   try {
     await connection.exec(setupSql(table));
-    const applied = await connection.query<AppliedRow>(
-      `select hash, created_at from ${tableName} order by created_at`,
-    );
+    const applied = await connection.query<AppliedRow>(`select hash, created_at from ${tableName} order by created_at`);
     const pending = pendingMigrations(files, applied);
     if (pending.length === 0) {
       log(`Already up to date: ${applied.length} migration(s) applied on ${connection.description}.`);
@@ -110,10 +108,7 @@ export async function runMigrations(
             );
           }
         }
-        await connection.query(`insert into ${tableName} (hash, created_at) values ($1, $2)`, [
-          file.hash,
-          file.when,
-        ]);
+        await connection.query(`insert into ${tableName} (hash, created_at) values ($1, $2)`, [file.hash, file.when]);
         const ms = performance.now() - fileStarted;
         report.applied.push({ tag: file.tag, ms });
         log(`  ✓ ${file.tag} (${ms.toFixed(1)} ms)`);

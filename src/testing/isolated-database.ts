@@ -3,7 +3,11 @@ import postgres from 'postgres';
 import { createPgliteDatabase } from '../client/pglite.ts';
 import { createPostgresDatabase } from '../client/postgres.ts';
 import type { DatabaseHandle } from '../client/types.ts';
-import { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from '../migrate/connection.ts';
+import {
+  pgliteMigrationConnection,
+  postgresMigrationConnection,
+  type MigrationConnection,
+} from '../migrate/connection.ts';
 import { loadSnapshot } from './pglite-snapshot.ts';
 import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
 

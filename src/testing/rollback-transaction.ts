@@ -30,7 +30,10 @@ export async function openRollbackTransaction(db: Database): Promise<OpenTransac
     .catch((error: unknown) => {
       if (!(error instanceof RollbackSignal)) throw error;
     });
-  const tx = await Promise.race([ready, finished.then(() => Promise.reject(new Error('test transaction ended early')))]);
+  const tx = await Promise.race([
+    ready,
+    finished.then(() => Promise.reject(new Error('test transaction ended early'))),
+  ]);
   return {
     tx,
     async rollback() {

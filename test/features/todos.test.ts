@@ -4,7 +4,7 @@ import { TodoSchema, type Todo } from '../../src/dto/features/todo.ts';
 import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { withTransaction } from '../../src/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { todos } from '../../src/schema/tables/features/todos.ts';
+import { type todos } from '../../src/schema/tables/features/todos.ts';
 import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 
@@ -24,26 +24,40 @@ describe('TodoQueries', () => {
 
   it('create trims, defaults and returns the row DTO', async () => {
     const todo = await TodoQueries.create({ userId, title: '  Ship it  ' }, scope());
-    expect(todo).toMatchObject({ tenantId, userId, title: 'Ship it', completed: false, description: null, deletedAt: null });
+    expect(todo).toMatchObject({
+      tenantId,
+      userId,
+      title: 'Ship it',
+      completed: false,
+      description: null,
+      deletedAt: null,
+    });
     expect(TodoSchema.parse(todo)).toEqual(todo);
     expect(todo.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7 from the app
   });
 
   it('create coerces an ISO date string for dueAt', async () => {
-    const todo = await TodoQueries.create({ userId, title: 'Due', dueAt: '2030-01-02T03:04:05.678Z' as never }, scope());
+    const todo = await TodoQueries.create(
+      { userId, title: 'Due', dueAt: '2030-01-02T03:04:05.678Z' as never },
+      scope(),
+    );
     expect(todo.dueAt).toEqual(new Date('2030-01-02T03:04:05.678Z'));
   });
 
   it('create rejects bad input with the field names, before any SQL', async () => {
     const before = await TodoQueries.list({}, scope());
-    const error = await TodoQueries.create({ userId: 'nope', title: '   ', extra: 1 } as never, scope()).catch((e: unknown) => e);
+    const error = await TodoQueries.create({ userId: 'nope', title: '   ', extra: 1 } as never, scope()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'title', 'userId']);
     expect((await TodoQueries.list({}, scope())).items).toEqual(before.items);
   });
 
   it('create with an unknown user is a ForeignKeyError, not a driver error', async () => {
-    await expect(TodoQueries.create({ userId: randomUUID(), title: 'x' }, scope())).rejects.toBeInstanceOf(ForeignKeyError);
+    await expect(TodoQueries.create({ userId: randomUUID(), title: 'x' }, scope())).rejects.toBeInstanceOf(
+      ForeignKeyError,
+    );
     // the savepoint kept the surrounding transaction usable
     await expect(TodoQueries.create({ userId, title: 'after' }, scope())).resolves.toMatchObject({ title: 'after' });
   });
@@ -58,12 +72,14 @@ describe('TodoQueries', () => {
     await expect(TodoQueries.findById('not-a-uuid', scope())).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it('never reads another tenant\'s todo', async () => {
+  it("never reads another tenant's todo", async () => {
     const todo = await TodoQueries.create({ userId, title: 'Mine' }, scope());
     const other = (await insertTenant()).id;
     expect(await TodoQueries.findById(todo.id, { tenantId: other })).toBeNull();
     expect((await TodoQueries.list({}, { tenantId: other })).items).toEqual([]);
-    await expect(TodoQueries.update(todo.id, { title: 'Theirs' }, { tenantId: other })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(TodoQueries.update(todo.id, { title: 'Theirs' }, { tenantId: other })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(TodoQueries.delete(todo.id, { tenantId: other })).rejects.toBeInstanceOf(NotFoundError);
     expect((await TodoQueries.getById(todo.id, scope())).title).toBe('Mine');
   });

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shouldPrepare } from '../../src/client/postgres.ts';
-import { defaultPgliteDir, isTransactionPooler, parseDatabaseUrl, redactUrl, sameDatabase } from '../../src/config/database-url.ts';
+import {
+  defaultPgliteDir,
+  isTransactionPooler,
+  parseDatabaseUrl,
+  redactUrl,
+  sameDatabase,
+} from '../../src/config/database-url.ts';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to PGlite under the package .data/pglite', () => {
@@ -15,7 +21,10 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('detects transaction poolers: Supabase port 6543 or pgbouncer=true', () => {
-    expect(parseDatabaseUrl('postgres://u:p@aws-0.pooler.supabase.com:6543/postgres')).toMatchObject({ kind: 'postgres', pooler: true });
+    expect(parseDatabaseUrl('postgres://u:p@aws-0.pooler.supabase.com:6543/postgres')).toMatchObject({
+      kind: 'postgres',
+      pooler: true,
+    });
     expect(isTransactionPooler('postgresql://u@host:5432/db?pgbouncer=true')).toBe(true);
     expect(isTransactionPooler('postgres://u@host:5432/db')).toBe(false);
   });

@@ -18,7 +18,12 @@ describe('parseEnv', () => {
   it('defaults to the embedded database with sensible pool settings', () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env).toMatchObject({ DATABASE_POOL_MAX: 10, DATABASE_CONNECT_TIMEOUT: 10, DATABASE_LOG_PARAMS: false, APP_ENV: 'development' });
+    expect(env).toMatchObject({
+      DATABASE_POOL_MAX: 10,
+      DATABASE_CONNECT_TIMEOUT: 10,
+      DATABASE_LOG_PARAMS: false,
+      APP_ENV: 'development',
+    });
     expect(env.DATABASE_PREPARE).toBeUndefined();
   });
 
@@ -27,7 +32,11 @@ describe('parseEnv', () => {
   });
 
   it('names each bad variable and never echoes its value', () => {
-    const error = configError({ DATABASE_URL: `mysql://app:${secret}@db/app`, DATABASE_POOL_MAX: 'lots', DATABASE_PREPARE: 'maybe' });
+    const error = configError({
+      DATABASE_URL: `mysql://app:${secret}@db/app`,
+      DATABASE_POOL_MAX: 'lots',
+      DATABASE_PREPARE: 'maybe',
+    });
     expect(error.message).toContain('DATABASE_URL');
     expect(error.message).toContain('DATABASE_POOL_MAX');
     expect(error.message).toContain('DATABASE_PREPARE');
@@ -36,8 +45,18 @@ describe('parseEnv', () => {
   });
 
   it('parses flags and numbers', () => {
-    const env = parseEnv({ DATABASE_POOL_MAX: '3', DATABASE_PREPARE: 'false', DATABASE_LOG_QUERIES: '1', DATABASE_LOG_PARAMS: 'yes' });
-    expect(env).toMatchObject({ DATABASE_POOL_MAX: 3, DATABASE_PREPARE: false, DATABASE_LOG_QUERIES: true, DATABASE_LOG_PARAMS: true });
+    const env = parseEnv({
+      DATABASE_POOL_MAX: '3',
+      DATABASE_PREPARE: 'false',
+      DATABASE_LOG_QUERIES: '1',
+      DATABASE_LOG_PARAMS: 'yes',
+    });
+    expect(env).toMatchObject({
+      DATABASE_POOL_MAX: 3,
+      DATABASE_PREPARE: false,
+      DATABASE_LOG_QUERIES: true,
+      DATABASE_LOG_PARAMS: true,
+    });
   });
 
   it('logs queries by default in development only', () => {
@@ -66,15 +85,21 @@ describe('boot guard', () => {
   });
 
   it('reads VERCEL_ENV=preview too, and checks DIRECT_URL', () => {
-    expect(() => parseEnv({ VERCEL_ENV: 'preview', DIRECT_URL: production, PRODUCTION_DATABASE_URL: production })).toThrow(
-      /DIRECT_URL points at the production database/,
-    );
+    expect(() =>
+      parseEnv({ VERCEL_ENV: 'preview', DIRECT_URL: production, PRODUCTION_DATABASE_URL: production }),
+    ).toThrow(/DIRECT_URL points at the production database/);
   });
 
   it('lets previews use another database, and production use its own', () => {
     expect(() =>
-      parseEnv({ APP_ENV: 'preview', DATABASE_URL: 'postgres://app@preview.example.com/app', PRODUCTION_DATABASE_URL: production }),
+      parseEnv({
+        APP_ENV: 'preview',
+        DATABASE_URL: 'postgres://app@preview.example.com/app',
+        PRODUCTION_DATABASE_URL: production,
+      }),
     ).not.toThrow();
-    expect(() => parseEnv({ APP_ENV: 'production', DATABASE_URL: production, PRODUCTION_DATABASE_URL: production })).not.toThrow();
+    expect(() =>
+      parseEnv({ APP_ENV: 'production', DATABASE_URL: production, PRODUCTION_DATABASE_URL: production }),
+    ).not.toThrow();
   });
 });

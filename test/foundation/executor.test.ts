@@ -19,7 +19,10 @@ describe('executor model', () => {
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    const rows = await db.select().from(user).where(sql`${user.email} = ${email}`);
+    const rows = await db
+      .select()
+      .from(user)
+      .where(sql`${user.email} = ${email}`);
     expect(rows).toEqual([]);
   });
 
@@ -33,16 +36,28 @@ describe('executor model', () => {
         throw new Error('inner');
       }).catch(() => {});
     });
-    const names = (await db.select({ name: user.name }).from(user).where(sql`${user.email} like ${`%${email}`}`)).map((r) => r.name);
+    const names = (
+      await db
+        .select({ name: user.name })
+        .from(user)
+        .where(sql`${user.email} like ${`%${email}`}`)
+    ).map((r) => r.name);
     expect(names).toEqual(['Outer']);
   });
 
   it('runWithExecutor sends query objects to another database', async () => {
     const other = await isolatedDatabase();
     try {
-      await runWithExecutor(other.db, () => db.insert(user).values({ name: 'Elsewhere', email: 'elsewhere@example.com' }));
+      await runWithExecutor(other.db, () =>
+        db.insert(user).values({ name: 'Elsewhere', email: 'elsewhere@example.com' }),
+      );
       expect(await other.db.select({ name: user.name }).from(user)).toEqual([{ name: 'Elsewhere' }]);
-      expect(await db.select().from(user).where(sql`${user.email} = 'elsewhere@example.com'`)).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(user)
+          .where(sql`${user.email} = 'elsewhere@example.com'`),
+      ).toEqual([]);
     } finally {
       await other.close();
     }
@@ -53,7 +68,8 @@ describe('query logging', () => {
   async function loggedDatabase(lines: string[], logParams: boolean): Promise<DatabaseHandle> {
     const source = inject('testDatabase');
     const options = { logQueries: true, logParams, log: (line: string) => lines.push(line) };
-    if (source.kind === 'pglite') return createPgliteDatabase(null, { ...options, loadDataDir: loadSnapshot(source.snapshotPath) });
+    if (source.kind === 'pglite')
+      return createPgliteDatabase(null, { ...options, loadDataDir: loadSnapshot(source.snapshotPath) });
     return createDatabase({ ...options, url: source.serverUrl });
   }
 

@@ -17,7 +17,10 @@ function writeFolder(migrations: Migration[]): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
   fs.mkdirSync(path.join(folder, 'meta'));
   const entries = migrations.map(({ tag, when }, idx) => ({ idx, version: '7', when, tag, breakpoints: true }));
-  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'postgresql', entries }));
+  fs.writeFileSync(
+    path.join(folder, 'meta', '_journal.json'),
+    JSON.stringify({ version: '7', dialect: 'postgresql', entries }),
+  );
   for (const { tag, sql } of migrations) fs.writeFileSync(path.join(folder, `${tag}.sql`), sql);
   return folder;
 }
@@ -51,7 +54,11 @@ describe('migration runner', () => {
     const name = `mig_ok_${run}`;
     const folder = writeFolder([
       { tag: '0000_create', when: 1000, sql: `create table ${name} (id int primary key);` },
-      { tag: '0001_seed', when: 2000, sql: `insert into ${name} values (1);\n--> statement-breakpoint\ninsert into ${name} values (2);` },
+      {
+        tag: '0001_seed',
+        when: 2000,
+        sql: `insert into ${name} values (1);\n--> statement-breakpoint\ninsert into ${name} values (2);`,
+      },
     ]);
     const lines: string[] = [];
     const report = await runMigrations(connection, readMigrationFiles(folder), (line) => lines.push(line), table);
@@ -71,7 +78,11 @@ describe('migration runner', () => {
     const broken = `mig_broken_${run}`;
     const migrations: Migration[] = [
       { tag: '0000_good', when: 1000, sql: `create table ${good} (id int);` },
-      { tag: '0001_broken', when: 2000, sql: `create table ${broken} (id int);\n--> statement-breakpoint\ninsert into ${broken} values ('not a number');` },
+      {
+        tag: '0001_broken',
+        when: 2000,
+        sql: `create table ${broken} (id int);\n--> statement-breakpoint\ninsert into ${broken} values ('not a number');`,
+      },
     ];
     const folder = writeFolder(migrations);
     const error = await runMigrations(connection, readMigrationFiles(folder), () => {}, table).catch((e: unknown) => e);
@@ -82,7 +93,10 @@ describe('migration runner', () => {
     expect(await tableExists(broken)).toBe(false);
     expect(await connection.query(`select * from "${table.schema}"."${table.name}"`)).toEqual([]);
 
-    fs.writeFileSync(path.join(folder, '0001_broken.sql'), `create table ${broken} (id int);\n--> statement-breakpoint\ninsert into ${broken} values (1);`);
+    fs.writeFileSync(
+      path.join(folder, '0001_broken.sql'),
+      `create table ${broken} (id int);\n--> statement-breakpoint\ninsert into ${broken} values (1);`,
+    );
     const report = await runMigrations(connection, readMigrationFiles(folder), () => {}, table);
     expect(report.applied).toHaveLength(2);
     expect(await tableExists(broken)).toBe(true);
@@ -93,7 +107,9 @@ describe('migration runner', () => {
     const folder = writeFolder([{ tag: '0000_a', when: 1000, sql: `create table mig_edit_${run} (id int);` }]);
     await runMigrations(connection, readMigrationFiles(folder), () => {}, table);
     fs.writeFileSync(path.join(folder, '0000_a.sql'), `create table mig_edit_${run} (id bigint);`);
-    await expect(runMigrations(connection, readMigrationFiles(folder), () => {}, table)).rejects.toThrow(/0000_a was edited after it was applied/);
+    await expect(runMigrations(connection, readMigrationFiles(folder), () => {}, table)).rejects.toThrow(
+      /0000_a was edited after it was applied/,
+    );
   });
 
   it('refuses an unapplied migration older than the newest applied one (drizzle would skip it)', async () => {
@@ -102,11 +118,18 @@ describe('migration runner', () => {
     const c = { tag: '0002_c', when: 3000, sql: `create table mig_old_c_${run} (id int);` };
     await runMigrations(connection, readMigrationFiles(writeFolder([a, c])), () => {}, table);
     const merged = writeFolder([a, { tag: '0001_b', when: 2000, sql: 'select 1;' }, c]);
-    await expect(runMigrations(connection, readMigrationFiles(merged), () => {}, table)).rejects.toThrow(/0001_b is older than the newest applied/);
+    await expect(runMigrations(connection, readMigrationFiles(merged), () => {}, table)).rejects.toThrow(
+      /0001_b is older than the newest applied/,
+    );
   });
 
   it('refuses a journal whose timestamps are not increasing', () => {
-    expect(() => assertJournalOrder([{ tag: '0000_a', when: 2000 }, { tag: '0001_b', when: 1000 }])).toThrow(/out of order: 0001_b/);
+    expect(() =>
+      assertJournalOrder([
+        { tag: '0000_a', when: 2000 },
+        { tag: '0001_b', when: 1000 },
+      ]),
+    ).toThrow(/out of order: 0001_b/);
     const folder = writeFolder([
       { tag: '0000_a', when: 2000, sql: 'select 1;' },
       { tag: '0001_b', when: 2000, sql: 'select 1;' },
@@ -115,8 +138,12 @@ describe('migration runner', () => {
   });
 
   it('refuses to migrate through a transaction pooler, before connecting', () => {
-    expect(() => postgresMigrationConnection('postgres://u:secret-pw@pooler.example.com:6543/postgres')).toThrow(/transaction pooler.*DIRECT_URL/s);
-    expect(() => postgresMigrationConnection('postgres://u:secret-pw@db.example.com:5432/postgres?pgbouncer=true')).toThrow(MigrationError);
+    expect(() => postgresMigrationConnection('postgres://u:secret-pw@pooler.example.com:6543/postgres')).toThrow(
+      /transaction pooler.*DIRECT_URL/s,
+    );
+    expect(() =>
+      postgresMigrationConnection('postgres://u:secret-pw@db.example.com:5432/postgres?pgbouncer=true'),
+    ).toThrow(MigrationError);
     try {
       postgresMigrationConnection('postgres://u:secret-pw@pooler.example.com:6543/postgres');
     } catch (error) {

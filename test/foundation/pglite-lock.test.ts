@@ -27,7 +27,10 @@ describe('PGlite data-directory lock', () => {
 
   it('names the pid of another live process that holds it', async () => {
     const dataDir = tempDataDir();
-    const holder = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${dataDir}.lock`)}, String(process.pid)); setInterval(() => {}, 1000)`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(`${dataDir}.lock`)}, String(process.pid)); setInterval(() => {}, 1000)`,
+    ]);
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const error = (() => {

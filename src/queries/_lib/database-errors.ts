@@ -1,9 +1,4 @@
-import {
-  CheckViolationError,
-  ConflictError,
-  DatabaseError,
-  ForeignKeyError,
-} from '../../errors.ts';
+import { CheckViolationError, ConflictError, DatabaseError, ForeignKeyError } from '../../errors.ts';
 
 interface DriverError {
   code: string;
@@ -40,7 +35,9 @@ export function toDatabaseError(error: unknown): unknown {
     case '23503':
       return new ForeignKeyError(constraint, { cause: pg });
     case '23514':
-      return new CheckViolationError(constraint, `Rejected by check constraint ${constraint ?? '(unnamed)'}`, { cause: pg });
+      return new CheckViolationError(constraint, `Rejected by check constraint ${constraint ?? '(unnamed)'}`, {
+        cause: pg,
+      });
     case 'P0001':
       // Our triggers raise with a message written for callers (no values), e.g. the last-owner rule.
       return new CheckViolationError(constraint, pg.message ?? 'Rejected by a database rule', { cause: pg });

@@ -30,12 +30,18 @@ const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
 export function decodeCursor(entity: string, cursor: string): Position {
   const parsed = cursorShape.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));
   if (!parsed.success) {
-    throw new ValidationError(entity, new z.ZodError([{ code: 'custom', path: ['cursor'], message: 'Invalid cursor', input: undefined }]));
+    throw new ValidationError(
+      entity,
+      new z.ZodError([{ code: 'custom', path: ['cursor'], message: 'Invalid cursor', input: undefined }]),
+    );
   }
   return { createdAt: new Date(parsed.data[0]), id: parsed.data[1] };
 }
 
-export function afterCursor(columns: { createdAt: PgColumn; id: PgColumn }, position: Position | undefined): SQL | undefined {
+export function afterCursor(
+  columns: { createdAt: PgColumn; id: PgColumn },
+  position: Position | undefined,
+): SQL | undefined {
   if (!position) return undefined;
   // A row comparison, so the (…, created_at desc, id desc) index serves it as one range scan.
   return sql`(${columns.createdAt}, ${columns.id}) < (${sql.param(position.createdAt, columns.createdAt)}, ${sql.param(position.id, columns.id)})`;

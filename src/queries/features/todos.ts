@@ -1,5 +1,13 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { CreateTodoDTO, TodoListFilter, UpdateTodoDTO, type CreateTodo, type Todo, type TodoFilter, type UpdateTodo } from '../../dto/features/todo.ts';
+import {
+  CreateTodoDTO,
+  TodoListFilter,
+  UpdateTodoDTO,
+  type CreateTodo,
+  type Todo,
+  type TodoFilter,
+  type UpdateTodo,
+} from '../../dto/features/todo.ts';
 import { NotFoundError } from '../../errors.ts';
 import { todos } from '../../schema/tables/features/todos.ts';
 import type { TenantScope } from '../../tenant-context.ts';
@@ -23,13 +31,7 @@ const findLiveById = preparedPerExecutor((db) =>
   db
     .select()
     .from(todos)
-    .where(
-      and(
-        eq(todos.id, sql.placeholder('id')),
-        eq(todos.tenantId, sql.placeholder('tenantId')),
-        liveRows(todos),
-      ),
-    )
+    .where(and(eq(todos.id, sql.placeholder('id')), eq(todos.tenantId, sql.placeholder('tenantId')), liveRows(todos)))
     .limit(1)
     .prepare('todos_find_live_by_id'),
 );
@@ -39,7 +41,11 @@ async function findById(id: string, options?: ReadOptions): Promise<Todo | null>
   const todoId = parseId(ENTITY, id);
   const rows = await read((db) =>
     options?.withDeleted
-      ? db.select().from(todos).where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId))).limit(1)
+      ? db
+          .select()
+          .from(todos)
+          .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
+          .limit(1)
       : findLiveById(db).execute({ id: todoId, tenantId }),
   );
   return rows[0] ?? null;
@@ -98,7 +104,10 @@ export const TodoQueries = {
     const values = parseInput(ENTITY, UpdateTodoDTO, input);
     const [row] = await write((db) =>
       Object.keys(values).length === 0
-        ? db.select().from(todos).where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
+        ? db
+            .select()
+            .from(todos)
+            .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
         : db
             .update(todos)
             .set(values)

@@ -17,7 +17,9 @@ export const tenants = pgTable(
   },
   (t) => [
     uniqueIndex('tenants_slug_unique').on(t.slug),
-    index('tenants_created_at_live_idx').on(t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
+    index('tenants_created_at_live_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
     check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('tenants_custom_attributes_object', sql`jsonb_typeof(${t.customAttributes}) = 'object'`),
   ],
