@@ -1,0 +1,292 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { assertJournalOrder } from '../../src/migrate/migration-files.ts';
+import {
+  constCalls,
+  exportedNames,
+  importSpecifiers,
+  lineOf,
+  listFiles,
+  parse,
+  resolveImport,
+} from './source-files.ts';
+
+export interface Violation {
+  rule: string;
+  file: string;
+  message: string;
+}
+
+export interface TableInfo {
+  name: string;
+  sqlName: string;
+  domain: string;
+  file: string;
+  internal: boolean;
+  hasUpdatedAt: boolean;
+}
+
+type Rule = (root: string) => Violation[];
+
+const rel = (root: string, file: string) => path.relative(root, file);
+
+/** Files of the table layer: `src/schema/tables/<domain>/<table>.ts` (barrels and relations excluded). */
+function tableFiles(root: string): string[] {
+  return listFiles(path.join(root, 'src/schema/tables'), '.ts').filter(
+    (file) => !['index.ts', 'relations.ts'].includes(path.basename(file)),
+  );
+}
+
+export function findTables(root: string): TableInfo[] {
+  return tableFiles(root).flatMap((file) =>
+    constCalls(file)
+      .filter((call) => call.callee === 'pgTable')
+      .map((call) => {
+        const sqlName = /^pgTable\(\s*['"]([^'"]+)['"]/.exec(call.text)?.[1] ?? call.name;
+        return {
+          name: call.name,
+          sqlName,
+          domain: path.basename(path.dirname(file)),
+          file,
+          internal: /@internal-table\s+\S/.test(call.doc),
+          hasUpdatedAt: /updatedAt\(\)|\.\.\.timestamps\(\)|'updated_at'/.test(call.text),
+        };
+      }),
+  );
+}
+
+export const tablesReachFromIndex: Rule = (root) => {
+  const exported = exportedNames(path.join(root, 'src/index.ts'));
+  return findTables(root)
+    .filter((table) => !exported.has(table.name))
+    .map((table) => ({
+      rule: 'barrel-chain',
+      file: rel(root, table.file),
+      message: `table \`${table.name}\` is not exported through the barrel chain to src/index.ts (check src/schema/tables/${table.domain}/index.ts and the barrels above it)`,
+    }));
+};
+
+/** Files under `dir` whose text mentions `identifier` as a word. */
+function filesMentioning(files: string[], identifier: string): string[] {
+  const word = new RegExp(`\\b${identifier}\\b`);
+  return files.filter((file) => word.test(fs.readFileSync(file, 'utf8')));
+}
+
+export const everyTableHasCompanions: Rule = (root) => {
+  const dtoFiles = listFiles(path.join(root, 'src/dto'), '.ts');
+  const queryFiles = listFiles(path.join(root, 'src/queries'), '.ts').filter(
+    (f) => !f.includes(`${path.sep}_lib${path.sep}`),
+  );
+  const factoryFiles = listFiles(path.join(root, 'src/testing/factories'), '.ts');
+  const testFiles = listFiles(path.join(root, 'test'), '.test.ts');
+  const violations: Violation[] = [];
+  for (const table of findTables(root)) {
+    if (table.internal) continue;
+    const missing = (what: string, hint: string) =>
+      violations.push({
+        rule: 'companions',
+        file: rel(root, table.file),
+        message: `table \`${table.name}\` has no ${what} (${hint})`,
+      });
+    const dto = dtoFiles.filter((f) =>
+      new RegExp(`createSelectSchema\\(\\s*${table.name}\\b`).test(fs.readFileSync(f, 'utf8')),
+    );
+    if (dto.length === 0) missing('DTO module', `createSelectSchema(${table.name}) under src/dto/${table.domain}/`);
+    const queries = filesMentioning(queryFiles, table.name).filter((f) =>
+      /export const \w+Queries\b/.test(fs.readFileSync(f, 'utf8')),
+    );
+    if (queries.length === 0)
+      missing('query object', `an exported \`…Queries\` using it under src/queries/${table.domain}/`);
+    if (filesMentioning(factoryFiles, table.name).length === 0) missing('factory', 'src/testing/factories/');
+    const queryModules = queries.map((f) => path.basename(f, '.ts'));
+    const tested = testFiles.some((f) => {
+      const text = fs.readFileSync(f, 'utf8');
+      return queryModules.some((m) => new RegExp(`/queries/${table.domain}/${m}(\\.ts)?['"]`).test(text));
+    });
+    if (!tested) missing('test file', `a test under test/ importing src/queries/${table.domain}/<module>.ts`);
+  }
+  return violations;
+};
+
+export const pgTableNotAliased: Rule = (root) => {
+  const violations: Violation[] = [];
+  for (const file of tableFiles(root)) {
+    const source = parse(file);
+    const directCallees = new Set<ts.Node>();
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const exported = (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      for (const d of statement.declarationList.declarations) {
+        if (
+          exported &&
+          d.initializer &&
+          ts.isCallExpression(d.initializer) &&
+          ts.isIdentifier(d.initializer.expression)
+        ) {
+          directCallees.add(d.initializer.expression);
+        }
+      }
+    }
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isImportSpecifier(node) &&
+        (node.propertyName?.text ?? node.name.text) === 'pgTable' &&
+        node.name.text !== 'pgTable'
+      ) {
+        violations.push({
+          rule: 'pgtable-aliased',
+          file: rel(root, file),
+          message: `pgTable is imported as \`${node.name.text}\`: import it as pgTable`,
+        });
+      } else if (ts.isIdentifier(node) && (node.text === 'pgTable' || node.text === 'pgTableCreator')) {
+        const inImport = ts.isImportSpecifier(node.parent);
+        if (!inImport && !directCallees.has(node)) {
+          violations.push({
+            rule: 'pgtable-wrapped',
+            file: rel(root, file),
+            message: `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: \`${node.text}\` used other than as \`export const x = pgTable(...)\` (tables must be declared as exported constants)`,
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return violations;
+};
+
+export const enumsExported: Rule = (root) => {
+  const exported = exportedNames(path.join(root, 'src/schema/index.ts'));
+  return tableFiles(root).flatMap((file) =>
+    constCalls(file)
+      .filter((call) => call.callee === 'pgEnum' && (!call.exported || !exported.has(call.name)))
+      .map((call) => ({
+        rule: 'enum-exported',
+        file: rel(root, file),
+        message: `enum \`${call.name}\` (line ${call.line}) is not exported through src/schema/index.ts: drizzle-kit would silently omit its CREATE TYPE`,
+      })),
+  );
+};
+
+export function createdTriggers(root: string): { name: string; file: string; table: string }[] {
+  const pattern =
+    /create\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\s+"?(\w+)"?[\s\S]*?\son\s+(?:"?public"?\.)?"?(\w+)"?/gi;
+  return listFiles(path.join(root, 'drizzle'), '.sql').flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(pattern)].map((m) => ({ name: m[1]!, table: m[2]!, file })),
+  );
+}
+
+export const triggersTested: Rule = (root) => {
+  const testTexts = [...listFiles(path.join(root, 'test'), '.ts'), ...listFiles(path.join(root, 'pgtap'), '.sql')].map(
+    (f) => fs.readFileSync(f, 'utf8'),
+  );
+  return createdTriggers(root)
+    .filter(({ name }) => !testTexts.some((text) => new RegExp(`\\b${name}\\b`).test(text)))
+    .map(({ name, file }) => ({
+      rule: 'trigger-tested',
+      file: rel(root, file),
+      message: `trigger \`${name}\` is created here but no test (test/**/*.ts or pgtap/*.sql) names it`,
+    }));
+};
+
+export const updatedAtHasTrigger: Rule = (root) => {
+  const triggered = new Set(
+    createdTriggers(root)
+      .filter((t) => t.name.endsWith('_set_updated_at'))
+      .map((t) => t.table),
+  );
+  return findTables(root)
+    .filter((table) => table.hasUpdatedAt && !triggered.has(table.sqlName))
+    .map((table) => ({
+      rule: 'updated-at-trigger',
+      file: rel(root, table.file),
+      message: `table \`${table.sqlName}\` has updated_at but drizzle/ creates no ${table.sqlName}_set_updated_at trigger`,
+    }));
+};
+
+/** The one module allowed to write the outbox (it assigns sequence numbers and owns the invariants). */
+export const DOMAIN_EVENTS_MODULE = 'src/queries/system/domain-events.ts';
+
+export const domainEventsWrittenInOnePlace: Rule = (root) => {
+  const pattern = /\.insert\(\s*domainEvents\b|insert\s+into\s+"?domain_events"?/gi;
+  const files = [...listFiles(path.join(root, 'src'), '.ts'), ...listFiles(path.join(root, 'scripts'), '.ts')];
+  return files
+    .filter((file) => rel(root, file) !== DOMAIN_EVENTS_MODULE && !file.includes(`${path.sep}structure${path.sep}`))
+    .flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      return [...text.matchAll(pattern)].map((m) => ({
+        rule: 'domain-events-insert',
+        file: rel(root, file),
+        message: `line ${lineOf(text, m.index)} inserts into domain_events; only ${DOMAIN_EVENTS_MODULE} may (use insertDomainEventInTransaction)`,
+      }));
+    });
+};
+
+const FORBIDDEN_IN_DTO = [
+  /^postgres$/,
+  /^@electric-sql\/pglite/,
+  /^drizzle-orm\/(postgres-js|pglite|node-postgres)/,
+  /^node:/,
+  /^dotenv/,
+];
+const FORBIDDEN_DTO_FILES = ['src/client.ts', 'src/db.ts', 'src/executor.ts', 'src/default-database.ts', 'src/env.ts'];
+
+export const dtoIsDriverFree: Rule = (root) => {
+  const violations: Violation[] = [];
+  const entry = path.join(root, 'src/dto/index.ts');
+  if (!fs.existsSync(entry)) return violations;
+  const chain = new Map<string, string[]>([[entry, [rel(root, entry)]]]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    const via = chain.get(file)!;
+    for (const specifier of importSpecifiers(file)) {
+      const target = resolveImport(file, specifier);
+      const relTarget = target ? rel(root, target) : specifier;
+      const forbidden =
+        (!target && FORBIDDEN_IN_DTO.some((p) => p.test(specifier))) ||
+        (target && (FORBIDDEN_DTO_FILES.includes(relTarget) || relTarget.startsWith('src/client/')));
+      if (forbidden) {
+        violations.push({
+          rule: 'dto-driver-free',
+          file: rel(root, file),
+          message: `database/dto must not import ${specifier} (import chain: ${[...via, relTarget].join(' → ')})`,
+        });
+      } else if (target && !chain.has(target)) {
+        chain.set(target, [...via, relTarget]);
+        queue.push(target);
+      }
+    }
+  }
+  return violations;
+};
+
+export const journalInOrder: Rule = (root) => {
+  const journal = path.join(root, 'drizzle/meta/_journal.json');
+  if (!fs.existsSync(journal)) return [];
+  try {
+    assertJournalOrder(
+      (JSON.parse(fs.readFileSync(journal, 'utf8')) as { entries: { when: number; tag: string }[] }).entries,
+    );
+    return [];
+  } catch (error) {
+    return [{ rule: 'journal-order', file: 'drizzle/meta/_journal.json', message: (error as Error).message }];
+  }
+};
+
+export const rules: Record<string, Rule> = {
+  tablesReachFromIndex,
+  everyTableHasCompanions,
+  pgTableNotAliased,
+  enumsExported,
+  triggersTested,
+  updatedAtHasTrigger,
+  domainEventsWrittenInOnePlace,
+  dtoIsDriverFree,
+  journalInOrder,
+};
+
+export function checkStructure(root: string): Violation[] {
+  return Object.values(rules).flatMap((rule) => rule(root));
+}
