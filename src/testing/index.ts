@@ -15,3 +15,4 @@ export function testDatabase(): Promise<DatabaseHandle> {
 export function isolatedDatabase(options?: { poolMax?: number }) {
   return createIsolatedDatabase(inject('testDatabase'), options);
 }
+export { factories, defineFactory, fake, fromNow, seedFactories, type Factory } from './factories/index.ts';
