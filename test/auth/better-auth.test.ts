@@ -5,6 +5,8 @@ import { jwt } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db.ts';
+import { AccountQueries } from '../../src/queries/auth/account.ts';
+import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import * as schema from '../../src/schema/index.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
 import { jwks } from '../../src/schema/tables/auth/jwks.ts';
@@ -39,7 +41,12 @@ const createAuth = () => betterAuth(options);
 
 const password = 'correct horse battery staple';
 
-async function signUp(auth: ReturnType<typeof createAuth>, email = `Ada.${randomUUID()}@Example.com`) {
+/** Any of this file's auth instances (their option types differ, their sign-up does not). */
+interface SignUpApi {
+  api: { signUpEmail(input: { body: { name: string; email: string; password: string } }): Promise<{ user: { id: string } }> };
+}
+
+async function signUp(auth: SignUpApi, email = `Ada.${randomUUID()}@Example.com`) {
   const result = await auth.api.signUpEmail({ body: { name: 'Ada Lovelace', email, password } });
   return { ...result, email: email.toLowerCase() };
 }
@@ -117,6 +124,44 @@ describe('Better Auth on our auth tables', () => {
     const { email } = await signUp(auth);
     await expect(signUp(auth, email.toUpperCase())).rejects.toThrow();
     expect(await db.select().from(user).where(eq(user.email, email))).toHaveLength(1);
+  });
+
+  it('password reset: Better Auth writes a verification row our queries read, then consumes it and rehashes', async () => {
+    let resetToken = '';
+    const auth = betterAuth({
+      ...options,
+      emailAndPassword: {
+        enabled: true,
+        sendResetPassword: async ({ token }) => {
+          resetToken = token;
+        },
+      },
+    });
+    const { user: created, email } = await signUp(auth);
+    const [before] = await db.select().from(account).where(eq(account.userId, created.id));
+
+    await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset' } });
+    const stored = await VerificationQueries.findValue(`reset-password:${resetToken}`);
+    expect(stored).toMatchObject({ value: created.id });
+
+    await auth.api.resetPassword({ body: { token: resetToken, newPassword: 'a brand new passphrase' } });
+    expect(await VerificationQueries.findById(stored!.id)).toBeNull(); // consumed
+    const [after] = await db.select().from(account).where(eq(account.userId, created.id));
+    expect(after!.password).not.toBe(before!.password);
+    await expect(auth.api.signInEmail({ body: { email, password: 'a brand new passphrase' } })).resolves.toMatchObject({
+      user: { id: created.id },
+    });
+  });
+
+  it('a hash stored with AccountQueries.setPasswordHash signs in through Better Auth', async () => {
+    const auth = createAuth();
+    const { user: created, email } = await signUp(auth);
+    const hash = await (await auth.$context).password.hash('set by server code');
+    await AccountQueries.setPasswordHash(created.id, hash);
+    await expect(auth.api.signInEmail({ body: { email, password: 'set by server code' } })).resolves.toMatchObject({
+      user: { id: created.id },
+    });
+    await expect(auth.api.signInEmail({ body: { email, password } })).rejects.toThrow();
   });
 
   it('the JWT plugin stores its key pair in jwks (alg and crv included)', async () => {

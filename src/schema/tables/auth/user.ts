@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../_shared.ts';
 
-/** Better Auth's `user` model; the table and column names are the ones its Drizzle adapter expects. */
+/**
+ * Better Auth's `user` model; the table and column names are the ones its Drizzle adapter expects. Ids are `uuid`:
+ * configure Better Auth with `advanced: { database: { generateId: 'uuid' } }` (its Drizzle adapter then leaves `id`
+ * out of inserts and our default applies; see test/auth/better-auth.test.ts).
+ */
 export const user = pgTable(
   'user',
   {
