@@ -4,7 +4,7 @@ import { account } from './account.ts';
 import { session } from './session.ts';
 import { user } from './user.ts';
 
-export const userRelations = relations(user, ({ many }) => ({
+export const userAuthRelations = relations(user, ({ many }) => ({
   sessions: many(session),
   accounts: many(account),
 }));

@@ -1,0 +1,5 @@
+export * from './account.ts';
+export * from './jwk.ts';
+export * from './session.ts';
+export * from './user.ts';
+export * from './verification.ts';

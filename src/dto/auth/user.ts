@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { user } from '../../schema/tables/auth/user.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { email, trimmedText } from '../_fields.ts';
+
+export const USER_NAME_MAX = 200;
+export const USER_IMAGE_URL_MAX = 2048;
+
+const refine = {
+  name: () => trimmedText(USER_NAME_MAX),
+  email: () => email(),
+  image: () => z.url({ protocol: /^https?$/ }).max(USER_IMAGE_URL_MAX).nullish(),
+};
+
+export const UserSchema = createSelectSchema(user);
+export const InsertUserSchema = createInsertSchema(user, refine);
+export const UpdateUserSchema = createUpdateSchema(user, refine);
+
+/**
+ * What server code may set when creating a user (an admin invite, a seed). Sign-up normally goes through Better Auth,
+ * which writes the same table; passwords live in `account`, never here.
+ */
+export const CreateUserDTO = InsertUserSchema.pick({ name: true, email: true, image: true, emailVerified: true }).strict();
+
+/** Email changes go through a verification flow (Better Auth's change-email), so email is not updatable here. */
+export const UpdateUserDTO = UpdateUserSchema.pick({ name: true, image: true, emailVerified: true }).strict();
+
+export const UserListFilter = z.object({ emailVerified: z.boolean().optional() }).strict();
+
+/** An email as a caller typed it; compared lower-case, the way it is stored. */
+export const UserEmailInput = z.object({ email: email() });
+
+export type User = z.infer<typeof UserSchema>;
+export type CreateUser = z.input<typeof CreateUserDTO>;
+export type UpdateUser = z.input<typeof UpdateUserDTO>;
+export type UserFilter = z.input<typeof UserListFilter>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { verification } from '../../schema/tables/auth/verification.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
+import { trimmedText } from '../_fields.ts';
+
+const refine = {
+  identifier: () => trimmedText(512),
+  value: () => z.string().min(1).max(8192),
+  expiresAt: () => z.coerce.date().refine((value) => value.getTime() > Date.now(), 'must be in the future'),
+};
+
+export const VerificationSchema = createSelectSchema(verification);
+export const InsertVerificationSchema = createInsertSchema(verification, refine);
+
+/** A short-lived value (an email-verification or reset token) under an identifier. No update DTO: values are consumed, not edited. */
+export const CreateVerificationDTO = InsertVerificationSchema.pick({ identifier: true, value: true, expiresAt: true }).strict();
+
+export const VerificationIdentifierInput = z.object({ identifier: trimmedText(512) });
+
+export type Verification = z.infer<typeof VerificationSchema>;
+export type CreateVerification = z.input<typeof CreateVerificationDTO>;

@@ -1,0 +1,60 @@
+import { eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
+import { CreateJwkDTO, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.ts';
+import { NotFoundError } from '../../errors.ts';
+import { jwks } from '../../schema/tables/auth/jwks.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+// Key pairs of the JWT plugin. Keys are rotated by adding a row; the newest unexpired one signs.
+
+const ENTITY = 'Jwk';
+
+const { privateKey: _privateKey, ...publicColumns } = getTableColumns(jwks);
+
+const unexpired = () => or(isNull(jwks.expiresAt), gt(jwks.expiresAt, sql`now()`));
+
+async function findById(id: string): Promise<Jwk | null> {
+  const keyId = parseId(ENTITY, id);
+  const rows = await read((db) => db.select().from(jwks).where(eq(jwks.id, keyId)).limit(1));
+  return rows[0] ?? null;
+}
+
+export const JwksQueries = {
+  findById,
+
+  async getById(id: string): Promise<Jwk> {
+    const found = await findById(id);
+    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
+    return found;
+  },
+
+  async create(input: CreateJwk): Promise<Jwk> {
+    const values = parseInput(ENTITY, CreateJwkDTO, input);
+    const [row] = await write((db) => db.insert(jwks).values(values).returning());
+    return row!;
+  },
+
+  /** The signing key: the newest key that has not expired, or null when a new one must be created. */
+  async latest(): Promise<Jwk | null> {
+    const rows = await read((db) =>
+      db.select().from(jwks).where(unexpired()).orderBy(...newestFirst(jwks)).limit(1),
+    );
+    return rows[0] ?? null;
+  },
+
+  /** Every key, newest first and without private halves (expired ones included: tokens they signed may still verify). */
+  async list(input: { limit?: number; cursor?: string } = {}): Promise<Page<PublicJwk>> {
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select(publicColumns)
+        .from(jwks)
+        .where(afterCursor(jwks, position))
+        .orderBy(...newestFirst(jwks))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+};

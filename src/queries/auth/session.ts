@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, lte, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  CreateSessionDTO,
+  SetActiveTenantDTO,
+  UpdateSessionDTO,
+  type CreateSession,
+  type Session,
+  type UpdateSession,
+} from '../../dto/auth/session.ts';
+import { NotFoundError } from '../../errors.ts';
+import { session } from '../../schema/tables/auth/session.ts';
+import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
+import { tenants } from '../../schema/tables/tenant/tenants.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+// Sessions are usually written by Better Auth; these are for server code around it (an admin "sign out everywhere",
+// a tenant switcher, a cleanup job). A session is live while expires_at is in the future (the database clock).
+
+const ENTITY = 'Session';
+const TokenInput = z.object({ token: z.string().min(1).max(512) });
+
+/** 32 url-safe characters from 24 random bytes: the same strength as Better Auth's session tokens. */
+const newToken = () => randomBytes(24).toString('base64url');
+
+const live = () => gt(session.expiresAt, sql`now()`);
+
+const findLiveByToken = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(session)
+    .where(and(eq(session.token, sql.placeholder('token')), live()))
+    .limit(1)
+    .prepare('session_find_live_by_token'),
+);
+
+async function findById(id: string): Promise<Session | null> {
+  const sessionId = parseId(ENTITY, id);
+  const rows = await read((db) => db.select().from(session).where(eq(session.id, sessionId)).limit(1));
+  return rows[0] ?? null;
+}
+
+export const SessionQueries = {
+  findById,
+
+  async getById(id: string): Promise<Session> {
+    const found = await findById(id);
+    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
+    return found;
+  },
+
+  /** The hot path of every request: the live session of a token, or null (unknown or expired). */
+  async findByToken(token: string): Promise<Session | null> {
+    const { token: value } = parseInput(ENTITY, TokenInput, { token });
+    const rows = await read((db) => findLiveByToken(db).execute({ token: value }));
+    return rows[0] ?? null;
+  },
+
+  /** The user's live sessions, newest first (`includeExpired` for all of them). */
+  async listForUser(userId: string, options?: { includeExpired?: boolean }): Promise<Session[]> {
+    const owner = parseId(ENTITY, userId, 'userId');
+    return read((db) =>
+      db
+        .select()
+        .from(session)
+        .where(and(eq(session.userId, owner), options?.includeExpired ? undefined : live()))
+        .orderBy(desc(session.createdAt), desc(session.id)),
+    );
+  },
+
+  /** Opens a session with a fresh random token (returned once, in the row). */
+  async create(input: CreateSession): Promise<Session> {
+    const values = parseInput(ENTITY, CreateSessionDTO, input);
+    const [row] = await write((db) => db.insert(session).values({ ...values, token: newToken() }).returning());
+    return row!;
+  },
+
+  /** Extends (or shortens) a session. */
+  async update(id: string, input: UpdateSession): Promise<Session> {
+    const sessionId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateSessionDTO, input);
+    const [row] = await write((db) =>
+      Object.keys(values).length === 0
+        ? db.select().from(session).where(eq(session.id, sessionId))
+        : db.update(session).set(values).where(eq(session.id, sessionId)).returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  /**
+   * Switches the session to a tenant the session's user is a member of (and that is not deleted), or to none.
+   * The membership check and the write are one statement, so a membership removed concurrently cannot slip through.
+   */
+  async setActiveTenant(id: string, tenantId: string | null): Promise<Session> {
+    const sessionId = parseId(ENTITY, id);
+    const { tenantId: target } = parseInput(ENTITY, SetActiveTenantDTO, { tenantId });
+    const isMember =
+      target === null
+        ? undefined
+        : sql`exists (select 1 from ${tenantMembers} join ${tenants} on ${tenants.id} = ${tenantMembers.tenantId}
+            where ${tenantMembers.tenantId} = ${target} and ${tenantMembers.userId} = ${session.userId}
+            and ${tenants.deletedAt} is null)`;
+    const [row] = await write((db) =>
+      db
+        .update(session)
+        .set({ activeTenantId: target })
+        .where(and(eq(session.id, sessionId), isMember))
+        .returning(),
+    );
+    if (row) return row;
+    if (!(await findById(sessionId))) throw new NotFoundError(ENTITY, `id=${id}`);
+    throw new NotFoundError('TenantMember', `tenantId=${target}`);
+  },
+
+  /** Signs one session out. */
+  async revoke(id: string): Promise<Session> {
+    const sessionId = parseId(ENTITY, id);
+    const [row] = await write((db) => db.delete(session).where(eq(session.id, sessionId)).returning());
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  /** Signs the user out everywhere, optionally except the current session; returns how many sessions ended. */
+  async revokeAllForUser(userId: string, options?: { exceptSessionId?: string }): Promise<number> {
+    const owner = parseId(ENTITY, userId, 'userId');
+    const keep = options?.exceptSessionId === undefined ? undefined : parseId(ENTITY, options.exceptSessionId, 'exceptSessionId');
+    const rows = await write((db) =>
+      db
+        .delete(session)
+        .where(and(eq(session.userId, owner), keep === undefined ? undefined : ne(session.id, keep)))
+        .returning({ id: session.id }),
+    );
+    return rows.length;
+  },
+
+  /** Cleanup job: deletes sessions that expired (served by session_expires_at_idx); returns how many. */
+  async deleteExpired(): Promise<number> {
+    const rows = await write((db) =>
+      db.delete(session).where(lte(session.expiresAt, sql`now()`)).returning({ id: session.id }),
+    );
+    return rows.length;
+  },
+};

@@ -1,0 +1,102 @@
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  CreateUserDTO,
+  UpdateUserDTO,
+  UserEmailInput,
+  UserListFilter,
+  type CreateUser,
+  type UpdateUser,
+  type User,
+  type UserFilter,
+} from '../../dto/auth/user.ts';
+import { NotFoundError } from '../../errors.ts';
+import { user } from '../../schema/tables/auth/user.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+// Users are global (not tenant-scoped): one person, many tenants through tenant_members.
+
+const ENTITY = 'User';
+
+export interface ListUsersInput {
+  filter?: UserFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+const findUserById = preparedPerExecutor((db) =>
+  db.select().from(user).where(eq(user.id, sql.placeholder('id'))).limit(1).prepare('user_find_by_id'),
+);
+
+async function findById(id: string): Promise<User | null> {
+  const userId = parseId(ENTITY, id);
+  const rows = await read((db) => findUserById(db).execute({ id: userId }));
+  return rows[0] ?? null;
+}
+
+export const UserQueries = {
+  findById,
+
+  async getById(id: string): Promise<User> {
+    const found = await findById(id);
+    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
+    return found;
+  },
+
+  /** `Ada@Example.com` finds `ada@example.com`: input is lower-cased like the stored value, so the unique index serves it. */
+  async findByEmail(email: string): Promise<User | null> {
+    const parsed = parseInput(ENTITY, UserEmailInput, { email });
+    const rows = await read((db) => db.select().from(user).where(eq(user.email, parsed.email)).limit(1));
+    return rows[0] ?? null;
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListUsersInput = {}): Promise<Page<User>> {
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const filter = parseInput(ENTITY, UserListFilter, input.filter ?? {});
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(user)
+        .where(
+          and(
+            filter.emailVerified === undefined ? undefined : eq(user.emailVerified, filter.emailVerified),
+            afterCursor(user, position),
+          ),
+        )
+        .orderBy(...newestFirst(user))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  /** A taken email (in any case) is a `ConflictError` on `user_email_unique`. */
+  async create(input: CreateUser): Promise<User> {
+    const values = parseInput(ENTITY, CreateUserDTO, input);
+    const [row] = await write((db) => db.insert(user).values(values).returning());
+    return row!;
+  },
+
+  async update(id: string, input: UpdateUser): Promise<User> {
+    const userId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateUserDTO, input);
+    const [row] = await write((db) =>
+      Object.keys(values).length === 0
+        ? db.select().from(user).where(eq(user.id, userId))
+        : db.update(user).set(values).where(eq(user.id, userId)).returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  /** Deletes the user and, by cascade, their sessions, accounts and memberships. */
+  async delete(id: string): Promise<User> {
+    const userId = parseId(ENTITY, id);
+    const [row] = await write((db) => db.delete(user).where(eq(user.id, userId)).returning());
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+};
