@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { AccountSchema, CreateAccountDTO, type Account, type AccountSummary } from '../../src/dto/auth/account.ts';
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { account } from '../../src/schema/tables/auth/account.ts';
+import { type account } from '../../src/schema/tables/auth/account.ts';
 import { insertAccount } from '../support/auth-fixtures.ts';
 import { insertUser } from '../support/fixtures.ts';
 
@@ -27,14 +27,22 @@ const github = (overrides: Record<string, unknown> = {}) => ({
 describe('AccountQueries', () => {
   it('row DTO is the complete row; the create DTO cannot carry a password', () => {
     expectTypeOf<Account>().toEqualTypeOf<typeof account.$inferSelect>();
-    expectTypeOf<AccountSummary>().toEqualTypeOf<Omit<Account, 'password' | 'accessToken' | 'refreshToken' | 'idToken'>>();
+    expectTypeOf<AccountSummary>().toEqualTypeOf<
+      Omit<Account, 'password' | 'accessToken' | 'refreshToken' | 'idToken'>
+    >();
     expect(Object.keys(AccountSchema.shape)).toContain('password');
     expect(Object.keys(CreateAccountDTO.shape)).not.toContain('password');
   });
 
   it('create links an OAuth account and returns the full row', async () => {
     const created = await AccountQueries.create(github({ accountId: '1001' }));
-    expect(created).toMatchObject({ userId, providerId: 'github', accountId: '1001', accessToken: 'gho_access', password: null });
+    expect(created).toMatchObject({
+      userId,
+      providerId: 'github',
+      accountId: '1001',
+      accessToken: 'gho_access',
+      password: null,
+    });
     expect(AccountSchema.parse(created)).toEqual(created);
   });
 
@@ -67,7 +75,7 @@ describe('AccountQueries', () => {
     await expect(AccountQueries.findByProvider('', '7')).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it('listForUser returns the user\'s accounts without secrets', async () => {
+  it("listForUser returns the user's accounts without secrets", async () => {
     await AccountQueries.create(github());
     await AccountQueries.setPasswordHash(userId, HASH);
     await insertAccount((await insertUser()).id);
@@ -85,10 +93,21 @@ describe('AccountQueries', () => {
   it('update stores refreshed tokens only', async () => {
     const created = await AccountQueries.create(github());
     const expiresAt = new Date(Date.now() + 3600_000);
-    const updated = await AccountQueries.update(created.id, { accessToken: 'gho_new', accessTokenExpiresAt: expiresAt });
-    expect(updated).toMatchObject({ accessToken: 'gho_new', accessTokenExpiresAt: expiresAt, refreshToken: 'ghr_refresh' });
-    await expect(AccountQueries.update(created.id, { password: HASH } as never)).rejects.toBeInstanceOf(ValidationError);
-    await expect(AccountQueries.update(created.id, { providerId: 'x' } as never)).rejects.toBeInstanceOf(ValidationError);
+    const updated = await AccountQueries.update(created.id, {
+      accessToken: 'gho_new',
+      accessTokenExpiresAt: expiresAt,
+    });
+    expect(updated).toMatchObject({
+      accessToken: 'gho_new',
+      accessTokenExpiresAt: expiresAt,
+      refreshToken: 'ghr_refresh',
+    });
+    await expect(AccountQueries.update(created.id, { password: HASH } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(AccountQueries.update(created.id, { providerId: 'x' } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(AccountQueries.update(randomUUID(), { accessToken: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -43,7 +43,9 @@ const password = 'correct horse battery staple';
 
 /** Any of this file's auth instances (their option types differ, their sign-up does not). */
 interface SignUpApi {
-  api: { signUpEmail(input: { body: { name: string; email: string; password: string } }): Promise<{ user: { id: string } }> };
+  api: {
+    signUpEmail(input: { body: { name: string; email: string; password: string } }): Promise<{ user: { id: string } }>;
+  };
 }
 
 async function signUp(auth: SignUpApi, email = `Ada.${randomUUID()}@Example.com`) {

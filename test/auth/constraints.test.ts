@@ -38,7 +38,9 @@ describe('auth constraints', () => {
   });
 
   it('rejects an email that is not stored lower-case (user_email_lower_case)', async () => {
-    const error = await failureOf(sql`insert into "user" (name, email) values ('Shouty', ${`ADA-${randomUUID()}@Example.com`})`);
+    const error = await failureOf(
+      sql`insert into "user" (name, email) values ('Shouty', ${`ADA-${randomUUID()}@Example.com`})`,
+    );
     expect(error).toBeInstanceOf(CheckViolationError);
     expect((error as CheckViolationError).constraint).toBe('user_email_lower_case');
   });
@@ -75,7 +77,9 @@ describe('auth constraints', () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).constraint).toBe('account_provider_account_unique');
     // the same account id at another provider is a different account
-    await expect(insertAccount(other, { providerId: 'google', accountId: '4242' })).resolves.toMatchObject({ accountId: '4242' });
+    await expect(insertAccount(other, { providerId: 'google', accountId: '4242' })).resolves.toMatchObject({
+      accountId: '4242',
+    });
   });
 
   it('rejects a second session with the same token (session_token_unique)', async () => {

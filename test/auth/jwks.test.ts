@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { JwkSchema, PublicJwkSchema, type Jwk } from '../../src/dto/auth/jwk.ts';
 import { NotFoundError, ValidationError } from '../../src/errors.ts';
 import { JwksQueries } from '../../src/queries/auth/jwks.ts';
-import { jwks } from '../../src/schema/tables/auth/jwks.ts';
+import { type jwks } from '../../src/schema/tables/auth/jwks.ts';
 import { anHourAgo, inOneHour, insertJwk } from '../support/auth-fixtures.ts';
 
 const keyPair = (n: number) => ({
@@ -29,9 +29,12 @@ describe('JwksQueries', () => {
   });
 
   it('create rejects keys that are not JSON objects, and ids from the caller', async () => {
-    const error = await JwksQueries.create({ ...keyPair(2), publicKey: 'not json', privateKey: '[1]', id: randomUUID() } as never).catch(
-      (e: unknown) => e,
-    );
+    const error = await JwksQueries.create({
+      ...keyPair(2),
+      publicKey: 'not json',
+      privateKey: '[1]',
+      id: randomUUID(),
+    } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'privateKey', 'publicKey']);
   });

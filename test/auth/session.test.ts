@@ -5,7 +5,7 @@ import { db } from '../../src/db.ts';
 import { CreateSessionDTO, SessionSchema, type Session } from '../../src/dto/auth/session.ts';
 import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { session } from '../../src/schema/tables/auth/session.ts';
+import { type session } from '../../src/schema/tables/auth/session.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
 import { anHourAgo, inOneHour, insertSession } from '../support/auth-fixtures.ts';
@@ -24,7 +24,12 @@ describe('SessionQueries', () => {
   });
 
   it('create generates a random token and returns the row DTO', async () => {
-    const a = await SessionQueries.create({ userId, expiresAt: inOneHour(), ipAddress: '203.0.113.7', userAgent: ' curl ' });
+    const a = await SessionQueries.create({
+      userId,
+      expiresAt: inOneHour(),
+      ipAddress: '203.0.113.7',
+      userAgent: ' curl ',
+    });
     const b = await SessionQueries.create({ userId, expiresAt: inOneHour() });
     expect(a).toMatchObject({ userId, ipAddress: '203.0.113.7', userAgent: 'curl', activeTenantId: null });
     expect(a.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -33,23 +38,28 @@ describe('SessionQueries', () => {
   });
 
   it('create rejects a caller-chosen token, a past expiry and a bad ip, before any SQL', async () => {
-    const error = await SessionQueries.create({ userId, expiresAt: anHourAgo(), ipAddress: '999.1.1.1', token: 'mine' } as never).catch(
-      (e: unknown) => e,
-    );
+    const error = await SessionQueries.create({
+      userId,
+      expiresAt: anHourAgo(),
+      ipAddress: '999.1.1.1',
+      token: 'mine',
+    } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'expiresAt', 'ipAddress']);
   });
 
   it('create for an unknown user is a ForeignKeyError', async () => {
-    await expect(SessionQueries.create({ userId: randomUUID(), expiresAt: inOneHour() })).rejects.toBeInstanceOf(ForeignKeyError);
+    await expect(SessionQueries.create({ userId: randomUUID(), expiresAt: inOneHour() })).rejects.toBeInstanceOf(
+      ForeignKeyError,
+    );
   });
 
   it('a caller can never choose or change a token (the session_token_unique conflict is only reachable by raw SQL)', async () => {
     const first = await insertSession(userId);
     await expect(SessionQueries.update(first.id, { token: 'x' } as never)).rejects.toBeInstanceOf(ValidationError);
-    await expect(SessionQueries.create({ userId, expiresAt: inOneHour(), token: first.token } as never)).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      SessionQueries.create({ userId, expiresAt: inOneHour(), token: first.token } as never),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect((await SessionQueries.getById(first.id)).token).toBe(first.token);
   });
 
@@ -71,7 +81,7 @@ describe('SessionQueries', () => {
     await expect(SessionQueries.getById('x')).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it('listForUser returns only that user\'s live sessions unless includeExpired', async () => {
+  it("listForUser returns only that user's live sessions unless includeExpired", async () => {
     const live = await insertSession(userId);
     const expired = await insertSession(userId, { expiresAt: anHourAgo() });
     await insertSession((await insertUser()).id);

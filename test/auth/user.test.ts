@@ -4,7 +4,7 @@ import { UserSchema, type User } from '../../src/dto/auth/user.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
+import { type user } from '../../src/schema/tables/auth/user.ts';
 import { insertSession } from '../support/auth-fixtures.ts';
 
 const newEmail = () => `grace-${randomUUID()}@example.com`;
@@ -23,9 +23,12 @@ describe('UserQueries', () => {
   });
 
   it('create rejects bad input with the field names, before any SQL', async () => {
-    const error = await UserQueries.create({ name: ' ', email: 'not-an-email', image: 'javascript:alert(1)', id: randomUUID() } as never).catch(
-      (e: unknown) => e,
-    );
+    const error = await UserQueries.create({
+      name: ' ',
+      email: 'not-an-email',
+      image: 'javascript:alert(1)',
+      id: randomUUID(),
+    } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'email', 'image', 'name']);
   });
@@ -61,7 +64,9 @@ describe('UserQueries', () => {
     const updated = await UserQueries.update(created.id, { name: 'After', image, emailVerified: true });
     expect(updated).toMatchObject({ name: 'After', image, emailVerified: true, email: created.email });
     expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
-    await expect(UserQueries.update(created.id, { email: newEmail() } as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(UserQueries.update(created.id, { email: newEmail() } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(UserQueries.update(created.id, { name: '' })).rejects.toBeInstanceOf(ValidationError);
     await expect(UserQueries.update(randomUUID(), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     expect(await UserQueries.update(created.id, {})).toEqual(updated);
@@ -97,8 +102,15 @@ describe('UserQueries', () => {
 
     const verified = await UserQueries.list({ filter: { emailVerified: true }, limit: 200 });
     expect(verified.items.every((u) => u.emailVerified)).toBe(true);
-    expect(verified.items.filter((u) => mine.has(u.id)).map((u) => u.name).sort()).toEqual(['User 0', 'User 2', 'User 4']);
+    expect(
+      verified.items
+        .filter((u) => mine.has(u.id))
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['User 0', 'User 2', 'User 4']);
     await expect(UserQueries.list({ cursor: 'garbage' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(UserQueries.list({ filter: { emailVerified: 'yes' } as never })).rejects.toBeInstanceOf(ValidationError);
+    await expect(UserQueries.list({ filter: { emailVerified: 'yes' } as never })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { VerificationSchema, type Verification } from '../../src/dto/auth/verifi
 import { NotFoundError, ValidationError } from '../../src/errors.ts';
 import { runWithExecutor } from '../../src/executor.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { verification } from '../../src/schema/tables/auth/verification.ts';
+import { type verification } from '../../src/schema/tables/auth/verification.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 import { anHourAgo, inOneHour, insertVerification } from '../support/auth-fixtures.ts';
 
@@ -26,9 +26,12 @@ describe('VerificationQueries', () => {
   });
 
   it('create rejects an expired value, an empty identifier and unknown keys, before any SQL', async () => {
-    const error = await VerificationQueries.create({ identifier: ' ', value: '', expiresAt: anHourAgo(), id: randomUUID() } as never).catch(
-      (e: unknown) => e,
-    );
+    const error = await VerificationQueries.create({
+      identifier: ' ',
+      value: '',
+      expiresAt: anHourAgo(),
+      id: randomUUID(),
+    } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'expiresAt', 'identifier', 'value']);
   });

@@ -32,7 +32,14 @@ describe('PGlite data-directory lock', () => {
       `require('fs').writeFileSync(${JSON.stringify(`${dataDir}.lock`)}, String(process.pid)); setInterval(() => {}, 1000)`,
     ]);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Wait until the child has written its pid (slow on a loaded machine).
+      for (
+        let i = 0;
+        i < 200 && fs.readFileSync(`${dataDir}.lock`, { flag: 'a+' }).toString() !== String(holder.pid);
+        i++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const error = (() => {
         try {
           lockDataDir(dataDir);

@@ -30,7 +30,12 @@ export async function insertAccount(userId: string, overrides: Partial<typeof ac
 export async function insertVerification(overrides: Partial<typeof verification.$inferInsert> = {}) {
   const [row] = await db
     .insert(verification)
-    .values({ identifier: `email-verification:${randomUUID()}`, value: randomToken(), expiresAt: inOneHour(), ...overrides })
+    .values({
+      identifier: `email-verification:${randomUUID()}`,
+      value: randomToken(),
+      expiresAt: inOneHour(),
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -38,7 +43,13 @@ export async function insertVerification(overrides: Partial<typeof verification.
 export async function insertJwk(overrides: Partial<typeof jwks.$inferInsert> = {}) {
   const [row] = await db
     .insert(jwks)
-    .values({ publicKey: '{"kty":"OKP"}', privateKey: '{"encrypted":true}', alg: 'EdDSA', crv: 'Ed25519', ...overrides })
+    .values({
+      publicKey: '{"kty":"OKP"}',
+      privateKey: '{"encrypted":true}',
+      alg: 'EdDSA',
+      crv: 'Ed25519',
+      ...overrides,
+    })
     .returning();
   return row!;
 }

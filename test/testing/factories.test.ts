@@ -25,11 +25,14 @@ describe('factories', () => {
     expect(new Set(factories.tenants.buildMany(50).map((t) => t.slug)).size).toBe(50);
   });
 
-  it.each(Object.keys(factories) as (keyof typeof factories)[])('%s: create() inserts a valid row with its parents', async (name) => {
-    const factory = factories[name] as { create(): Promise<Record<string, unknown>> };
-    const rows = [await factory.create(), await factory.create()];
-    expect(rows[0]).not.toEqual(rows[1]);
-  });
+  it.each(Object.keys(factories) as (keyof typeof factories)[])(
+    '%s: create() inserts a valid row with its parents',
+    async (name) => {
+      const factory = factories[name] as { create(): Promise<Record<string, unknown>> };
+      const rows = [await factory.create(), await factory.create()];
+      expect(rows[0]).not.toEqual(rows[1]);
+    },
+  );
 
   it('uses the parents it is given', async () => {
     const tenant = await factories.tenants.create();

@@ -66,7 +66,9 @@ export const UpdateAccountDTO = UpdateAccountSchema.pick({
  * A password hash as your hasher (Better Auth: scrypt `salt:key` hex) produced it. Refuses short values, so a plain
  * password passed here by mistake is rejected rather than stored.
  */
-export const PasswordHashInput = z.object({ passwordHash: z.string().min(32).max(1024).regex(/^\S+$/, 'a hash has no spaces') }).strict();
+export const PasswordHashInput = z
+  .object({ passwordHash: z.string().min(32).max(1024).regex(/^\S+$/, 'a hash has no spaces') })
+  .strict();
 
 export type Account = z.infer<typeof AccountSchema>;
 export type AccountSummary = z.infer<typeof AccountSummarySchema>;

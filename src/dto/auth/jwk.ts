@@ -28,7 +28,13 @@ export const JwkSchema = createSelectSchema(jwks);
 export const InsertJwkSchema = createInsertSchema(jwks, refine);
 
 /** A key pair for the JWT plugin. No update DTO: keys are rotated (a new row), never edited. */
-export const CreateJwkDTO = InsertJwkSchema.pick({ publicKey: true, privateKey: true, alg: true, crv: true, expiresAt: true }).strict();
+export const CreateJwkDTO = InsertJwkSchema.pick({
+  publicKey: true,
+  privateKey: true,
+  alg: true,
+  crv: true,
+  expiresAt: true,
+}).strict();
 
 /** A key without its private half: what a JWKS endpoint or an admin list may show. */
 export const PublicJwkSchema = JwkSchema.omit({ privateKey: true });

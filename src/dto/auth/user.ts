@@ -9,7 +9,11 @@ export const USER_IMAGE_URL_MAX = 2048;
 const refine = {
   name: () => trimmedText(USER_NAME_MAX),
   email: () => email(),
-  image: () => z.url({ protocol: /^https?$/ }).max(USER_IMAGE_URL_MAX).nullish(),
+  image: () =>
+    z
+      .url({ protocol: /^https?$/ })
+      .max(USER_IMAGE_URL_MAX)
+      .nullish(),
 };
 
 export const UserSchema = createSelectSchema(user);
@@ -20,7 +24,12 @@ export const UpdateUserSchema = createUpdateSchema(user, refine);
  * What server code may set when creating a user (an admin invite, a seed). Sign-up normally goes through Better Auth,
  * which writes the same table; passwords live in `account`, never here.
  */
-export const CreateUserDTO = InsertUserSchema.pick({ name: true, email: true, image: true, emailVerified: true }).strict();
+export const CreateUserDTO = InsertUserSchema.pick({
+  name: true,
+  email: true,
+  image: true,
+  emailVerified: true,
+}).strict();
 
 /** Email changes go through a verification flow (Better Auth's change-email), so email is not updatable here. */
 export const UpdateUserDTO = UpdateUserSchema.pick({ name: true, image: true, emailVerified: true }).strict();

@@ -13,7 +13,11 @@ export const VerificationSchema = createSelectSchema(verification);
 export const InsertVerificationSchema = createInsertSchema(verification, refine);
 
 /** A short-lived value (an email-verification or reset token) under an identifier. No update DTO: values are consumed, not edited. */
-export const CreateVerificationDTO = InsertVerificationSchema.pick({ identifier: true, value: true, expiresAt: true }).strict();
+export const CreateVerificationDTO = InsertVerificationSchema.pick({
+  identifier: true,
+  value: true,
+  expiresAt: true,
+}).strict();
 
 export const VerificationIdentifierInput = z.object({ identifier: trimmedText(512) });
 

@@ -22,8 +22,13 @@ import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'Account';
 
-const { password: _password, accessToken: _access, refreshToken: _refresh, idToken: _id, ...summaryColumns } =
-  getTableColumns(account);
+const {
+  password: _password,
+  accessToken: _access,
+  refreshToken: _refresh,
+  idToken: _id,
+  ...summaryColumns
+} = getTableColumns(account);
 
 const ProviderKey = z.object({ providerId: trimmedText(100), accountId: trimmedText(255) });
 
@@ -31,7 +36,9 @@ const findByProviderKey = preparedPerExecutor((db) =>
   db
     .select()
     .from(account)
-    .where(and(eq(account.providerId, sql.placeholder('providerId')), eq(account.accountId, sql.placeholder('accountId'))))
+    .where(
+      and(eq(account.providerId, sql.placeholder('providerId')), eq(account.accountId, sql.placeholder('accountId'))),
+    )
     .limit(1)
     .prepare('account_find_by_provider'),
 );

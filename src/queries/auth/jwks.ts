@@ -38,7 +38,12 @@ export const JwksQueries = {
   /** The signing key: the newest key that has not expired, or null when a new one must be created. */
   async latest(): Promise<Jwk | null> {
     const rows = await read((db) =>
-      db.select().from(jwks).where(unexpired()).orderBy(...newestFirst(jwks)).limit(1),
+      db
+        .select()
+        .from(jwks)
+        .where(unexpired())
+        .orderBy(...newestFirst(jwks))
+        .limit(1),
     );
     return rows[0] ?? null;
   },

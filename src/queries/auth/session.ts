@@ -74,7 +74,12 @@ export const SessionQueries = {
   /** Opens a session with a fresh random token (returned once, in the row). */
   async create(input: CreateSession): Promise<Session> {
     const values = parseInput(ENTITY, CreateSessionDTO, input);
-    const [row] = await write((db) => db.insert(session).values({ ...values, token: newToken() }).returning());
+    const [row] = await write((db) =>
+      db
+        .insert(session)
+        .values({ ...values, token: newToken() })
+        .returning(),
+    );
     return row!;
   },
 
@@ -127,7 +132,8 @@ export const SessionQueries = {
   /** Signs the user out everywhere, optionally except the current session; returns how many sessions ended. */
   async revokeAllForUser(userId: string, options?: { exceptSessionId?: string }): Promise<number> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const keep = options?.exceptSessionId === undefined ? undefined : parseId(ENTITY, options.exceptSessionId, 'exceptSessionId');
+    const keep =
+      options?.exceptSessionId === undefined ? undefined : parseId(ENTITY, options.exceptSessionId, 'exceptSessionId');
     const rows = await write((db) =>
       db
         .delete(session)
@@ -140,7 +146,10 @@ export const SessionQueries = {
   /** Cleanup job: deletes sessions that expired (served by session_expires_at_idx); returns how many. */
   async deleteExpired(): Promise<number> {
     const rows = await write((db) =>
-      db.delete(session).where(lte(session.expiresAt, sql`now()`)).returning({ id: session.id }),
+      db
+        .delete(session)
+        .where(lte(session.expiresAt, sql`now()`))
+        .returning({ id: session.id }),
     );
     return rows.length;
   },

@@ -27,7 +27,12 @@ export interface ListUsersInput {
 }
 
 const findUserById = preparedPerExecutor((db) =>
-  db.select().from(user).where(eq(user.id, sql.placeholder('id'))).limit(1).prepare('user_find_by_id'),
+  db
+    .select()
+    .from(user)
+    .where(eq(user.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('user_find_by_id'),
 );
 
 async function findById(id: string): Promise<User | null> {

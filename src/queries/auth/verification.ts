@@ -84,7 +84,10 @@ export const VerificationQueries = {
   /** Cleanup job: deletes expired values (served by verification_expires_at_idx); returns how many. */
   async deleteExpired(): Promise<number> {
     const rows = await write((db) =>
-      db.delete(verification).where(lte(verification.expiresAt, sql`now()`)).returning({ id: verification.id }),
+      db
+        .delete(verification)
+        .where(lte(verification.expiresAt, sql`now()`))
+        .returning({ id: verification.id }),
     );
     return rows.length;
   },

@@ -5,7 +5,11 @@ import { createTenantFactory } from './tenants.ts';
 
 export const createTenantMemberFactory = () =>
   defineFactory({
-    build: (): typeof tenantMembers.$inferInsert => ({ tenantId: fake.uuid(), userId: fake.uuid(), role: fake.pick(TENANT_ROLES) }),
+    build: (): typeof tenantMembers.$inferInsert => ({
+      tenantId: fake.uuid(),
+      userId: fake.uuid(),
+      role: fake.pick(TENANT_ROLES),
+    }),
     parents: {
       tenantId: async () => (await createTenantFactory().create()).id,
       userId: async () => (await createUserFactory().create()).id,

@@ -5,7 +5,11 @@ export const createTenantFactory = () =>
   defineFactory({
     build: (): typeof tenants.$inferInsert => {
       const word = fake.word();
-      return { name: `${word[0]!.toUpperCase()}${word.slice(1)} Inc`, slug: fake.slug(word), customAttributes: { plan: fake.pick(['free', 'pro']) } };
+      return {
+        name: `${word[0]!.toUpperCase()}${word.slice(1)} Inc`,
+        slug: fake.slug(word),
+        customAttributes: { plan: fake.pick(['free', 'pro']) },
+      };
     },
     insert: async (db, input) => (await db.insert(tenants).values(input).returning())[0]!,
   });
