@@ -69,4 +69,20 @@ describe('user_activity_daily table', () => {
     await db.delete(user).where(eq(user.id, userId));
     expect(await rowsOf(userId)).toEqual([]);
   });
+
+  it('relations: user and tenant load their activity rows, and a row its parents', async () => {
+    const [row] = await insert();
+    const loaded = await db.query.user.findFirst({ where: eq(user.id, userId), with: { userActivityDaily: true } });
+    // Runtime merges relations() split over domains; drizzle's types see a union of them, hence the casts.
+    type WithActivity = { userActivityDaily: { id: string }[] };
+    expect((loaded as unknown as WithActivity).userActivityDaily.map((r) => r.id)).toEqual([row!.id]);
+    const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId), with: { userActivityDaily: true } });
+    expect((tenant as unknown as WithActivity).userActivityDaily.map((r) => r.id)).toEqual([row!.id]);
+    const withParents = await db.query.userActivityDaily.findFirst({
+      where: eq(userActivityDaily.id, row!.id),
+      with: { user: true, tenant: true },
+    });
+    expect([withParents?.user.id, withParents?.tenant?.id]).toEqual([userId, tenantId]);
+  });
 });
+

@@ -99,4 +99,22 @@ describe('subscription_events table', () => {
     const definition = (Array.isArray(rows) ? rows : (rows as { rows: { indexdef: string }[] }).rows)[0]?.indexdef;
     expect(definition).toMatch(/WHERE \(processed_at IS NULL\)/);
   });
+
+  it('relations: tenant -> subscriptions -> events, and back', async () => {
+    const subscription = await insertSubscription(tenantId);
+    const event = await insertSubscriptionEvent({ subscriptionId: subscription.id });
+    const tenant = await db.query.tenants.findFirst({
+      where: eq(tenants.id, tenantId),
+      with: { subscriptions: { with: { events: true } } },
+    });
+    // Runtime merges the `many` sides split over several relations() of `tenants`; drizzle's types do not (they
+    // see a union of the relation configs), hence the cast.
+    const loadedSubscriptions = (tenant as unknown as { subscriptions: { id: string; events: { id: string }[] }[] }).subscriptions;
+    expect(loadedSubscriptions.map((s) => [s.id, s.events.map((e) => e.id)])).toEqual([[subscription.id, [event.id]]]);
+    const loaded = await db.query.subscriptionEvents.findFirst({
+      where: eq(subscriptionEvents.id, event.id),
+      with: { subscription: { with: { tenant: true } } },
+    });
+    expect(loaded?.subscription?.tenant.id).toBe(tenantId);
+  });
 });
