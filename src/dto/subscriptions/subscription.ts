@@ -30,6 +30,20 @@ const periodOrder = (value: { currentPeriodStart?: Date | null; currentPeriodEnd
   !value.currentPeriodStart || !value.currentPeriodEnd || value.currentPeriodEnd > value.currentPeriodStart;
 const periodOrderIssue = { message: 'must be after currentPeriodStart', path: ['currentPeriodEnd'] };
 
+/** The provider's state of a subscription: what webhooks change (see IngestSubscriptionEventDTO) and `update` sets. */
+const stateFields = {
+  plan: true,
+  status: true,
+  quantity: true,
+  currentPeriodStart: true,
+  currentPeriodEnd: true,
+  cancelAtPeriodEnd: true,
+  trialEndsAt: true,
+} as const;
+
+/** The state fields, each optional (omitted = unchanged). */
+export const SubscriptionStateSchema = UpdateSubscriptionSchema.pick(stateFields);
+
 /**
  * Server-side only (a webhook handler, a checkout callback): the status is the provider's, so it is settable here.
  * The tenant comes from scope; ids, timestamps and last_event_at from the server.
@@ -38,28 +52,12 @@ export const CreateSubscriptionDTO = InsertSubscriptionSchema.pick({
   provider: true,
   providerCustomerId: true,
   providerSubscriptionId: true,
-  plan: true,
-  status: true,
-  quantity: true,
-  currentPeriodStart: true,
-  currentPeriodEnd: true,
-  cancelAtPeriodEnd: true,
-  trialEndsAt: true,
+  ...stateFields,
 })
   .strict()
   .refine(periodOrder, periodOrderIssue);
 
-export const UpdateSubscriptionDTO = UpdateSubscriptionSchema.pick({
-  plan: true,
-  status: true,
-  quantity: true,
-  currentPeriodStart: true,
-  currentPeriodEnd: true,
-  cancelAtPeriodEnd: true,
-  trialEndsAt: true,
-})
-  .strict()
-  .refine(periodOrder, periodOrderIssue);
+export const UpdateSubscriptionDTO = SubscriptionStateSchema.strict().refine(periodOrder, periodOrderIssue);
 
 export const SubscriptionListFilter = z
   .object({

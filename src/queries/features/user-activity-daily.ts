@@ -1,4 +1,4 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import {
   CreateUserActivityDailyDTO,
   UserActivityRange,
@@ -10,6 +10,18 @@ import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'UserActivityDaily';
+
+/** The rows matching `owner` with a day in the validated, inclusive range, in the given order. */
+function inRange(owner: SQL, from: UserActivityDay, to: UserActivityDay, orderBy: SQL[]): Promise<UserActivityDaily[]> {
+  const range = parseInput(ENTITY, UserActivityRange, { from, to });
+  return read((db) =>
+    db
+      .select()
+      .from(userActivityDaily)
+      .where(and(owner, between(userActivityDaily.day, range.from, range.to)))
+      .orderBy(...orderBy),
+  );
+}
 
 /**
  * Daily activity counters, one row per (user, tenant or none, day). `day` is a calendar date 'YYYY-MM-DD' (a Date
@@ -40,26 +52,15 @@ export const UserActivityDailyQueries = {
   /** A user's counters in [from, to], across every tenant (tenantId null: outside any tenant). */
   async forUser(userId: string, from: UserActivityDay, to: UserActivityDay): Promise<UserActivityDaily[]> {
     const id = parseId(ENTITY, userId, 'userId');
-    const range = parseInput(ENTITY, UserActivityRange, { from, to });
-    return read((db) =>
-      db
-        .select()
-        .from(userActivityDaily)
-        .where(and(eq(userActivityDaily.userId, id), between(userActivityDaily.day, range.from, range.to)))
-        .orderBy(asc(userActivityDaily.day), sql`${userActivityDaily.tenantId} asc nulls first`),
-    );
+    return inRange(eq(userActivityDaily.userId, id), from, to, [
+      asc(userActivityDaily.day),
+      sql`${userActivityDaily.tenantId} asc nulls first`,
+    ]);
   },
 
   /** Every member's counters in the tenant for [from, to] (served by the (tenant_id, day) index). */
   async forTenant(tenantId: string, from: UserActivityDay, to: UserActivityDay): Promise<UserActivityDaily[]> {
     const id = parseId(ENTITY, tenantId, 'tenantId');
-    const range = parseInput(ENTITY, UserActivityRange, { from, to });
-    return read((db) =>
-      db
-        .select()
-        .from(userActivityDaily)
-        .where(and(eq(userActivityDaily.tenantId, id), between(userActivityDaily.day, range.from, range.to)))
-        .orderBy(asc(userActivityDaily.day), asc(userActivityDaily.userId)),
-    );
+    return inRange(eq(userActivityDaily.tenantId, id), from, to, [asc(userActivityDaily.day), asc(userActivityDaily.userId)]);
   },
 };

@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Executor, Transaction } from '../../client/types.ts';
 import type { Subscription } from '../../dto/subscriptions/subscription.ts';
 import {
   IngestSubscriptionEventDTO,
   type IngestSubscriptionEvent,
   type SubscriptionEvent,
 } from '../../dto/subscriptions/subscription-event.ts';
-import { isTransaction } from '../../executor.ts';
+import { withTransaction } from '../../executor.ts';
 import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
 import { write } from '../_lib/run.ts';
@@ -29,11 +28,6 @@ export type IngestEventResult =
       subscription: Subscription | null;
     };
 
-/** Our own transaction at the top level; inside one, `write()` has already opened a savepoint. */
-function inTransaction<T>(db: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
-  return isTransaction(db) ? fn(db) : (db as Database).transaction((tx: Transaction) => fn(tx));
-}
-
 /**
  * Stores one provider webhook and applies it, in one transaction:
  * 1. INSERT ... ON CONFLICT (provider_event_id) DO NOTHING: a redelivered event is stored once. A concurrent
@@ -53,8 +47,8 @@ export async function ingestEvent(input: IngestSubscriptionEvent): Promise<Inges
     IngestSubscriptionEventDTO,
     input,
   );
-  return write((db) =>
-    inTransaction(db, async (tx): Promise<IngestEventResult> => {
+  return write(() =>
+    withTransaction(async (tx): Promise<IngestEventResult> => {
       const [stored] = await tx
         .insert(subscriptionEvents)
         .values({ providerEventId, providerSubscriptionId, type, payload, occurredAt })

@@ -17,7 +17,7 @@ export interface ListSubscriptionEventsInput {
 }
 
 /** Oldest first, for the work queue: `(created_at, id) > cursor`, served by the partial unprocessed index. */
-function beforeCursorOldestFirst(position: { createdAt: Date; id: string } | undefined): SQL | undefined {
+function afterCursorOldestFirst(position: { createdAt: Date; id: string } | undefined): SQL | undefined {
   if (!position) return undefined;
   return sql`(${subscriptionEvents.createdAt}, ${subscriptionEvents.id}) > (${sql.param(position.createdAt, subscriptionEvents.createdAt)}, ${sql.param(position.id, subscriptionEvents.id)})`;
 }
@@ -62,7 +62,7 @@ export const SubscriptionEventQueries = {
       db
         .select()
         .from(subscriptionEvents)
-        .where(and(isNull(subscriptionEvents.processedAt), beforeCursorOldestFirst(position)))
+        .where(and(isNull(subscriptionEvents.processedAt), afterCursorOldestFirst(position)))
         .orderBy(asc(subscriptionEvents.createdAt), asc(subscriptionEvents.id))
         .limit(limit + 1),
     );
