@@ -2,3 +2,4 @@
 export * from './auth/index.ts';
 export * from './features/index.ts';
 export { SLUG_PATTERN } from './_fields.ts';
+export * from './subscriptions/index.ts';

@@ -1,4 +1,5 @@
 export * from './auth/index.ts';
 export * from './features/index.ts';
+export * from './subscriptions/index.ts';
 export type { Page } from './_lib/keyset.ts';
 export type { SoftDeleteOptions } from './_lib/soft-delete.ts';

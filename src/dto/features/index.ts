@@ -1,1 +1,3 @@
 export * from './todo.ts';
+export * from './user-activity-daily.ts';
+export * from './waitlist.ts';

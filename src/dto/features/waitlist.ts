@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import {
+  WAITLIST_REFERRER_MAX,
+  WAITLIST_SOURCE_MAX,
+  WAITLIST_STATUSES,
+  waitlist,
+} from '../../schema/tables/features/waitlist.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { email, optionalText } from '../_fields.ts';
+
+const refine = {
+  email: () => email(),
+  source: () => optionalText(WAITLIST_SOURCE_MAX),
+  referrer: () => optionalText(WAITLIST_REFERRER_MAX),
+};
+
+export const WaitlistSchema = createSelectSchema(waitlist);
+export const InsertWaitlistSchema = createInsertSchema(waitlist, refine);
+export const UpdateWaitlistSchema = createUpdateSchema(waitlist, refine);
+
+/** What a visitor submits; the status and its timestamps are the server's (markInvited / markJoined). */
+export const CreateWaitlistDTO = InsertWaitlistSchema.pick({ email: true, source: true, referrer: true }).strict();
+
+/** Attribution may be corrected; the email is the row's identity and the status moves only through the marks. */
+export const UpdateWaitlistDTO = UpdateWaitlistSchema.pick({ source: true, referrer: true }).strict();
+
+export const WaitlistListFilter = z
+  .object({
+    status: z.enum(WAITLIST_STATUSES).optional(),
+  })
+  .strict();
+
+export type WaitlistEntry = z.infer<typeof WaitlistSchema>;
+export type CreateWaitlistEntry = z.input<typeof CreateWaitlistDTO>;
+export type UpdateWaitlistEntry = z.input<typeof UpdateWaitlistDTO>;
+export type WaitlistFilter = z.input<typeof WaitlistListFilter>;

@@ -1,0 +1,2 @@
+export * from './subscription-event.ts';
+export * from './subscription.ts';

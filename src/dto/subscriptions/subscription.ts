@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import {
+  SUBSCRIPTION_PLAN_MAX,
+  SUBSCRIPTION_PROVIDER_ID_MAX,
+  SUBSCRIPTION_PROVIDER_MAX,
+  SUBSCRIPTION_STATUSES,
+  subscriptions,
+} from '../../schema/tables/subscriptions/subscriptions.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { trimmedText } from '../_fields.ts';
+
+/** Largest quantity accepted from callers; the column only requires >= 0. */
+export const SUBSCRIPTION_QUANTITY_MAX = 1_000_000;
+
+// Columns with a database default stay optional on insert (drizzle-zod types a refinement as given).
+const refine = {
+  provider: () => trimmedText(SUBSCRIPTION_PROVIDER_MAX).optional(),
+  providerCustomerId: () => trimmedText(SUBSCRIPTION_PROVIDER_ID_MAX),
+  providerSubscriptionId: () => trimmedText(SUBSCRIPTION_PROVIDER_ID_MAX),
+  plan: () => trimmedText(SUBSCRIPTION_PLAN_MAX),
+  quantity: () => z.number().int().min(0).max(SUBSCRIPTION_QUANTITY_MAX).optional(),
+};
+
+export const SubscriptionSchema = createSelectSchema(subscriptions);
+export const InsertSubscriptionSchema = createInsertSchema(subscriptions, refine);
+export const UpdateSubscriptionSchema = createUpdateSchema(subscriptions, refine);
+
+/** The same rule as the `subscriptions_period_order` check, reported before any SQL when both ends are given. */
+const periodOrder = (value: { currentPeriodStart?: Date | null; currentPeriodEnd?: Date | null }) =>
+  !value.currentPeriodStart || !value.currentPeriodEnd || value.currentPeriodEnd > value.currentPeriodStart;
+const periodOrderIssue = { message: 'must be after currentPeriodStart', path: ['currentPeriodEnd'] };
+
+/** The provider's state of a subscription: what webhooks change (see IngestSubscriptionEventDTO) and `update` sets. */
+const stateFields = {
+  plan: true,
+  status: true,
+  quantity: true,
+  currentPeriodStart: true,
+  currentPeriodEnd: true,
+  cancelAtPeriodEnd: true,
+  trialEndsAt: true,
+} as const;
+
+/** The state fields, each optional (omitted = unchanged). */
+export const SubscriptionStateSchema = UpdateSubscriptionSchema.pick(stateFields);
+
+/**
+ * Server-side only (a webhook handler, a checkout callback): the status is the provider's, so it is settable here.
+ * The tenant comes from scope; ids, timestamps and last_event_at from the server.
+ */
+export const CreateSubscriptionDTO = InsertSubscriptionSchema.pick({
+  provider: true,
+  providerCustomerId: true,
+  providerSubscriptionId: true,
+  ...stateFields,
+})
+  .strict()
+  .refine(periodOrder, periodOrderIssue);
+
+export const UpdateSubscriptionDTO = SubscriptionStateSchema.strict().refine(periodOrder, periodOrderIssue);
+
+export const SubscriptionListFilter = z
+  .object({
+    status: z.enum(SUBSCRIPTION_STATUSES).optional(),
+  })
+  .strict();
+
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type CreateSubscription = z.input<typeof CreateSubscriptionDTO>;
+export type UpdateSubscription = z.input<typeof UpdateSubscriptionDTO>;
+export type SubscriptionFilter = z.input<typeof SubscriptionListFilter>;

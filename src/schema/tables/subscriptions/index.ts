@@ -1,0 +1,16 @@
+export { subscriptionEventsRelations, subscriptionsRelations, tenantsSubscriptionsRelations } from './relations.ts';
+export {
+  SUBSCRIPTION_EVENT_TYPE_MAX,
+  subscriptionEvents,
+  type SubscriptionEventPayload,
+} from './subscription-events.ts';
+export {
+  CURRENT_SUBSCRIPTION_STATUSES,
+  SUBSCRIPTION_PLAN_MAX,
+  SUBSCRIPTION_PROVIDER_ID_MAX,
+  SUBSCRIPTION_PROVIDER_MAX,
+  SUBSCRIPTION_STATUSES,
+  subscriptionStatus,
+  subscriptions,
+  type SubscriptionStatus,
+} from './subscriptions.ts';

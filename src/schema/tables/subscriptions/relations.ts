@@ -1,0 +1,17 @@
+import { relations } from 'drizzle-orm';
+import { tenants } from '../tenant/tenants.ts';
+import { subscriptionEvents } from './subscription-events.ts';
+import { subscriptions } from './subscriptions.ts';
+
+export const subscriptionsRelations = relations(subscriptions, ({ one, many }) => ({
+  tenant: one(tenants, { fields: [subscriptions.tenantId], references: [tenants.id] }),
+  events: many(subscriptionEvents),
+}));
+
+export const subscriptionEventsRelations = relations(subscriptionEvents, ({ one }) => ({
+  subscription: one(subscriptions, { fields: [subscriptionEvents.subscriptionId], references: [subscriptions.id] }),
+}));
+
+export const tenantsSubscriptionsRelations = relations(tenants, ({ many }) => ({
+  subscriptions: many(subscriptions),
+}));
