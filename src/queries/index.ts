@@ -1,3 +1,5 @@
+export * from './admin/index.ts';
 export * from './features/index.ts';
+export * from './system/index.ts';
 export type { Page } from './_lib/keyset.ts';
 export type { SoftDeleteOptions } from './_lib/soft-delete.ts';
