@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db.ts';
-import { withTransaction } from '../../src/executor.ts';
 import { rejection } from '../support/db-rejection.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
 import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
@@ -14,16 +13,16 @@ describe('admin tables: database rules', () => {
   it('admin_roles.name is unique and permissions default to an empty array', async () => {
     const role = await insertAdminRole({ name: 'support', permissions: undefined });
     expect(role.permissions).toEqual([]);
-    expect(await rejection(withTransaction((tx) => tx.insert(adminRoles).values({ name: 'support' })))).toMatch(
-      /admin_roles_name_unique/,
-    );
+    expect(
+      await rejection((tx) => tx.insert(adminRoles).values({ name: 'support' })),
+    ).toMatch(/admin_roles_name_unique/);
   });
 
   it('a role still held by an admin user cannot be deleted (restrict)', async () => {
     const admin = await insertAdminUser();
-    expect(await rejection(withTransaction((tx) => tx.delete(adminRoles).where(eq(adminRoles.id, admin.roleId))))).toMatch(
-      /admin_users_role_id_admin_roles_id_fk/,
-    );
+    expect(
+      await rejection((tx) => tx.delete(adminRoles).where(eq(adminRoles.id, admin.roleId))),
+    ).toMatch(/admin_users_role_id_admin_roles_id_fk/);
     await db.delete(adminUsers).where(eq(adminUsers.id, admin.id));
     const deleted = await db.delete(adminRoles).where(eq(adminRoles.id, admin.roleId)).returning();
     expect(deleted).toHaveLength(1);
@@ -40,15 +39,15 @@ describe('admin tables: database rules', () => {
 
   it('one admin_users row per user', async () => {
     const admin = await insertAdminUser();
-    expect(await rejection(
-      withTransaction((tx) => tx.insert(adminUsers).values({ userId: admin.userId, roleId: admin.roleId })),
-    )).toMatch(/admin_users_user_id_unique/);
+    expect(
+      await rejection((tx) => tx.insert(adminUsers).values({ userId: admin.userId, roleId: admin.roleId })),
+    ).toMatch(/admin_users_user_id_unique/);
   });
 
   it('audit metadata must be a JSON object', async () => {
-    expect(await rejection(
-      withTransaction((tx) => tx.execute(sql`insert into admin_audit_log (action, metadata) values ('x', '[1]'::jsonb)`)),
-    )).toMatch(/admin_audit_log_metadata_object/);
+    expect(
+      await rejection((tx) => tx.execute(sql`insert into admin_audit_log (action, metadata) values ('x', '[1]'::jsonb)`)),
+    ).toMatch(/admin_audit_log_metadata_object/);
   });
 
   it('updated_at triggers move admin_roles and admin_users on update', async () => {

@@ -1,12 +1,14 @@
+import type { Transaction } from '../../src/client/types.ts';
+import { withTransaction } from '../../src/executor.ts';
 import { driverError } from '../../src/queries/_lib/database-errors.ts';
 
 /**
- * Awaits a statement that must fail and returns "<constraint> <message>" of the driver's error: Drizzle's own
- * message only repeats the query, so constraint tests match on this instead.
+ * Runs a statement that must fail in a savepoint (so the test's transaction stays usable) and returns
+ * "<constraint> <message>" of the driver's error: Drizzle's own message only repeats the query.
  */
-export async function rejection(statement: Promise<unknown>): Promise<string> {
+export async function rejection(statement: (tx: Transaction) => Promise<unknown>): Promise<string> {
   try {
-    await statement;
+    await withTransaction(statement);
   } catch (error) {
     const pg = driverError(error) as { constraint_name?: string; constraint?: string; message?: string } | undefined;
     if (!pg) throw error;

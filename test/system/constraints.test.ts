@@ -42,12 +42,12 @@ describe('system_settings: database rules', () => {
   });
 
   it('value must be a JSON object and key a snake_case name', async () => {
-    expect(await rejection(
-      withTransaction((tx) => tx.execute(sql`insert into system_settings (key, value) values ('x_list', '[]'::jsonb)`)),
-    )).toMatch(/system_settings_value_object/);
-    expect(await rejection(withTransaction((tx) => tx.insert(systemSettings).values({ key: 'Bad Key', value: {} })))).toMatch(
-      /system_settings_key_format/,
-    );
+    expect(
+      await rejection((tx) => tx.execute(sql`insert into system_settings (key, value) values ('x_list', '[]'::jsonb)`)),
+    ).toMatch(/system_settings_value_object/);
+    expect(
+      await rejection((tx) => tx.insert(systemSettings).values({ key: 'Bad Key', value: {} })),
+    ).toMatch(/system_settings_key_format/);
   });
 
   it('updated_at trigger moves on update', async () => {
@@ -93,34 +93,32 @@ describe('domain_events: database rules', () => {
       }),
     ).rejects.toThrow('abort');
     // a failing insert (check violation after the trigger ran) rolls its counter update back too
-    expect(await rejection(withTransaction(() => insertDomainEventRow({ aggregateId, attempts: -1 })))).toMatch(
-      /domain_events_attempts_non_negative/,
-    );
+    expect(
+      await rejection(() => insertDomainEventRow({ aggregateId, attempts: -1 })),
+    ).toMatch(/domain_events_attempts_non_negative/);
     expect((await insertDomainEventRow({ aggregateId })).sequenceNumber).toBe(2);
   });
 
   it('an event keeps its aggregate and sequence number', async () => {
     const event = await insertDomainEventRow();
-    expect(await rejection(
-      withTransaction((tx) => tx.update(domainEvents).set({ sequenceNumber: 5 }).where(eq(domainEvents.id, event.id))),
-    )).toMatch(/cannot change/);
-    expect(await rejection(
-      withTransaction((tx) => tx.update(domainEvents).set({ aggregateId: 'x' }).where(eq(domainEvents.id, event.id))),
-    )).toMatch(/cannot change/);
+    expect(
+      await rejection((tx) => tx.update(domainEvents).set({ sequenceNumber: 5 }).where(eq(domainEvents.id, event.id))),
+    ).toMatch(/cannot change/);
+    expect(
+      await rejection((tx) => tx.update(domainEvents).set({ aggregateId: 'x' }).where(eq(domainEvents.id, event.id))),
+    ).toMatch(/cannot change/);
   });
 
   it('checks attempts, payload shape and status timestamps', async () => {
-    expect(await rejection(
-      withTransaction((tx) =>
-        tx.execute(sql`insert into domain_events (aggregate_type, aggregate_id, event_type, payload) values ('o', '1', 'e', '"s"'::jsonb)`),
-      ),
-    )).toMatch(/domain_events_payload_object/);
+    expect(
+      await rejection((tx) => tx.execute(sql`insert into domain_events (aggregate_type, aggregate_id, event_type, payload) values ('o', '1', 'e', '"s"'::jsonb)`)),
+    ).toMatch(/domain_events_payload_object/);
     const event = await insertDomainEventRow();
-    expect(await rejection(
-      withTransaction((tx) => tx.update(domainEvents).set({ status: 'published' }).where(eq(domainEvents.id, event.id))),
-    )).toMatch(/domain_events_published_at_status/);
-    expect(await rejection(
-      withTransaction((tx) => tx.update(domainEvents).set({ attempts: -1 }).where(eq(domainEvents.id, event.id))),
-    )).toMatch(/domain_events_attempts_non_negative/);
+    expect(
+      await rejection((tx) => tx.update(domainEvents).set({ status: 'published' }).where(eq(domainEvents.id, event.id))),
+    ).toMatch(/domain_events_published_at_status/);
+    expect(
+      await rejection((tx) => tx.update(domainEvents).set({ attempts: -1 }).where(eq(domainEvents.id, event.id))),
+    ).toMatch(/domain_events_attempts_non_negative/);
   });
 });

@@ -31,7 +31,12 @@ export const adminAuditLog = pgTable(
     check('admin_audit_log_action_length', sql`char_length(${t.action}) between 1 and ${sql.raw(String(ADMIN_AUDIT_ACTION_MAX))}`),
     check(
       'admin_audit_log_subject_length',
-      sql`char_length(coalesce(${t.subjectType}, '')) <= ${sql.raw(String(ADMIN_AUDIT_SUBJECT_MAX))} and char_length(coalesce(${t.subjectId}, '')) <= ${sql.raw(String(ADMIN_AUDIT_SUBJECT_MAX))}`,
+      sql.join(
+        [t.subjectType, t.subjectId].map(
+          (column) => sql`char_length(coalesce(${column}, '')) <= ${sql.raw(String(ADMIN_AUDIT_SUBJECT_MAX))}`,
+        ),
+        sql` and `,
+      ),
     ),
     check('admin_audit_log_metadata_object', sql`jsonb_typeof(${t.metadata}) = 'object'`),
   ],

@@ -48,7 +48,12 @@ export const domainEvents = pgTable(
     check('domain_events_payload_object', sql`jsonb_typeof(${t.payload}) = 'object'`),
     check(
       'domain_events_names_length',
-      sql`char_length(${t.aggregateType}) between 1 and ${sql.raw(String(DOMAIN_EVENT_NAME_MAX))} and char_length(${t.aggregateId}) between 1 and ${sql.raw(String(DOMAIN_EVENT_NAME_MAX))} and char_length(${t.eventType}) between 1 and ${sql.raw(String(DOMAIN_EVENT_NAME_MAX))}`,
+      sql.join(
+        [t.aggregateType, t.aggregateId, t.eventType].map(
+          (column) => sql`char_length(${column}) between 1 and ${sql.raw(String(DOMAIN_EVENT_NAME_MAX))}`,
+        ),
+        sql` and `,
+      ),
     ),
     check('domain_events_published_at_status', sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`),
     check('domain_events_failed_at_status', sql`(${t.status} = 'failed') = (${t.failedAt} is not null)`),
