@@ -1,5 +1,7 @@
+export * from './admin/index.ts';
 export * from './auth/index.ts';
 export * from './features/index.ts';
 export * from './subscriptions/index.ts';
+export * from './system/index.ts';
 export type { Page } from './_lib/keyset.ts';
 export type { SoftDeleteOptions } from './_lib/soft-delete.ts';

@@ -33,6 +33,7 @@ export function toDatabaseError(error: unknown): unknown {
     case '23505':
       return new ConflictError(constraint, { cause: pg });
     case '23503':
+    case '23001': // restrict_violation: deleting a parent an `onDelete: 'restrict'` child still references
       return new ForeignKeyError(constraint, { cause: pg });
     case '23514':
       return new CheckViolationError(constraint, `Rejected by check constraint ${constraint ?? '(unnamed)'}`, {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ADMIN_AUDIT_ACTION_MAX, ADMIN_AUDIT_SUBJECT_MAX, adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
+import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+
+/** What an audit entry may carry besides its columns: a bounded JSON object. */
+export const AdminAuditMetadataSchema = jsonObject();
+
+const refine = {
+  action: () => trimmedText(ADMIN_AUDIT_ACTION_MAX),
+  subjectType: () => optionalText(ADMIN_AUDIT_SUBJECT_MAX),
+  subjectId: () => optionalText(ADMIN_AUDIT_SUBJECT_MAX),
+  metadata: () => AdminAuditMetadataSchema.optional(),
+  ipAddress: () => z.union([z.ipv4(), z.ipv6()]).nullish(),
+};
+
+export const AdminAuditEntrySchema = createSelectSchema(adminAuditLog);
+export const InsertAdminAuditEntrySchema = createInsertSchema(adminAuditLog, refine);
+
+/** An audit entry as the back office logs it; the log is append-only, so there is no update DTO. */
+export const LogAdminActionDTO = InsertAdminAuditEntrySchema.pick({
+  adminUserId: true,
+  action: true,
+  subjectType: true,
+  subjectId: true,
+  metadata: true,
+  ipAddress: true,
+}).strict();
+
+export const AdminAuditLogListFilter = z
+  .object({
+    adminUserId: z.uuid().optional(),
+    subjectType: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
+    subjectId: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
+    action: trimmedText(ADMIN_AUDIT_ACTION_MAX).optional(),
+  })
+  .strict()
+  .refine((filter) => filter.subjectId === undefined || filter.subjectType !== undefined, {
+    message: 'subjectId needs subjectType',
+    path: ['subjectId'],
+  });
+
+export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;
+export type LogAdminAction = z.input<typeof LogAdminActionDTO>;
+export type AdminAuditLogFilter = z.input<typeof AdminAuditLogListFilter>;

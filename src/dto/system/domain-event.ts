@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES, domainEvents } from '../../schema/tables/system/domain-events.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
+import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+
+export const DomainEventPayloadSchema = jsonObject();
+
+const refine = {
+  aggregateType: () => trimmedText(DOMAIN_EVENT_NAME_MAX),
+  aggregateId: () => trimmedText(DOMAIN_EVENT_NAME_MAX),
+  eventType: () => trimmedText(DOMAIN_EVENT_NAME_MAX),
+  payload: () => DomainEventPayloadSchema.optional(),
+  correlationId: () => optionalText(DOMAIN_EVENT_NAME_MAX),
+};
+
+export const DomainEventSchema = createSelectSchema(domainEvents);
+export const InsertDomainEventSchema = createInsertSchema(domainEvents, refine);
+
+/**
+ * What the writer of a change records; the sequence number comes from the database, status, attempts and
+ * timestamps from the outbox. Events are immutable, so there is no update DTO.
+ */
+export const NewDomainEventDTO = InsertDomainEventSchema.pick({
+  aggregateType: true,
+  aggregateId: true,
+  eventType: true,
+  payload: true,
+  correlationId: true,
+}).strict();
+
+export const DomainEventListFilter = z
+  .object({
+    aggregateType: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
+    aggregateId: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
+    status: z.enum(DOMAIN_EVENT_STATUSES).optional(),
+  })
+  .strict()
+  .refine((filter) => filter.aggregateId === undefined || filter.aggregateType !== undefined, {
+    message: 'aggregateId needs aggregateType',
+    path: ['aggregateId'],
+  });
+
+export type DomainEvent = z.infer<typeof DomainEventSchema>;
+export type NewDomainEvent = z.input<typeof NewDomainEventDTO>;
+export type DomainEventFilter = z.input<typeof DomainEventListFilter>;

@@ -1,0 +1,105 @@
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import {
+  AdminAuditLogListFilter,
+  LogAdminActionDTO,
+  type AdminAuditEntry,
+  type AdminAuditLogFilter,
+  type LogAdminAction,
+} from '../../dto/admin/admin-audit-log.ts';
+import { NotFoundError } from '../../errors.ts';
+import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
+import { driverError } from '../_lib/database-errors.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+import { PruneInput, deleteInBatches } from '../system/delete-in-batches.ts';
+
+const ENTITY = 'AdminAuditEntry';
+
+export interface ListAdminAuditLogInput {
+  filter?: AdminAuditLogFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+async function findById(id: string): Promise<AdminAuditEntry | null> {
+  const entryId = parseId(ENTITY, id);
+  const rows = await read((db) => db.select().from(adminAuditLog).where(eq(adminAuditLog.id, entryId)).limit(1));
+  return rows[0] ?? null;
+}
+
+/** One line for the operator: what failed, never the values (an audit entry may carry personal data). */
+function describeFailure(error: unknown): string {
+  const pg = driverError(error);
+  if (pg) return `SQLSTATE ${pg.code}${(pg.constraint_name ?? pg.constraint) ? ` (${pg.constraint_name ?? pg.constraint})` : ''}`;
+  if (error instanceof Error) return error.name;
+  return 'unknown error';
+}
+
+/** The staff audit trail. Append-only: entries are written by `log` and removed only by age (`pruneAuditEvents`). */
+export const AdminAuditLogQueries = {
+  /**
+   * Records an admin action. Never throws: an audit write must not fail the operation it describes, so a failure
+   * (bad input, database error) is reported on console.error without the entry's values, and `null` returned.
+   * Inside a transaction it runs in a savepoint, so a failed write leaves the caller's transaction usable; the
+   * entry commits or rolls back with that transaction.
+   */
+  async log(entry: LogAdminAction): Promise<AdminAuditEntry | null> {
+    try {
+      const values = parseInput(ENTITY, LogAdminActionDTO, entry);
+      const [row] = await write((db) => db.insert(adminAuditLog).values(values).returning());
+      return row ?? null;
+    } catch (error) {
+      console.error(`admin audit log: entry not written: ${describeFailure(error)}`);
+      return null;
+    }
+  },
+
+  findById,
+
+  async getById(id: string): Promise<AdminAuditEntry> {
+    const entry = await findById(id);
+    if (!entry) throw new NotFoundError(ENTITY, `id=${id}`);
+    return entry;
+  },
+
+  /** Newest first, filtered by admin user, subject (type, optionally id) or action; keyset pages. */
+  async list(input: ListAdminAuditLogInput = {}): Promise<Page<AdminAuditEntry>> {
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const filter = parseInput(ENTITY, AdminAuditLogListFilter, input.filter ?? {});
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(adminAuditLog)
+        .where(
+          and(
+            filter.adminUserId === undefined ? undefined : eq(adminAuditLog.adminUserId, filter.adminUserId),
+            filter.subjectType === undefined ? undefined : eq(adminAuditLog.subjectType, filter.subjectType),
+            filter.subjectId === undefined ? undefined : eq(adminAuditLog.subjectId, filter.subjectId),
+            filter.action === undefined ? undefined : eq(adminAuditLog.action, filter.action),
+            afterCursor(adminAuditLog, position),
+          ),
+        )
+        .orderBy(...newestFirst(adminAuditLog))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  /** Deletes entries created before `olderThan`, in batches; returns how many. Driven by retention_settings. */
+  async pruneAuditEvents(olderThan: Date): Promise<number> {
+    const { olderThan: cutoff } = parseInput(ENTITY, PruneInput, { olderThan });
+    return deleteInBatches((db, limit) =>
+      db
+        .delete(adminAuditLog)
+        .where(
+          inArray(
+            adminAuditLog.id,
+            db.select({ id: adminAuditLog.id }).from(adminAuditLog).where(lt(adminAuditLog.createdAt, cutoff)).limit(limit),
+          ),
+        )
+        .returning({ id: adminAuditLog.id }),
+    );
+  },
+};

@@ -1,0 +1,98 @@
+import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import {
+  AdminRoleListFilter,
+  CreateAdminRoleDTO,
+  UpdateAdminRoleDTO,
+  type AdminRole,
+  type AdminRoleFilter,
+  type CreateAdminRole,
+  type UpdateAdminRole,
+} from '../../dto/admin/admin-role.ts';
+import { NotFoundError } from '../../errors.ts';
+import { adminRoles } from '../../schema/tables/admin/admin-roles.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+const ENTITY = 'AdminRole';
+
+export interface ListAdminRolesInput {
+  filter?: AdminRoleFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+const findByIdPrepared = preparedPerExecutor((db) =>
+  db.select().from(adminRoles).where(eq(adminRoles.id, sql.placeholder('id'))).limit(1).prepare('admin_roles_find_by_id'),
+);
+
+async function findById(id: string): Promise<AdminRole | null> {
+  const roleId = parseId(ENTITY, id);
+  const rows = await read((db) => findByIdPrepared(db).execute({ id: roleId }));
+  return rows[0] ?? null;
+}
+
+/** Staff roles. Platform-wide (not tenant-scoped): the back office sits above tenants. */
+export const AdminRoleQueries = {
+  findById,
+
+  async getById(id: string): Promise<AdminRole> {
+    const role = await findById(id);
+    if (!role) throw new NotFoundError(ENTITY, `id=${id}`);
+    return role;
+  },
+
+  async findByName(name: string): Promise<AdminRole | null> {
+    const { name: roleName } = parseInput(ENTITY, CreateAdminRoleDTO.pick({ name: true }), { name });
+    const rows = await read((db) => db.select().from(adminRoles).where(eq(adminRoles.name, roleName)).limit(1));
+    return rows[0] ?? null;
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListAdminRolesInput = {}): Promise<Page<AdminRole>> {
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const filter = parseInput(ENTITY, AdminRoleListFilter, input.filter ?? {});
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(adminRoles)
+        .where(
+          and(
+            filter.permission === undefined ? undefined : arrayContains(adminRoles.permissions, [filter.permission]),
+            afterCursor(adminRoles, position),
+          ),
+        )
+        .orderBy(...newestFirst(adminRoles))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  async create(input: CreateAdminRole): Promise<AdminRole> {
+    const values = parseInput(ENTITY, CreateAdminRoleDTO, input);
+    const [row] = await write((db) => db.insert(adminRoles).values(values).returning());
+    return row!;
+  },
+
+  async update(id: string, input: UpdateAdminRole): Promise<AdminRole> {
+    const roleId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateAdminRoleDTO, input);
+    const [row] = await write((db) =>
+      Object.keys(values).length === 0
+        ? db.select().from(adminRoles).where(eq(adminRoles.id, roleId))
+        : db.update(adminRoles).set(values).where(eq(adminRoles.id, roleId)).returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  /** A role still held by an admin user is kept: ForeignKeyError (reassign or delete those admins first). */
+  async delete(id: string): Promise<AdminRole> {
+    const roleId = parseId(ENTITY, id);
+    const [row] = await write((db) => db.delete(adminRoles).where(eq(adminRoles.id, roleId)).returning());
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+};

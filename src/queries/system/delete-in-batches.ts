@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { Executor } from '../../client/types.ts';
+import { write } from '../_lib/run.ts';
+
+export const PRUNE_BATCH_SIZE = 1000;
+
+/** A prune cutoff: a valid Date (or ISO string); rows strictly older are deleted. */
+export const PruneInput = z.object({ olderThan: z.coerce.date() });
+
+/**
+ * Deletes in batches of `batchSize` rows, each its own statement (its own commit outside a transaction), so pruning
+ * a large backlog never holds locks on it all at once. `deleteBatch` deletes at most `limit` rows and returns them.
+ */
+export async function deleteInBatches(
+  deleteBatch: (db: Executor, limit: number) => Promise<readonly unknown[]>,
+  batchSize = PRUNE_BATCH_SIZE,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = (await write((db) => deleteBatch(db, batchSize))).length;
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}

@@ -1,0 +1,8 @@
+export {
+  DomainEventQueries,
+  OutboxTransactionError,
+  type ClaimOptions,
+  type ListDomainEventsInput,
+} from './domain-events.ts';
+export { PRUNE_TARGETS, prune, pruneAll, type PruneOptions, type PruneResult } from './prune.ts';
+export { SystemSettingsQueries, type TypedSystemSetting } from './system-settings.ts';

@@ -1,0 +1,9 @@
+export {
+  ADMIN_AUDIT_ACTION_MAX,
+  ADMIN_AUDIT_SUBJECT_MAX,
+  adminAuditLog,
+  type AdminAuditMetadata,
+} from './admin-audit-log.ts';
+export { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from './admin-roles.ts';
+export { adminUsers } from './admin-users.ts';
+export { adminAuditLogRelations, adminRolesRelations, adminUsersRelations, userAdminRelations } from './relations.ts';

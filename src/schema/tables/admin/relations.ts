@@ -1,0 +1,23 @@
+import { relations } from 'drizzle-orm';
+import { user } from '../auth/user.ts';
+import { adminAuditLog } from './admin-audit-log.ts';
+import { adminRoles } from './admin-roles.ts';
+import { adminUsers } from './admin-users.ts';
+
+export const adminRolesRelations = relations(adminRoles, ({ many }) => ({
+  adminUsers: many(adminUsers),
+}));
+
+export const adminUsersRelations = relations(adminUsers, ({ one, many }) => ({
+  user: one(user, { fields: [adminUsers.userId], references: [user.id] }),
+  role: one(adminRoles, { fields: [adminUsers.roleId], references: [adminRoles.id] }),
+  auditLog: many(adminAuditLog),
+}));
+
+export const adminAuditLogRelations = relations(adminAuditLog, ({ one }) => ({
+  adminUser: one(adminUsers, { fields: [adminAuditLog.adminUserId], references: [adminUsers.id] }),
+}));
+
+export const userAdminRelations = relations(user, ({ one }) => ({
+  adminUser: one(adminUsers),
+}));

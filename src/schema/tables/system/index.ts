@@ -1,0 +1,16 @@
+export { domainEventSequences } from './domain-event-sequences.ts';
+export {
+  DOMAIN_EVENT_ERROR_MAX,
+  DOMAIN_EVENT_NAME_MAX,
+  DOMAIN_EVENT_STATUSES,
+  domainEventStatus,
+  domainEvents,
+  type DomainEventPayload,
+  type DomainEventStatus,
+} from './domain-events.ts';
+export {
+  SYSTEM_SETTING_DESCRIPTION_MAX,
+  SYSTEM_SETTING_KEY_MAX,
+  systemSettings,
+  type SystemSettingValue,
+} from './system-settings.ts';

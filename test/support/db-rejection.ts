@@ -1,0 +1,18 @@
+import type { Transaction } from '../../src/client/types.ts';
+import { withTransaction } from '../../src/executor.ts';
+import { driverError } from '../../src/queries/_lib/database-errors.ts';
+
+/**
+ * Runs a statement that must fail in a savepoint (so the test's transaction stays usable) and returns
+ * "<constraint> <message>" of the driver's error: Drizzle's own message only repeats the query.
+ */
+export async function rejection(statement: (tx: Transaction) => Promise<unknown>): Promise<string> {
+  try {
+    await withTransaction(statement);
+  } catch (error) {
+    const pg = driverError(error) as { constraint_name?: string; constraint?: string; message?: string } | undefined;
+    if (!pg) throw error;
+    return `${pg.constraint_name ?? pg.constraint ?? '-'} ${pg.message ?? ''}`;
+  }
+  throw new Error('expected the statement to fail');
+}

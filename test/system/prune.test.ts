@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../src/db.ts';
+import { ValidationError } from '../../src/errors.ts';
+import { withTransaction } from '../../src/executor.ts';
+import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
+import { prune, pruneAll } from '../../src/queries/system/prune.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
+import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
+import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
+
+const DAY = 86_400_000;
+const now = new Date('2030-06-01T00:00:00.000Z');
+const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+
+async function seedAudit() {
+  await db.insert(adminAuditLog).values([
+    { action: 'older', createdAt: daysAgo(91) },
+    { action: 'newer', createdAt: daysAgo(89) },
+  ]);
+}
+
+async function seedEvents() {
+  const ids = await withTransaction(async (tx) => {
+    const rows = [];
+    for (let i = 0; i < 3; i++) {
+      rows.push(
+        await DomainEventQueries.insertDomainEventInTransaction(tx, { aggregateType: 'order', aggregateId: randomUUID(), eventType: 'e' }),
+      );
+    }
+    return rows.map((r) => r.id);
+  });
+  await DomainEventQueries.markPublished(ids);
+  const ages = [31, 29, 31];
+  for (const [i, id] of ids.entries()) {
+    await db.update(domainEvents).set({ createdAt: daysAgo(ages[i]!) }).where(eq(domainEvents.id, id));
+  }
+  // the third one stays pending although it is old
+  await db.update(domainEvents).set({ status: 'pending', publishedAt: null }).where(eq(domainEvents.id, ids[2]!));
+  return ids;
+}
+
+describe('prune by retention_settings', () => {
+  it('audit_events: deletes admin audit rows older than 90 days, keeps newer ones', async () => {
+    await seedAudit();
+    const result = await prune('audit_events', { now });
+    expect(result).toEqual({ kind: 'audit_events', cutoff: daysAgo(90), deleted: { admin_audit_log: 1 } });
+    expect((await db.select().from(adminAuditLog)).map((r) => r.action)).toEqual(['newer']);
+  });
+
+  it('domain_events: deletes published events older than 30 days, keeps newer and pending ones', async () => {
+    const [, newer, pending] = await seedEvents();
+    expect((await prune('domain_events', { now })).deleted).toEqual({ domain_events: 1 });
+    expect((await db.select({ id: domainEvents.id }).from(domainEvents)).map((r) => r.id).sort()).toEqual([newer, pending].sort());
+  });
+
+  it('invitations: runs with no table in this domain yet (tenant_invites hooks in on merge)', async () => {
+    expect(await prune('invitations', { now })).toEqual({ kind: 'invitations', cutoff: daysAgo(180), deleted: {} });
+  });
+
+  it('follows the settings: a disabled kind or a missing/malformed policy deletes nothing', async () => {
+    await seedAudit();
+    const settings = await SystemSettingsQueries.getOrThrow('retention_settings');
+    await SystemSettingsQueries.upsert('retention_settings', { ...settings.value, audit_events: { enabled: false, retention_days: 1 } });
+    expect(await prune('audit_events', { now })).toEqual({ kind: 'audit_events', skipped: 'disabled', deleted: {} });
+    await SystemSettingsQueries.upsert('retention_settings', { ...settings.value, audit_events: { enabled: true, retention_days: 1 } });
+    expect((await prune('audit_events', { now })).deleted).toEqual({ admin_audit_log: 2 });
+
+    await SystemSettingsQueries.delete('retention_settings');
+    expect(await prune('domain_events', { now })).toEqual({ kind: 'domain_events', skipped: 'not_configured', deleted: {} });
+    await expect(prune('sessions' as never)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('pruneAll runs every kind and reports per kind', async () => {
+    await seedAudit();
+    await seedEvents();
+    const results = await pruneAll({ now });
+    expect(results.map((r) => [r.kind, r.deleted])).toEqual([
+      ['audit_events', { admin_audit_log: 1 }],
+      ['invitations', {}],
+      ['domain_events', { domain_events: 1 }],
+    ]);
+  });
+});
