@@ -1,3 +1,4 @@
 export * from './auth/index.ts';
 export * from './features/index.ts';
+export * from './notifications/index.ts';
 export * from './tenant/index.ts';
