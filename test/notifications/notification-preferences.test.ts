@@ -24,10 +24,11 @@ describe('NotificationPreferenceQueries', () => {
 
   it('set inserts, then updates the same row (upsert), with and without a tenant', async () => {
     for (const tenant of [undefined, tenantId]) {
-      const first = await NotificationPreferenceQueries.set(userId, { tenantId: tenant, type: 'invite.accepted', channel: 'email', enabled: false });
-      expect(first).toMatchObject({ userId, tenantId: tenant ?? null, type: 'invite.accepted', channel: 'email', enabled: false });
+      const key = { tenantId: tenant, type: 'invite.accepted', channel: 'email' } as const;
+      const first = await NotificationPreferenceQueries.set(userId, { ...key, enabled: false });
+      expect(first).toMatchObject({ ...key, userId, tenantId: tenant ?? null, enabled: false });
       expect(NotificationPreferenceSchema.parse(first)).toEqual(first);
-      const second = await NotificationPreferenceQueries.set(userId, { tenantId: tenant, type: 'invite.accepted', channel: 'email', enabled: true });
+      const second = await NotificationPreferenceQueries.set(userId, { ...key, enabled: true });
       expect(second).toMatchObject({ id: first.id, enabled: true });
       expect(second.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
     }
@@ -77,7 +78,8 @@ describe('NotificationPreferenceQueries', () => {
   it('list pages newest first and filters by tenant or the defaults', async () => {
     const created: NotificationPreference[] = [];
     for (const [i, tenant] of [undefined, tenantId, undefined, tenantId, undefined].entries()) {
-      created.push(await NotificationPreferenceQueries.set(userId, { tenantId: tenant, type: `type.n${i}`, channel: 'email', enabled: false }));
+      const input = { tenantId: tenant, type: `type.n${i}`, channel: 'email', enabled: false } as const;
+      created.push(await NotificationPreferenceQueries.set(userId, input));
     }
     const seen: string[] = [];
     let cursor: string | undefined;

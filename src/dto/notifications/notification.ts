@@ -10,8 +10,9 @@ import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
 
 /** A dotted lower-case identifier such as `invite.accepted`; preferences use the same one. */
+const TYPE_PATTERN = new RegExp(NOTIFICATION_TYPE_PATTERN);
 export const notificationTypeField = () =>
-  z.string().trim().min(1).max(NOTIFICATION_TYPE_MAX).regex(new RegExp(NOTIFICATION_TYPE_PATTERN), 'a dotted lower-case identifier');
+  z.string().trim().min(1).max(NOTIFICATION_TYPE_MAX).regex(TYPE_PATTERN, 'a dotted lower-case identifier');
 
 /** The shape of `notifications.data`: a JSON object for the client (links, ids), at most 16 KiB. */
 export const NotificationDataSchema = jsonObject();

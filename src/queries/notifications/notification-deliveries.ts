@@ -40,7 +40,8 @@ async function findById(id: string): Promise<NotificationDelivery | null> {
 /** At most NOTIFICATION_DELIVERY_ERROR_MAX characters (code points, as char_length counts), cut with an ellipsis. */
 function truncateError(error: string): string {
   const chars = Array.from(error);
-  return chars.length <= NOTIFICATION_DELIVERY_ERROR_MAX ? error : `${chars.slice(0, NOTIFICATION_DELIVERY_ERROR_MAX - 1).join('')}…`;
+  if (chars.length <= NOTIFICATION_DELIVERY_ERROR_MAX) return error;
+  return `${chars.slice(0, NOTIFICATION_DELIVERY_ERROR_MAX - 1).join('')}…`;
 }
 
 /** Only the caller's own text is stored: never a driver message, which could quote parameter values. */

@@ -62,6 +62,11 @@ const channelEnabled = (tenantId: string, type: string) => sql`coalesce((
   limit 1
 ), true)`;
 
+function unreadFilter(unread: boolean | undefined) {
+  if (unread === undefined) return undefined;
+  return unread ? isNull(notifications.readAt) : isNotNull(notifications.readAt);
+}
+
 export const NotificationQueries = {
   findById,
 
@@ -86,7 +91,7 @@ export const NotificationQueries = {
           and(
             eq(notifications.tenantId, tenantId),
             eq(notifications.userId, owner),
-            filter.unread === undefined ? undefined : filter.unread ? isNull(notifications.readAt) : isNotNull(notifications.readAt),
+            unreadFilter(filter.unread),
             afterCursor(notifications, position),
           ),
         )
@@ -126,7 +131,7 @@ export const NotificationQueries = {
             ? []
             : await tx
                 .insert(notificationDeliveries)
-                .values(targets.map((target) => ({ notificationId: notification!.id, targetId: target.id, channel: target.channel })))
+                .values(targets.map((t) => ({ notificationId: notification!.id, targetId: t.id, channel: t.channel })))
                 .returning();
         return { notification: notification!, deliveries };
       }),

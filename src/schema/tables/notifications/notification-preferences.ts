@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
 import { tenants } from '../tenant/tenants.ts';
 import { notificationChannel } from './notification-targets.ts';
-import { NOTIFICATION_TYPE_MAX, NOTIFICATION_TYPE_PATTERN } from './notifications.ts';
+import { notificationTypeCheck } from './notifications.ts';
 
 /**
  * A user's opt-in/out of one notification type on one channel; tenant_id null is the user's default for every
@@ -29,9 +28,6 @@ export const notificationPreferences = pgTable(
       .on(t.userId, t.tenantId, t.type, t.channel)
       .nullsNotDistinct(),
     index('notification_preferences_tenant_id_idx').on(t.tenantId),
-    check(
-      'notification_preferences_type_format',
-      sql`char_length(${t.type}) <= ${sql.raw(String(NOTIFICATION_TYPE_MAX))} and ${t.type} ~ '${sql.raw(NOTIFICATION_TYPE_PATTERN)}'`,
-    ),
+    check('notification_preferences_type_format', notificationTypeCheck(t.type)),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 import { tenantId } from '../../_tenant.ts';
 import { createdAt, id, timestamptz } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
@@ -9,6 +9,10 @@ export const NOTIFICATION_TYPE_MAX = 100;
 export const NOTIFICATION_TYPE_PATTERN = '^[a-z0-9]+([._-][a-z0-9]+)*$';
 export const NOTIFICATION_TITLE_MAX = 200;
 export const NOTIFICATION_BODY_MAX = 5000;
+
+/** The type rule, shared with notification_preferences so a preference can name any type a notification has. */
+export const notificationTypeCheck = (type: PgColumn) =>
+  sql`char_length(${type}) <= ${sql.raw(String(NOTIFICATION_TYPE_MAX))} and ${type} ~ '${sql.raw(NOTIFICATION_TYPE_PATTERN)}'`;
 
 /** Free-form payload for the client (links, ids); no query filters on it. Plain type: table files import no DTO. */
 export type NotificationData = Record<string, unknown>;
@@ -36,12 +40,12 @@ export const notifications = pgTable(
     index('notifications_user_tenant_unread_idx').on(t.userId, t.tenantId).where(sql`${t.readAt} is null`),
     // Serves the cascade when a user is deleted (the indexes above start with tenant_id or are partial).
     index('notifications_user_id_idx').on(t.userId),
-    check(
-      'notifications_type_format',
-      sql`char_length(${t.type}) <= ${sql.raw(String(NOTIFICATION_TYPE_MAX))} and ${t.type} ~ '${sql.raw(NOTIFICATION_TYPE_PATTERN)}'`,
-    ),
+    check('notifications_type_format', notificationTypeCheck(t.type)),
     check('notifications_title_length', sql`char_length(${t.title}) between 1 and ${sql.raw(String(NOTIFICATION_TITLE_MAX))}`),
-    check('notifications_body_length', sql`${t.body} is null or char_length(${t.body}) <= ${sql.raw(String(NOTIFICATION_BODY_MAX))}`),
+    check(
+      'notifications_body_length',
+      sql`${t.body} is null or char_length(${t.body}) <= ${sql.raw(String(NOTIFICATION_BODY_MAX))}`,
+    ),
     check('notifications_data_object', sql`jsonb_typeof(${t.data}) = 'object'`),
   ],
 );
