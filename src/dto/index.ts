@@ -2,6 +2,7 @@
 export * from './admin/index.ts';
 export * from './auth/index.ts';
 export * from './features/index.ts';
+export * from './notifications/index.ts';
 export * from './subscriptions/index.ts';
 export * from './system/index.ts';
 export { SLUG_PATTERN } from './_fields.ts';

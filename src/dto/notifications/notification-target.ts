@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_TARGET_ADDRESS_MAX,
+  notificationTargets,
+} from '../../schema/tables/notifications/notification-targets.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { email } from '../_fields.ts';
+
+/** E.164: a plus, a country code, up to 15 digits in all. */
+export const E164_PHONE_PATTERN = /^\+[1-9]\d{6,14}$/;
+
+const address = {
+  email: () => email(),
+  sms: () => z.string().trim().regex(E164_PHONE_PATTERN, 'an E.164 phone number such as +14155550123'),
+  push: () => z.string().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
+  webhook: () => z.url({ protocol: /^https$/ }).max(NOTIFICATION_TARGET_ADDRESS_MAX),
+};
+
+export const NotificationTargetSchema = createSelectSchema(notificationTargets);
+export const InsertNotificationTargetSchema = createInsertSchema(notificationTargets, {
+  address: () => z.string().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
+});
+export const UpdateNotificationTargetSchema = createUpdateSchema(notificationTargets);
+
+/**
+ * What a user may register: a channel and an address valid for it (emails lower-cased, phones E.164, webhooks
+ * https). The owner comes from the call, verification and disabling from `verify`/`disable`. An address is not
+ * edited in place (it would need verifying again): delete the target and create another.
+ */
+export const CreateNotificationTargetDTO = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('email'), address: address.email() }).strict(),
+  z.object({ channel: z.literal('sms'), address: address.sms() }).strict(),
+  z.object({ channel: z.literal('push'), address: address.push() }).strict(),
+  z.object({ channel: z.literal('webhook'), address: address.webhook() }).strict(),
+]);
+
+export const NotificationTargetListFilter = z.object({ channel: z.enum(NOTIFICATION_CHANNELS).optional() }).strict();
+
+export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
+export type CreateNotificationTarget = z.input<typeof CreateNotificationTargetDTO>;
+export type NotificationTargetFilter = z.input<typeof NotificationTargetListFilter>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  NOTIFICATION_BODY_MAX,
+  NOTIFICATION_TITLE_MAX,
+  NOTIFICATION_TYPE_MAX,
+  NOTIFICATION_TYPE_PATTERN,
+  notifications,
+} from '../../schema/tables/notifications/notifications.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+
+/** A dotted lower-case identifier such as `invite.accepted`; preferences use the same one. */
+const TYPE_PATTERN = new RegExp(NOTIFICATION_TYPE_PATTERN);
+export const notificationTypeField = () =>
+  z.string().trim().min(1).max(NOTIFICATION_TYPE_MAX).regex(TYPE_PATTERN, 'a dotted lower-case identifier');
+
+/** The shape of `notifications.data`: a JSON object for the client (links, ids), at most 16 KiB. */
+export const NotificationDataSchema = jsonObject();
+
+const refine = {
+  type: () => notificationTypeField(),
+  title: () => trimmedText(NOTIFICATION_TITLE_MAX),
+  body: () => optionalText(NOTIFICATION_BODY_MAX),
+  // optional: the column defaults to {} (a refinement replaces the generated schema, optionality included)
+  data: () => NotificationDataSchema.optional(),
+};
+
+export const NotificationSchema = createSelectSchema(notifications);
+export const InsertNotificationSchema = createInsertSchema(notifications, refine);
+export const UpdateNotificationSchema = createUpdateSchema(notifications, refine);
+
+/**
+ * What a caller may set when creating a notification; the tenant comes from scope, read_at only from `markRead`.
+ * A notification is immutable after that, so there is no update DTO.
+ */
+export const CreateNotificationDTO = InsertNotificationSchema.pick({
+  userId: true,
+  type: true,
+  title: true,
+  body: true,
+  data: true,
+}).strict();
+
+export const NotificationListFilter = z
+  .object({
+    /** true: only unread; false: only read; absent: both. */
+    unread: z.boolean().optional(),
+  })
+  .strict();
+
+export type Notification = z.infer<typeof NotificationSchema>;
+export type CreateNotification = z.input<typeof CreateNotificationDTO>;
+export type NotificationFilter = z.input<typeof NotificationListFilter>;

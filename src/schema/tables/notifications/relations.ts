@@ -1,0 +1,39 @@
+import { relations } from 'drizzle-orm';
+import { user } from '../auth/user.ts';
+import { tenants } from '../tenant/tenants.ts';
+import { notificationDeliveries } from './notification-deliveries.ts';
+import { notificationPreferences } from './notification-preferences.ts';
+import { notificationTargets } from './notification-targets.ts';
+import { notifications } from './notifications.ts';
+
+export const notificationsRelations = relations(notifications, ({ one, many }) => ({
+  tenant: one(tenants, { fields: [notifications.tenantId], references: [tenants.id] }),
+  user: one(user, { fields: [notifications.userId], references: [user.id] }),
+  deliveries: many(notificationDeliveries),
+}));
+
+export const notificationTargetsRelations = relations(notificationTargets, ({ one, many }) => ({
+  user: one(user, { fields: [notificationTargets.userId], references: [user.id] }),
+  deliveries: many(notificationDeliveries),
+}));
+
+export const notificationDeliveriesRelations = relations(notificationDeliveries, ({ one }) => ({
+  notification: one(notifications, { fields: [notificationDeliveries.notificationId], references: [notifications.id] }),
+  target: one(notificationTargets, { fields: [notificationDeliveries.targetId], references: [notificationTargets.id] }),
+}));
+
+export const notificationPreferencesRelations = relations(notificationPreferences, ({ one }) => ({
+  user: one(user, { fields: [notificationPreferences.userId], references: [user.id] }),
+  tenant: one(tenants, { fields: [notificationPreferences.tenantId], references: [tenants.id] }),
+}));
+
+export const userNotificationsRelations = relations(user, ({ many }) => ({
+  notifications: many(notifications),
+  notificationTargets: many(notificationTargets),
+  notificationPreferences: many(notificationPreferences),
+}));
+
+export const tenantsNotificationsRelations = relations(tenants, ({ many }) => ({
+  notifications: many(notifications),
+  notificationPreferences: many(notificationPreferences),
+}));
