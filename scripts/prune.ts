@@ -13,7 +13,9 @@ await runScript(async () => {
         continue;
       }
       const tables = Object.entries(result.deleted).map(([table, count]) => `${table} ${count}`);
-      console.log(`✓ ${result.kind}: deleted ${tables.join(', ') || 'nothing (no tables registered)'} (older than ${result.cutoff?.toISOString()})`);
+      console.log(
+        `✓ ${result.kind}: deleted ${tables.join(', ') || 'nothing (no tables registered)'} (older than ${result.cutoff?.toISOString()})`,
+      );
     }
   } finally {
     await closeDefaultDatabase();

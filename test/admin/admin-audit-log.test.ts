@@ -36,7 +36,12 @@ describe('AdminAuditLogQueries', () => {
       metadata: { reason: 'spam' },
       ipAddress: '2001:db8::1',
     });
-    expect(entry).toMatchObject({ adminUserId, action: 'user.ban', metadata: { reason: 'spam' }, ipAddress: '2001:db8::1' });
+    expect(entry).toMatchObject({
+      adminUserId,
+      action: 'user.ban',
+      metadata: { reason: 'spam' },
+      ipAddress: '2001:db8::1',
+    });
     expect(AdminAuditEntrySchema.parse(entry)).toEqual(entry);
     expect(await AdminAuditLogQueries.getById(entry!.id)).toEqual(entry);
     expect(consoleError).not.toHaveBeenCalled();
@@ -45,7 +50,9 @@ describe('AdminAuditLogQueries', () => {
   it('log never throws: invalid input or a database error returns null and reports without values', async () => {
     expect(await AdminAuditLogQueries.log({ action: '', ipAddress: 'secret-value' } as never)).toBeNull();
     // unknown admin user: a foreign key failure in the database
-    expect(await AdminAuditLogQueries.log({ adminUserId: randomUUID(), action: 'x', metadata: { token: 'secret-value' } })).toBeNull();
+    expect(
+      await AdminAuditLogQueries.log({ adminUserId: randomUUID(), action: 'x', metadata: { token: 'secret-value' } }),
+    ).toBeNull();
     expect(consoleError).toHaveBeenCalledTimes(2);
     const printed = JSON.stringify(consoleError.mock.calls);
     expect(printed).not.toContain('secret-value');
@@ -86,10 +93,14 @@ describe('AdminAuditLogQueries', () => {
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const newestFirst = [...logged].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const newestFirst = [...logged].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
     expect(seen).toEqual(newestFirst.map((e) => e.id));
     expect((await AdminAuditLogQueries.list({ filter: { adminUserId: other } })).items).toHaveLength(2);
-    expect((await AdminAuditLogQueries.list({ filter: { subjectType: 'user', subjectId: 'u-1' } })).items).toHaveLength(2);
+    expect((await AdminAuditLogQueries.list({ filter: { subjectType: 'user', subjectId: 'u-1' } })).items).toHaveLength(
+      2,
+    );
     expect((await AdminAuditLogQueries.list({ filter: { action: 'user.view' } })).items).toHaveLength(3);
     await expect(AdminAuditLogQueries.list({ filter: { subjectId: 'u-1' } })).rejects.toBeInstanceOf(ValidationError);
   });

@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AdminRoleSchema, type AdminRole } from '../../src/dto/admin/admin-role.ts';
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
-import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
+import { type adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
 import { insertAdminUser } from '../support/admin-fixtures.ts';
 
 describe('AdminRoleQueries', () => {
@@ -12,16 +12,21 @@ describe('AdminRoleQueries', () => {
   });
 
   it('create trims, dedupes permissions and returns the row DTO', async () => {
-    const role = await AdminRoleQueries.create({ name: '  Support  ', permissions: ['users:read', 'users:read', 'billing:*'] });
+    const role = await AdminRoleQueries.create({
+      name: '  Support  ',
+      permissions: ['users:read', 'users:read', 'billing:*'],
+    });
     expect(role).toMatchObject({ name: 'Support', description: null, permissions: ['users:read', 'billing:*'] });
     expect(AdminRoleSchema.parse(role)).toEqual(role);
     expect((await AdminRoleQueries.create({ name: 'Empty' })).permissions).toEqual([]);
   });
 
   it('create rejects bad input with the field names, and a taken name with ConflictError', async () => {
-    const error = await AdminRoleQueries.create({ name: ' ', permissions: ['Not A Permission'], id: randomUUID() } as never).catch(
-      (e: unknown) => e,
-    );
+    const error = await AdminRoleQueries.create({
+      name: ' ',
+      permissions: ['Not A Permission'],
+      id: randomUUID(),
+    } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'name', 'permissions.0']);
     await AdminRoleQueries.create({ name: 'Ops' });
@@ -42,7 +47,9 @@ describe('AdminRoleQueries', () => {
   it('list pages newest first and filters by permission', async () => {
     const created: AdminRole[] = [];
     for (let i = 0; i < 5; i++) {
-      created.push(await AdminRoleQueries.create({ name: `List ${i}`, permissions: i % 2 ? ['users:write'] : ['users:read'] }));
+      created.push(
+        await AdminRoleQueries.create({ name: `List ${i}`, permissions: i % 2 ? ['users:write'] : ['users:read'] }),
+      );
     }
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { AdminUserSchema, type AdminUser } from '../../src/dto/admin/admin-user.ts';
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
-import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
+import { type adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
 import { insertUser } from '../support/fixtures.ts';
 import { insertAdminRole } from '../support/admin-fixtures.ts';
 
@@ -27,14 +27,16 @@ describe('AdminUserQueries', () => {
   });
 
   it('create: ValidationError for bad or extra fields, ConflictError for a second account, ForeignKeyError for unknowns', async () => {
-    const error = await AdminUserQueries.create({ userId: 'x', roleId, disabledAt: new Date() } as never).catch((e: unknown) => e);
+    const error = await AdminUserQueries.create({ userId: 'x', roleId, disabledAt: new Date() } as never).catch(
+      (e: unknown) => e,
+    );
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'userId']);
     await AdminUserQueries.create({ userId, roleId });
     await expect(AdminUserQueries.create({ userId, roleId })).rejects.toBeInstanceOf(ConflictError);
     await expect(AdminUserQueries.create({ userId: randomUUID(), roleId })).rejects.toBeInstanceOf(ForeignKeyError);
-    await expect(AdminUserQueries.create({ userId: (await insertUser()).id, roleId: randomUUID() })).rejects.toBeInstanceOf(
-      ForeignKeyError,
-    );
+    await expect(
+      AdminUserQueries.create({ userId: (await insertUser()).id, roleId: randomUUID() }),
+    ).rejects.toBeInstanceOf(ForeignKeyError);
   });
 
   it('findById / getById / findByUserId; null / NotFoundError when absent', async () => {
@@ -68,7 +70,9 @@ describe('AdminUserQueries', () => {
     const second = await AdminUserQueries.list({ limit: 2, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((x) => x.id).sort()).toEqual([a.id, b.id, c.id].sort());
     expect(second.nextCursor).toBeNull();
-    expect((await AdminUserQueries.list({ filter: { roleId } })).items.map((x) => x.id).sort()).toEqual([a.id, c.id].sort());
+    expect((await AdminUserQueries.list({ filter: { roleId } })).items.map((x) => x.id).sort()).toEqual(
+      [a.id, c.id].sort(),
+    );
     expect((await AdminUserQueries.list({ filter: { active: false } })).items.map((x) => x.id)).toEqual([c.id]);
     expect((await AdminUserQueries.list({ filter: { roleId, active: true } })).items.map((x) => x.id)).toEqual([a.id]);
     await expect(AdminUserQueries.list({ filter: { roleId: 'x' } })).rejects.toBeInstanceOf(ValidationError);
@@ -82,7 +86,9 @@ describe('AdminUserQueries', () => {
     expect(updated.updatedAt.getTime()).toBeGreaterThan(admin.updatedAt.getTime());
     await expect(AdminUserQueries.update(admin.id, { roleId: randomUUID() })).rejects.toBeInstanceOf(ForeignKeyError);
     await expect(AdminUserQueries.update(randomUUID(), { roleId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(AdminUserQueries.update(admin.id, { disabledAt: null } as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(AdminUserQueries.update(admin.id, { disabledAt: null } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('delete removes the account; NotFoundError the second time', async () => {

@@ -13,16 +13,16 @@ describe('admin tables: database rules', () => {
   it('admin_roles.name is unique and permissions default to an empty array', async () => {
     const role = await insertAdminRole({ name: 'support', permissions: undefined });
     expect(role.permissions).toEqual([]);
-    expect(
-      await rejection((tx) => tx.insert(adminRoles).values({ name: 'support' })),
-    ).toMatch(/admin_roles_name_unique/);
+    expect(await rejection((tx) => tx.insert(adminRoles).values({ name: 'support' }))).toMatch(
+      /admin_roles_name_unique/,
+    );
   });
 
   it('a role still held by an admin user cannot be deleted (restrict)', async () => {
     const admin = await insertAdminUser();
-    expect(
-      await rejection((tx) => tx.delete(adminRoles).where(eq(adminRoles.id, admin.roleId))),
-    ).toMatch(/admin_users_role_id_admin_roles_id_fk/);
+    expect(await rejection((tx) => tx.delete(adminRoles).where(eq(adminRoles.id, admin.roleId)))).toMatch(
+      /admin_users_role_id_admin_roles_id_fk/,
+    );
     await db.delete(adminUsers).where(eq(adminUsers.id, admin.id));
     const deleted = await db.delete(adminRoles).where(eq(adminRoles.id, admin.roleId)).returning();
     expect(deleted).toHaveLength(1);
@@ -46,7 +46,9 @@ describe('admin tables: database rules', () => {
 
   it('audit metadata must be a JSON object', async () => {
     expect(
-      await rejection((tx) => tx.execute(sql`insert into admin_audit_log (action, metadata) values ('x', '[1]'::jsonb)`)),
+      await rejection((tx) =>
+        tx.execute(sql`insert into admin_audit_log (action, metadata) values ('x', '[1]'::jsonb)`),
+      ),
     ).toMatch(/admin_audit_log_metadata_object/);
   });
 

@@ -76,7 +76,10 @@ describe('user_activity_daily table', () => {
     // Runtime merges relations() split over domains; drizzle's types see a union of them, hence the casts.
     type WithActivity = { userActivityDaily: { id: string }[] };
     expect((loaded as unknown as WithActivity).userActivityDaily.map((r) => r.id)).toEqual([row!.id]);
-    const tenant = await db.query.tenants.findFirst({ where: eq(tenants.id, tenantId), with: { userActivityDaily: true } });
+    const tenant = await db.query.tenants.findFirst({
+      where: eq(tenants.id, tenantId),
+      with: { userActivityDaily: true },
+    });
     expect((tenant as unknown as WithActivity).userActivityDaily.map((r) => r.id)).toEqual([row!.id]);
     const withParents = await db.query.userActivityDaily.findFirst({
       where: eq(userActivityDaily.id, row!.id),
@@ -85,4 +88,3 @@ describe('user_activity_daily table', () => {
     expect([withParents?.user.id, withParents?.tenant?.id]).toEqual([userId, tenantId]);
   });
 });
-

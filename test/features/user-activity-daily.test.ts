@@ -6,7 +6,7 @@ import { ForeignKeyError, ValidationError } from '../../src/errors.ts';
 import { runWithExecutor } from '../../src/executor.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
-import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
+import { type userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 
@@ -47,8 +47,12 @@ describe('UserActivityDailyQueries', () => {
     const error = await UserActivityDailyQueries.increment('nope', 'nope', '2030-13-40', 0).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['day', 'n', 'tenantId', 'userId']);
-    await expect(UserActivityDailyQueries.increment(userId, tenantId, '2030-01-02', 1.5)).rejects.toBeInstanceOf(ValidationError);
-    await expect(UserActivityDailyQueries.increment(randomUUID(), null, '2030-01-02')).rejects.toBeInstanceOf(ForeignKeyError);
+    await expect(UserActivityDailyQueries.increment(userId, tenantId, '2030-01-02', 1.5)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(UserActivityDailyQueries.increment(randomUUID(), null, '2030-01-02')).rejects.toBeInstanceOf(
+      ForeignKeyError,
+    );
   });
 
   it('forUser returns the range, inclusive, oldest day first; empty when nothing', async () => {
@@ -60,9 +64,15 @@ describe('UserActivityDailyQueries', () => {
     const rows = await UserActivityDailyQueries.forUser(userId, '2030-01-02', new Date('2030-01-03T12:00:00Z'));
     expect(rows.map((r) => r.day)).toEqual(['2030-01-02', '2030-01-03']);
     expect(await UserActivityDailyQueries.forUser(userId, '2031-01-01', '2031-01-31')).toEqual([]);
-    await expect(UserActivityDailyQueries.forUser(userId, '2030-01-03', '2030-01-02')).rejects.toBeInstanceOf(ValidationError);
-    await expect(UserActivityDailyQueries.forUser(userId, '2030-01-01', '2031-01-02')).rejects.toBeInstanceOf(ValidationError);
-    await expect(UserActivityDailyQueries.forUser('nope', '2030-01-01', '2030-01-02')).rejects.toBeInstanceOf(ValidationError);
+    await expect(UserActivityDailyQueries.forUser(userId, '2030-01-03', '2030-01-02')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(UserActivityDailyQueries.forUser(userId, '2030-01-01', '2031-01-02')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(UserActivityDailyQueries.forUser('nope', '2030-01-01', '2030-01-02')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it("forTenant returns only that tenant's counters, by day then user", async () => {
@@ -81,14 +91,19 @@ describe('UserActivityDailyQueries', () => {
     ]);
     expect(rows.every((r) => r.tenantId === tenantId)).toBe(true);
     expect(await UserActivityDailyQueries.forTenant(randomUUID(), '2030-01-01', '2030-01-31')).toEqual([]);
-    await expect(UserActivityDailyQueries.forTenant('nope', '2030-01-01', '2030-01-02')).rejects.toBeInstanceOf(ValidationError);
+    await expect(UserActivityDailyQueries.forTenant('nope', '2030-01-01', '2030-01-02')).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('20 concurrent increments (committed, own database) sum to 20', async () => {
     const handle = await isolatedDatabase({ poolMax: 10 });
     try {
       await runWithExecutor(handle.db, async () => {
-        const [member] = await db.insert(user).values({ name: 'Grace', email: `grace-${randomUUID()}@example.com` }).returning();
+        const [member] = await db
+          .insert(user)
+          .values({ name: 'Grace', email: `grace-${randomUUID()}@example.com` })
+          .returning();
         const counts = await Promise.all(
           Array.from({ length: 20 }, () => UserActivityDailyQueries.increment(member!.id, null, '2030-01-02')),
         );

@@ -15,7 +15,13 @@ const insert = (values: Partial<typeof waitlist.$inferInsert> = {}) =>
 describe('waitlist table', () => {
   it('defaults to waiting with no invite or join time', async () => {
     const [row] = await insert({ source: 'landing' });
-    expect(row).toMatchObject({ status: 'waiting', invitedAt: null, joinedAt: null, source: 'landing', referrer: null });
+    expect(row).toMatchObject({
+      status: 'waiting',
+      invitedAt: null,
+      joinedAt: null,
+      source: 'landing',
+      referrer: null,
+    });
   });
 
   it('stores each email once, lower-case only', async () => {
@@ -29,7 +35,9 @@ describe('waitlist table', () => {
 
   it('status and its timestamps agree', async () => {
     const now = new Date();
-    expect(await violation(() => insert({ status: 'invited' }))).toMatchObject({ constraint: 'waitlist_status_timestamps' });
+    expect(await violation(() => insert({ status: 'invited' }))).toMatchObject({
+      constraint: 'waitlist_status_timestamps',
+    });
     expect(await violation(() => insert({ status: 'waiting', invitedAt: now }))).toMatchObject({
       constraint: 'waitlist_status_timestamps',
     });
@@ -45,11 +53,15 @@ describe('waitlist table', () => {
   });
 
   it('bounds source and referrer', async () => {
-    expect(await violation(() => insert({ source: 'x'.repeat(101) }))).toMatchObject({ constraint: 'waitlist_source_length' });
+    expect(await violation(() => insert({ source: 'x'.repeat(101) }))).toMatchObject({
+      constraint: 'waitlist_source_length',
+    });
     expect(await violation(() => insert({ referrer: 'x'.repeat(2049) }))).toMatchObject({
       constraint: 'waitlist_referrer_length',
     });
-    const error = await violation(() => db.execute(sql`insert into waitlist (email, status) values (${email()}, 'gone')`));
+    const error = await violation(() =>
+      db.execute(sql`insert into waitlist (email, status) values (${email()}, 'gone')`),
+    );
     expect(error.code).toBe('22P02');
   });
 });

@@ -18,8 +18,18 @@ describe('WaitlistQueries', () => {
 
   it('join normalizes the email and returns the waiting entry', async () => {
     const email = address();
-    const entry = await WaitlistQueries.join({ email: `  ${email.toUpperCase()} `, source: ' launch-tweet ', referrer: 'https://x.example' });
-    expect(entry).toMatchObject({ email, source: 'launch-tweet', referrer: 'https://x.example', status: 'waiting', invitedAt: null });
+    const entry = await WaitlistQueries.join({
+      email: `  ${email.toUpperCase()} `,
+      source: ' launch-tweet ',
+      referrer: 'https://x.example',
+    });
+    expect(entry).toMatchObject({
+      email,
+      source: 'launch-tweet',
+      referrer: 'https://x.example',
+      status: 'waiting',
+      invitedAt: null,
+    });
     expect(WaitlistSchema.parse(entry)).toEqual(entry);
   });
 
@@ -32,9 +42,11 @@ describe('WaitlistQueries', () => {
   });
 
   it('join validates before any SQL', async () => {
-    const error = await WaitlistQueries.join({ email: 'not-an-email', source: 'x'.repeat(101), status: 'joined' } as never).catch(
-      (e: unknown) => e,
-    );
+    const error = await WaitlistQueries.join({
+      email: 'not-an-email',
+      source: 'x'.repeat(101),
+      status: 'joined',
+    } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'email', 'source']);
   });

@@ -31,7 +31,10 @@ async function seed(count: number): Promise<string[]> {
   await insertTarget({ userId });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const { deliveries } = await NotificationQueries.create({ userId, type: 'test.event', title: `N ${i}` }, { tenantId });
+    const { deliveries } = await NotificationQueries.create(
+      { userId, type: 'test.event', title: `N ${i}` },
+      { tenantId },
+    );
     ids.push(...deliveries.map((d) => d.id));
   }
   return ids;
@@ -83,7 +86,8 @@ describe('claimPending under concurrency', () => {
       expect(first).toHaveLength(2);
       expect(second).toHaveLength(4);
       expect([...first, ...second].map((d) => d.id).sort()).toEqual([...seeded].sort());
-    }));
+    }),
+  );
 
   it('create commits the notification and its deliveries together, or neither', () =>
     onIsolated(async () => {
@@ -103,7 +107,9 @@ describe('claimPending under concurrency', () => {
         await handle.db.execute(sql`drop trigger notifications_test_reject on notification_deliveries`);
         await handle.db.execute(sql`drop function notifications_test_reject()`);
       }
-      await expect(NotificationQueries.create({ userId, type: 'test.event', title: 'Hi' }, { tenantId })).resolves.toMatchObject({
+      await expect(
+        NotificationQueries.create({ userId, type: 'test.event', title: 'Hi' }, { tenantId }),
+      ).resolves.toMatchObject({
         deliveries: [{ status: 'pending' }],
       });
     }));

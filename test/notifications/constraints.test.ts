@@ -60,7 +60,9 @@ describe('notifications constraints', () => {
 
   it('rejects a malformed type', async () => {
     expect(
-      await violated(sql`insert into notifications (tenant_id, user_id, type, title) values (${tenantId}, ${userId}, 'Not A Type', 'x')`),
+      await violated(
+        sql`insert into notifications (tenant_id, user_id, type, title) values (${tenantId}, ${userId}, 'Not A Type', 'x')`,
+      ),
     ).toBe('notifications_type_format');
   });
 
@@ -95,15 +97,21 @@ describe('notification_targets constraints', () => {
     await insertTarget({ userId, address });
     const other = (await insertUser()).id;
     expect(
-      await violated(sql`insert into notification_targets (user_id, channel, address) values (${other}, 'email', ${address})`),
+      await violated(
+        sql`insert into notification_targets (user_id, channel, address) values (${other}, 'email', ${address})`,
+      ),
     ).toBe('notification_targets_channel_address_unique');
     // the same string on another channel is another address
-    await expect(insertTarget({ userId: other, channel: 'webhook', address })).resolves.toMatchObject({ channel: 'webhook' });
+    await expect(insertTarget({ userId: other, channel: 'webhook', address })).resolves.toMatchObject({
+      channel: 'webhook',
+    });
   });
 
   it('stores email addresses lower-case', async () => {
     expect(
-      await violated(sql`insert into notification_targets (user_id, channel, address) values (${userId}, 'email', 'Ada@Example.com')`),
+      await violated(
+        sql`insert into notification_targets (user_id, channel, address) values (${userId}, 'email', 'Ada@Example.com')`,
+      ),
     ).toBe('notification_targets_email_lower_case');
   });
 });
@@ -111,19 +119,19 @@ describe('notification_targets constraints', () => {
 describe('notification_deliveries constraints', () => {
   it('attempts is never negative', async () => {
     const row = await delivery();
-    expect(
-      await violated(sql`update notification_deliveries set attempts = -1 where id = ${row.id}`),
-    ).toBe('notification_deliveries_attempts_non_negative');
+    expect(await violated(sql`update notification_deliveries set attempts = -1 where id = ${row.id}`)).toBe(
+      'notification_deliveries_attempts_non_negative',
+    );
   });
 
   it('sent_at is set exactly when the status is sent', async () => {
     const row = await delivery('sending');
-    expect(
-      await violated(sql`update notification_deliveries set status = 'sent' where id = ${row.id}`),
-    ).toBe('notification_deliveries_sent_at_iff_sent');
-    expect(
-      await violated(sql`update notification_deliveries set sent_at = now() where id = ${row.id}`),
-    ).toBe('notification_deliveries_sent_at_iff_sent');
+    expect(await violated(sql`update notification_deliveries set status = 'sent' where id = ${row.id}`)).toBe(
+      'notification_deliveries_sent_at_iff_sent',
+    );
+    expect(await violated(sql`update notification_deliveries set sent_at = now() where id = ${row.id}`)).toBe(
+      'notification_deliveries_sent_at_iff_sent',
+    );
   });
 
   it('allows every forward transition', async () => {
@@ -189,8 +197,11 @@ describe('updated_at triggers', () => {
             ? row.id
             : sql`(select id from notification_preferences where user_id = ${userId})`;
       const read = async () =>
-        (await rows<{ updated_at: string }>(sql`select updated_at::text from ${sql.identifier(table)} where id = ${id}`))[0]
-          ?.updated_at;
+        (
+          await rows<{ updated_at: string }>(
+            sql`select updated_at::text from ${sql.identifier(table)} where id = ${id}`,
+          )
+        )[0]?.updated_at;
       const before = await read();
       await db.execute(sql`update ${sql.identifier(table)} set created_at = created_at where id = ${id}`);
       expect(await read()).not.toBe(before);

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { NotificationDeliverySchema, type NotificationDelivery } from '../../src/dto/notifications/notification-delivery.ts';
+import {
+  NotificationDeliverySchema,
+  type NotificationDelivery,
+} from '../../src/dto/notifications/notification-delivery.ts';
 import { CheckViolationError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-deliveries.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
 import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';
 import {
   NOTIFICATION_DELIVERY_ERROR_MAX,
-  notificationDeliveries,
+  type notificationDeliveries,
 } from '../../src/schema/tables/notifications/notification-deliveries.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertTarget } from '../support/notifications-fixtures.ts';
@@ -59,7 +62,9 @@ describe('NotificationDeliveryQueries', () => {
     expect(await NotificationDeliveryQueries.listForNotification(randomUUID(), scope())).toEqual([]);
     const other = { tenantId: (await insertTenant()).id };
     expect(await NotificationDeliveryQueries.listForNotification(notificationId, other)).toEqual([]);
-    await expect(NotificationDeliveryQueries.listForNotification('nope', scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(NotificationDeliveryQueries.listForNotification('nope', scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('claimPending moves the oldest pending rows to sending, counts the attempt, and never claims twice', async () => {
@@ -91,7 +96,7 @@ describe('NotificationDeliveryQueries', () => {
     expect((await NotificationDeliveryQueries.getById(delivery!.id)).status).toBe('pending');
   });
 
-  it('markFailed stores the caller\'s error, truncated, and is terminal', async () => {
+  it("markFailed stores the caller's error, truncated, and is terminal", async () => {
     const [delivery] = await queue();
     await claimed(delivery!.id);
     const failed = await NotificationDeliveryQueries.markFailed(delivery!.id, `  ${'x'.repeat(5000)}  `);
@@ -126,6 +131,8 @@ describe('NotificationDeliveryQueries', () => {
     await NotificationTargetQueries.delete(delivery!.targetId!, userId);
     const row = await claimed(delivery!.id);
     expect(row.targetId).toBeNull();
-    await expect(NotificationDeliveryQueries.markFailed(row.id, 'target removed')).resolves.toMatchObject({ status: 'failed' });
+    await expect(NotificationDeliveryQueries.markFailed(row.id, 'target removed')).resolves.toMatchObject({
+      status: 'failed',
+    });
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '../../src/dto/notifications/notification-preference.ts';
 import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
-import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
+import { type notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 
 let tenantId: string;
@@ -62,7 +62,11 @@ describe('NotificationPreferenceQueries', () => {
   });
 
   it("findById / getById / delete only see the owner's rows", async () => {
-    const preference = await NotificationPreferenceQueries.set(userId, { type: 'a.b', channel: 'push', enabled: false });
+    const preference = await NotificationPreferenceQueries.set(userId, {
+      type: 'a.b',
+      channel: 'push',
+      enabled: false,
+    });
     const stranger = (await insertUser()).id;
     expect(await NotificationPreferenceQueries.findById(preference.id, userId)).toEqual(preference);
     expect(await NotificationPreferenceQueries.getById(preference.id, userId)).toEqual(preference);
@@ -88,10 +92,14 @@ describe('NotificationPreferenceQueries', () => {
       seen.push(...page.items.map((p) => p.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const newestFirst = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const newestFirst = [...created].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
     expect(seen).toEqual(newestFirst.map((p) => p.id));
     expect((await NotificationPreferenceQueries.list(userId, { filter: { tenantId } })).items).toHaveLength(2);
     expect((await NotificationPreferenceQueries.list(userId, { filter: { tenantId: null } })).items).toHaveLength(3);
-    await expect(NotificationPreferenceQueries.list(userId, { cursor: 'garbage' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(NotificationPreferenceQueries.list(userId, { cursor: 'garbage' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { NotificationTargetSchema, type NotificationTarget } from '../../src/dto/notifications/notification-target.ts';
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';
-import { notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
+import { type notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
 import { insertUser } from '../support/fixtures.ts';
 
 let userId: string;
@@ -20,7 +20,10 @@ describe('NotificationTargetQueries', () => {
 
   it('create stores an unverified target; emails are lower-cased', async () => {
     const address = emailAddress();
-    const target = await NotificationTargetQueries.create(userId, { channel: 'email', address: `  ${address.toUpperCase()} ` });
+    const target = await NotificationTargetQueries.create(userId, {
+      channel: 'email',
+      address: `  ${address.toUpperCase()} `,
+    });
     expect(target).toMatchObject({ userId, channel: 'email', address, verifiedAt: null, disabledAt: null });
     expect(NotificationTargetSchema.parse(target)).toEqual(target);
   });
@@ -36,7 +39,9 @@ describe('NotificationTargetQueries', () => {
     await rejects({ channel: 'webhook', address: 'http://example.com/hook' }, ['address']);
     await rejects({ channel: 'pigeon', address: 'x' }, ['channel']);
     await rejects({ channel: 'push', address: 'token', verifiedAt: new Date() }, ['(root)']);
-    await expect(NotificationTargetQueries.create('nope', { channel: 'push', address: 'x' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(NotificationTargetQueries.create('nope', { channel: 'push', address: 'x' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect((await NotificationTargetQueries.list(userId)).items).toEqual([]);
     await expect(
       NotificationTargetQueries.create(userId, { channel: 'sms', address: '+14155550123' }),
@@ -50,13 +55,16 @@ describe('NotificationTargetQueries', () => {
     const address = emailAddress();
     await NotificationTargetQueries.create(userId, { channel: 'email', address });
     const other = (await insertUser()).id;
-    const error = await NotificationTargetQueries.create(other, { channel: 'email', address: address.toUpperCase() }).catch(
-      (e: unknown) => e,
-    );
+    const error = await NotificationTargetQueries.create(other, {
+      channel: 'email',
+      address: address.toUpperCase(),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).constraint).toBe('notification_targets_channel_address_unique');
     // the savepoint kept the surrounding transaction usable
-    await expect(NotificationTargetQueries.create(other, { channel: 'email', address: emailAddress() })).resolves.toBeDefined();
+    await expect(
+      NotificationTargetQueries.create(other, { channel: 'email', address: emailAddress() }),
+    ).resolves.toBeDefined();
   });
 
   it('create for an unknown user is a ForeignKeyError', async () => {
@@ -65,7 +73,7 @@ describe('NotificationTargetQueries', () => {
     ).rejects.toBeInstanceOf(ForeignKeyError);
   });
 
-  it('findById / getById return the owner\'s row, null / NotFoundError otherwise', async () => {
+  it("findById / getById return the owner's row, null / NotFoundError otherwise", async () => {
     const target = await NotificationTargetQueries.create(userId, { channel: 'email', address: emailAddress() });
     expect(await NotificationTargetQueries.findById(target.id, userId)).toEqual(target);
     expect(await NotificationTargetQueries.getById(target.id, userId)).toEqual(target);
@@ -91,7 +99,10 @@ describe('NotificationTargetQueries', () => {
   });
 
   it('verify sets verified_at once; disable and enable toggle disabled_at', async () => {
-    const target = await NotificationTargetQueries.create(userId, { channel: 'push', address: `token-${randomUUID()}` });
+    const target = await NotificationTargetQueries.create(userId, {
+      channel: 'push',
+      address: `token-${randomUUID()}`,
+    });
     const verified = await NotificationTargetQueries.verify(target.id, userId);
     expect(verified.verifiedAt).toBeInstanceOf(Date);
     expect(verified.updatedAt.getTime()).toBeGreaterThan(target.updatedAt.getTime());
@@ -116,7 +127,9 @@ describe('NotificationTargetQueries', () => {
       created.push(
         await NotificationTargetQueries.create(
           userId,
-          i % 2 === 0 ? { channel: 'email', address: emailAddress() } : { channel: 'push', address: `token-${randomUUID()}` },
+          i % 2 === 0
+            ? { channel: 'email', address: emailAddress() }
+            : { channel: 'push', address: `token-${randomUUID()}` },
         ),
       );
     }
@@ -128,12 +141,14 @@ describe('NotificationTargetQueries', () => {
       seen.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const newestFirst = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const newestFirst = [...created].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
     expect(seen).toEqual(newestFirst.map((t) => t.id));
     const push = await NotificationTargetQueries.list(userId, { filter: { channel: 'push' } });
     expect(push.items.map((t) => t.channel)).toEqual(['push', 'push']);
-    await expect(NotificationTargetQueries.list(userId, { filter: { channel: 'pigeon' } as never })).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      NotificationTargetQueries.list(userId, { filter: { channel: 'pigeon' } as never }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 });

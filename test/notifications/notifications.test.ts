@@ -5,7 +5,7 @@ import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/error
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-deliveries.ts';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
-import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
+import { type notifications } from '../../src/schema/tables/notifications/notifications.ts';
 import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertTarget } from '../support/notifications-fixtures.ts';
@@ -48,7 +48,9 @@ describe('NotificationQueries', () => {
   });
 
   it('create for an unknown user is a ForeignKeyError', async () => {
-    await expect(NotificationQueries.create(input({ userId: randomUUID() }), scope())).rejects.toBeInstanceOf(ForeignKeyError);
+    await expect(NotificationQueries.create(input({ userId: randomUUID() }), scope())).rejects.toBeInstanceOf(
+      ForeignKeyError,
+    );
   });
 
   it('create queues one pending delivery per usable target, skipping unverified and disabled ones', async () => {
@@ -77,8 +79,18 @@ describe('NotificationQueries', () => {
     let created = await NotificationQueries.create(input(), scope());
     expect(created.deliveries.map((d) => d.channel)).toEqual(['push']);
     // ...but on in this tenant; push off in this tenant only
-    await NotificationPreferenceQueries.set(userId, { tenantId, type: 'invite.accepted', channel: 'email', enabled: true });
-    await NotificationPreferenceQueries.set(userId, { tenantId, type: 'invite.accepted', channel: 'push', enabled: false });
+    await NotificationPreferenceQueries.set(userId, {
+      tenantId,
+      type: 'invite.accepted',
+      channel: 'email',
+      enabled: true,
+    });
+    await NotificationPreferenceQueries.set(userId, {
+      tenantId,
+      type: 'invite.accepted',
+      channel: 'push',
+      enabled: false,
+    });
     created = await NotificationQueries.create(input(), scope());
     expect(created.deliveries.map((d) => d.channel)).toEqual(['email']);
     // another type has no rows: every channel
@@ -118,12 +130,14 @@ describe('NotificationQueries', () => {
     await expect(NotificationQueries.unreadCount(userId)).rejects.toBeInstanceOf(MissingTenantError);
   });
 
-  it('markRead marks only the owner\'s notification, once; unreadCount is a number', async () => {
+  it("markRead marks only the owner's notification, once; unreadCount is a number", async () => {
     const { notification } = await NotificationQueries.create(input(), scope());
     await NotificationQueries.create(input(), scope());
     expect(await NotificationQueries.unreadCount(userId, scope())).toBe(2);
     const stranger = (await insertUser()).id;
-    await expect(NotificationQueries.markRead(notification.id, stranger, scope())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(NotificationQueries.markRead(notification.id, stranger, scope())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const read = await NotificationQueries.markRead(notification.id, userId, scope());
     expect(read.readAt).toBeInstanceOf(Date);
     const again = await NotificationQueries.markRead(notification.id, userId, scope());
@@ -132,10 +146,12 @@ describe('NotificationQueries', () => {
     expect(unread).toBe(1);
     expect(typeof unread).toBe('number');
     await expect(NotificationQueries.markRead(randomUUID(), userId, scope())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(NotificationQueries.markRead(notification.id, 'nope', scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(NotificationQueries.markRead(notification.id, 'nope', scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
-  it('markAllRead marks the user\'s unread notifications and returns the count', async () => {
+  it("markAllRead marks the user's unread notifications and returns the count", async () => {
     for (let i = 0; i < 3; i++) await NotificationQueries.create(input(), scope());
     const stranger = (await insertUser()).id;
     await NotificationQueries.create(input({ userId: stranger }), scope());
@@ -145,9 +161,10 @@ describe('NotificationQueries', () => {
     expect(await NotificationQueries.unreadCount(stranger, scope())).toBe(1);
   });
 
-  it('list pages newest first with a cursor, filtered by unread, only the user\'s', async () => {
+  it("list pages newest first with a cursor, filtered by unread, only the user's", async () => {
     const created: Notification[] = [];
-    for (let i = 0; i < 7; i++) created.push((await NotificationQueries.create(input({ title: `N ${i}` }), scope())).notification);
+    for (let i = 0; i < 7; i++)
+      created.push((await NotificationQueries.create(input({ title: `N ${i}` }), scope())).notification);
     await NotificationQueries.create(input({ userId: (await insertUser()).id }), scope());
     for (const n of created.slice(0, 3)) await NotificationQueries.markRead(n.id, userId, scope());
     const seen: string[] = [];
@@ -166,10 +183,12 @@ describe('NotificationQueries', () => {
     expect(unread.items.map((n) => n.title).sort()).toEqual(['N 3', 'N 4', 'N 5', 'N 6']);
     const read = await NotificationQueries.list(userId, { filter: { unread: false } }, scope());
     expect(read.items.map((n) => n.title).sort()).toEqual(['N 0', 'N 1', 'N 2']);
-    await expect(NotificationQueries.list(userId, { cursor: 'garbage' }, scope())).rejects.toBeInstanceOf(ValidationError);
-    await expect(NotificationQueries.list(userId, { filter: { unread: 'yes' } as never }, scope())).rejects.toBeInstanceOf(
+    await expect(NotificationQueries.list(userId, { cursor: 'garbage' }, scope())).rejects.toBeInstanceOf(
       ValidationError,
     );
+    await expect(
+      NotificationQueries.list(userId, { filter: { unread: 'yes' } as never }, scope()),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('delete removes the notification and its deliveries', async () => {

@@ -58,21 +58,32 @@ describe('SubscriptionQueries.ingestEvent', () => {
     await SubscriptionQueries.update(subscription.id, { status: 'active' }, { tenantId });
     const second = await SubscriptionQueries.ingestEvent(delivery);
     expect(second).toEqual({ duplicate: true, event: first.event });
-    const rows = await db.select().from(subscriptionEvents).where(eq(subscriptionEvents.providerEventId, delivery.providerEventId));
+    const rows = await db
+      .select()
+      .from(subscriptionEvents)
+      .where(eq(subscriptionEvents.providerEventId, delivery.providerEventId));
     expect(rows).toHaveLength(1);
     expect((await SubscriptionQueries.getById(subscription.id, { tenantId })).status).toBe('active');
   });
 
   it('ignores an event older than the last applied one (stored, processed, changes nothing)', async () => {
     const subscription = await insertSubscription(tenantId, { status: 'active' });
-    const newer = event(subscription.providerSubscriptionId, { status: 'canceled', occurredAt: at('2030-01-02T00:00:00Z') });
-    const older = event(subscription.providerSubscriptionId, { status: 'past_due', occurredAt: at('2030-01-01T00:00:00Z') });
+    const newer = event(subscription.providerSubscriptionId, {
+      status: 'canceled',
+      occurredAt: at('2030-01-02T00:00:00Z'),
+    });
+    const older = event(subscription.providerSubscriptionId, {
+      status: 'past_due',
+      occurredAt: at('2030-01-01T00:00:00Z'),
+    });
     await SubscriptionQueries.ingestEvent(newer);
     const late = await SubscriptionQueries.ingestEvent(older);
     expect(late).toMatchObject({ duplicate: false, outcome: 'stale', subscription: { status: 'canceled' } });
     const current = await SubscriptionQueries.getById(subscription.id, { tenantId });
     expect(current).toMatchObject({ status: 'canceled', lastEventAt: at('2030-01-02T00:00:00Z') });
-    expect((await SubscriptionEventQueries.findByProviderEventId(older.providerEventId))?.processedAt).toBeInstanceOf(Date);
+    expect((await SubscriptionEventQueries.findByProviderEventId(older.providerEventId))?.processedAt).toBeInstanceOf(
+      Date,
+    );
     // same occurred_at as the last applied one: applied (arrival order)
     const tie = await SubscriptionQueries.ingestEvent(
       event(subscription.providerSubscriptionId, { status: 'active', occurredAt: at('2030-01-02T00:00:00Z') }),
@@ -84,8 +95,16 @@ describe('SubscriptionQueries.ingestEvent', () => {
     const unknown = event(providerId('sub'));
     const result = await SubscriptionQueries.ingestEvent(unknown);
     expect(result).toMatchObject({ duplicate: false, outcome: 'unmatched', subscription: null });
-    expect(result.event).toMatchObject({ subscriptionId: null, processedAt: null, providerSubscriptionId: unknown.providerSubscriptionId });
-    const noSubscription = await SubscriptionQueries.ingestEvent({ ...event('x'), providerSubscriptionId: undefined, type: 'invoice.created' });
+    expect(result.event).toMatchObject({
+      subscriptionId: null,
+      processedAt: null,
+      providerSubscriptionId: unknown.providerSubscriptionId,
+    });
+    const noSubscription = await SubscriptionQueries.ingestEvent({
+      ...event('x'),
+      providerSubscriptionId: undefined,
+      type: 'invoice.created',
+    });
     expect(noSubscription).toMatchObject({ outcome: 'unmatched' });
   });
 
@@ -99,7 +118,9 @@ describe('SubscriptionQueries.ingestEvent', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['occurredAt', 'payload', 'providerEventId', 'status']);
-    await expect(SubscriptionQueries.ingestEvent({ ...event('sub_x'), tenantId } as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(SubscriptionQueries.ingestEvent({ ...event('sub_x'), tenantId } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('a rejected change rolls back the whole ingest, the event included', async () => {
@@ -114,13 +135,19 @@ describe('SubscriptionQueries.ingestEvent', () => {
     const handle = await isolatedDatabase();
     try {
       await runWithExecutor(handle.db, async () => {
-        const [tenant] = await db.insert(tenants).values({ name: 'Iso', slug: `iso-${providerId('t').slice(2, 10)}` }).returning();
+        const [tenant] = await db
+          .insert(tenants)
+          .values({ name: 'Iso', slug: `iso-${providerId('t').slice(2, 10)}` })
+          .returning();
         const subscription = await insertSubscription(tenant!.id, { status: 'active', quantity: 1 });
         const delivery = event(subscription.providerSubscriptionId, { status: 'past_due', quantity: 7 });
         const results = await Promise.all(Array.from({ length: 5 }, () => SubscriptionQueries.ingestEvent(delivery)));
         expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
         expect(results.filter((r) => r.duplicate)).toHaveLength(4);
-        const stored = await db.select().from(subscriptionEvents).where(eq(subscriptionEvents.providerEventId, delivery.providerEventId));
+        const stored = await db
+          .select()
+          .from(subscriptionEvents)
+          .where(eq(subscriptionEvents.providerEventId, delivery.providerEventId));
         expect(stored).toHaveLength(1);
         const [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, subscription.id));
         expect(row).toMatchObject({ status: 'past_due', quantity: 7 });

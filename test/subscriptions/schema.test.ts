@@ -21,7 +21,10 @@ describe('subscriptions table', () => {
   it('stores one row per provider_subscription_id', async () => {
     const first = await insertSubscription(tenantId);
     const other = (await insertTenant()).id;
-    await rejects(() => insertSubscription(other, { providerSubscriptionId: first.providerSubscriptionId }), 'subscriptions_provider_subscription_id_unique');
+    await rejects(
+      () => insertSubscription(other, { providerSubscriptionId: first.providerSubscriptionId }),
+      'subscriptions_provider_subscription_id_unique',
+    );
   });
 
   it('defaults: provider stripe, status incomplete, quantity 1, cancel_at_period_end false', async () => {
@@ -36,11 +39,17 @@ describe('subscriptions table', () => {
     expect((await insertSubscription(tenantId, { quantity: 0 })).quantity).toBe(0);
     await rejects(() => insertSubscription(tenantId, { quantity: -1 }), 'subscriptions_quantity_non_negative');
     const start = new Date('2030-01-01T00:00:00Z');
-    await rejects(() => insertSubscription(tenantId, { currentPeriodStart: start, currentPeriodEnd: start }), 'subscriptions_period_order');
+    await rejects(
+      () => insertSubscription(tenantId, { currentPeriodStart: start, currentPeriodEnd: start }),
+      'subscriptions_period_order',
+    );
     // one side missing is allowed (an incomplete subscription has no period yet)
     expect((await insertSubscription(tenantId, { currentPeriodStart: start })).currentPeriodEnd).toBeNull();
     await rejects(() => insertSubscription(tenantId, { plan: '' }), 'subscriptions_plan_length');
-    await rejects(() => insertSubscription(tenantId, { providerSubscriptionId: '' }), 'subscriptions_provider_ids_length');
+    await rejects(
+      () => insertSubscription(tenantId, { providerSubscriptionId: '' }),
+      'subscriptions_provider_ids_length',
+    );
   });
 
   it('rejects a status outside the enum', async () => {
@@ -74,18 +83,25 @@ describe('subscriptions table', () => {
 describe('subscription_events table', () => {
   it('stores a provider event once: a second delivery hits the unique key', async () => {
     const event = await insertSubscriptionEvent();
-    await rejects(() => insertSubscriptionEvent({ providerEventId: event.providerEventId }), 'subscription_events_provider_event_id_unique');
+    await rejects(
+      () => insertSubscriptionEvent({ providerEventId: event.providerEventId }),
+      'subscription_events_provider_event_id_unique',
+    );
   });
 
   it('subscription_id is nullable until matched, and must point at a subscription', async () => {
     const event = await insertSubscriptionEvent();
     expect(event).toMatchObject({ subscriptionId: null, processedAt: null });
-    await rejects(() => insertSubscriptionEvent({ subscriptionId: crypto.randomUUID() }), 'subscription_events_subscription_id_subscriptions_id_fk');
+    await rejects(
+      () => insertSubscriptionEvent({ subscriptionId: crypto.randomUUID() }),
+      'subscription_events_subscription_id_subscriptions_id_fk',
+    );
   });
 
   it('payload must be a JSON object', async () => {
-    await rejects(() =>
-      db.execute(sql`insert into subscription_events (provider_event_id, type, payload, occurred_at)
+    await rejects(
+      () =>
+        db.execute(sql`insert into subscription_events (provider_event_id, type, payload, occurred_at)
         values ('evt_array', 'x', '[1,2]'::jsonb, now())`),
       'subscription_events_payload_object',
     );
@@ -109,7 +125,8 @@ describe('subscription_events table', () => {
     });
     // Runtime merges the `many` sides split over several relations() of `tenants`; drizzle's types do not (they
     // see a union of the relation configs), hence the cast.
-    const loadedSubscriptions = (tenant as unknown as { subscriptions: { id: string; events: { id: string }[] }[] }).subscriptions;
+    const loadedSubscriptions = (tenant as unknown as { subscriptions: { id: string; events: { id: string }[] }[] })
+      .subscriptions;
     expect(loadedSubscriptions.map((s) => [s.id, s.events.map((e) => e.id)])).toEqual([[subscription.id, [event.id]]]);
     const loaded = await db.query.subscriptionEvents.findFirst({
       where: eq(subscriptionEvents.id, event.id),

@@ -4,7 +4,7 @@ import { SubscriptionEventSchema, type SubscriptionEvent } from '../../src/dto/s
 import { MissingTenantError } from '../../src/tenant-context.ts';
 import { NotFoundError, ValidationError } from '../../src/errors.ts';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
+import { type subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { insertTenant } from '../support/fixtures.ts';
 import { insertSubscription, insertSubscriptionEvent } from '../support/subscriptions-fixtures.ts';
 
@@ -36,17 +36,29 @@ describe('SubscriptionEventQueries', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await SubscriptionEventQueries.listForSubscription(subscription.id, { limit: 2, cursor }, { tenantId });
+      const page = await SubscriptionEventQueries.listForSubscription(
+        subscription.id,
+        { limit: 2, cursor },
+        { tenantId },
+      );
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
 
     const stranger = { tenantId: (await insertTenant()).id };
-    await expect(SubscriptionEventQueries.listForSubscription(subscription.id, {}, stranger)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(SubscriptionEventQueries.listForSubscription(randomUUID(), {}, { tenantId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(SubscriptionEventQueries.listForSubscription(subscription.id)).rejects.toBeInstanceOf(MissingTenantError);
-    await expect(SubscriptionEventQueries.listForSubscription('nope', {}, { tenantId })).rejects.toBeInstanceOf(ValidationError);
+    await expect(SubscriptionEventQueries.listForSubscription(subscription.id, {}, stranger)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(SubscriptionEventQueries.listForSubscription(randomUUID(), {}, { tenantId })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(SubscriptionEventQueries.listForSubscription(subscription.id)).rejects.toBeInstanceOf(
+      MissingTenantError,
+    );
+    await expect(SubscriptionEventQueries.listForSubscription('nope', {}, { tenantId })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('listUnprocessed pages oldest first over unprocessed events only; markProcessed takes one off', async () => {
@@ -67,7 +79,10 @@ describe('SubscriptionEventQueries', () => {
     expect(processed.processedAt).toBeInstanceOf(Date);
     // idempotent: the first processed_at is kept
     expect((await SubscriptionEventQueries.markProcessed(fresh[0]!)).processedAt).toEqual(processed.processedAt);
-    expect((await SubscriptionEventQueries.listUnprocessed({ limit: 200 })).items.map((e) => e.id)).toEqual([...before, ...fresh.slice(1)]);
+    expect((await SubscriptionEventQueries.listUnprocessed({ limit: 200 })).items.map((e) => e.id)).toEqual([
+      ...before,
+      ...fresh.slice(1),
+    ]);
     await expect(SubscriptionEventQueries.markProcessed(randomUUID())).rejects.toBeInstanceOf(NotFoundError);
     await expect(SubscriptionEventQueries.listUnprocessed({ limit: 0 })).rejects.toBeInstanceOf(ValidationError);
   });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { SubscriptionSchema, type Subscription } from '../../src/dto/subscriptions/subscription.ts';
 import { CheckViolationError, ConflictError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
+import { type subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
 import { insertTenant } from '../support/fixtures.ts';
 import { providerId } from '../support/subscriptions-fixtures.ts';
@@ -73,12 +73,16 @@ describe('SubscriptionQueries', () => {
     const created = await SubscriptionQueries.create(newSubscription(), scope());
     expect(await SubscriptionQueries.findById(created.id, scope())).toEqual(created);
     expect(await SubscriptionQueries.getById(created.id, scope())).toEqual(created);
-    expect(await SubscriptionQueries.findByProviderSubscriptionId(created.providerSubscriptionId, scope())).toEqual(created);
+    expect(await SubscriptionQueries.findByProviderSubscriptionId(created.providerSubscriptionId, scope())).toEqual(
+      created,
+    );
     expect(await SubscriptionQueries.findById(randomUUID(), scope())).toBeNull();
     await expect(SubscriptionQueries.getById(randomUUID(), scope())).rejects.toBeInstanceOf(NotFoundError);
     expect(await SubscriptionQueries.findByProviderSubscriptionId('sub_unknown', scope())).toBeNull();
     await expect(SubscriptionQueries.findById('nope', scope())).rejects.toBeInstanceOf(ValidationError);
-    await expect(SubscriptionQueries.findByProviderSubscriptionId('  ', scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(SubscriptionQueries.findByProviderSubscriptionId('  ', scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it("never reads or writes another tenant's subscription", async () => {
@@ -108,22 +112,28 @@ describe('SubscriptionQueries', () => {
     expect(updated).toMatchObject({ status: 'past_due', quantity: 5, plan: 'pro' });
     expect(updated.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
     expect(await SubscriptionQueries.update(created.id, {}, scope())).toEqual(updated);
-    await expect(SubscriptionQueries.update(created.id, { providerCustomerId: 'x' } as never, scope())).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      SubscriptionQueries.update(created.id, { providerCustomerId: 'x' } as never, scope()),
+    ).rejects.toBeInstanceOf(ValidationError);
     // only the end given: the database check compares it with the stored start
-    const error = await SubscriptionQueries.update(created.id, { currentPeriodEnd: new Date('2029-01-01T00:00:00Z') }, scope()).catch(
-      (e: unknown) => e,
-    );
+    const error = await SubscriptionQueries.update(
+      created.id,
+      { currentPeriodEnd: new Date('2029-01-01T00:00:00Z') },
+      scope(),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckViolationError);
     expect((error as CheckViolationError).constraint).toBe('subscriptions_period_order');
-    await expect(SubscriptionQueries.update(randomUUID(), { plan: 'x' }, scope())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(SubscriptionQueries.update(randomUUID(), { plan: 'x' }, scope())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('list pages newest first and filters by status', async () => {
     const created: Subscription[] = [];
     for (let i = 0; i < 5; i++) {
-      created.push(await SubscriptionQueries.create(newSubscription({ status: i % 2 ? 'canceled' : 'active' }), scope()));
+      created.push(
+        await SubscriptionQueries.create(newSubscription({ status: i % 2 ? 'canceled' : 'active' }), scope()),
+      );
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -132,11 +142,15 @@ describe('SubscriptionQueries', () => {
       seen.push(...page.items.map((s) => s.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const expected = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const expected = [...created].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
     expect(seen).toEqual(expected.map((s) => s.id));
     const canceled = await SubscriptionQueries.list({ filter: { status: 'canceled' } }, scope());
     expect(canceled.items.map((s) => s.status)).toEqual(['canceled', 'canceled']);
-    await expect(SubscriptionQueries.list({ filter: { status: 'gone' as never } }, scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(SubscriptionQueries.list({ filter: { status: 'gone' as never } }, scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('activeForTenant returns the newest trialing/active/past_due subscription, else null', async () => {

@@ -8,7 +8,9 @@ import { notifications } from '../../src/schema/tables/notifications/notificatio
 
 type NotificationInsert = typeof notifications.$inferInsert;
 
-export async function insertNotification(parents: Pick<NotificationInsert, 'tenantId' | 'userId'> & Partial<NotificationInsert>) {
+export async function insertNotification(
+  parents: Pick<NotificationInsert, 'tenantId' | 'userId'> & Partial<NotificationInsert>,
+) {
   const [row] = await db
     .insert(notifications)
     .values({ type: 'test.event', title: 'Something happened', ...parents })
@@ -29,7 +31,9 @@ export async function insertTarget(parents: Pick<TargetInsert, 'userId'> & Parti
 
 type DeliveryInsert = typeof notificationDeliveries.$inferInsert;
 
-export async function insertDelivery(parents: Pick<DeliveryInsert, 'notificationId' | 'targetId'> & Partial<DeliveryInsert>) {
+export async function insertDelivery(
+  parents: Pick<DeliveryInsert, 'notificationId' | 'targetId'> & Partial<DeliveryInsert>,
+) {
   const [row] = await db
     .insert(notificationDeliveries)
     .values({ channel: 'email', ...parents })

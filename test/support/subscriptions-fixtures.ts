@@ -7,10 +7,7 @@ import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptio
 
 export const providerId = (prefix: string) => `${prefix}_${randomUUID().replaceAll('-', '')}`;
 
-export async function insertSubscription(
-  tenantId: string,
-  overrides: Partial<typeof subscriptions.$inferInsert> = {},
-) {
+export async function insertSubscription(tenantId: string, overrides: Partial<typeof subscriptions.$inferInsert> = {}) {
   const [row] = await db
     .insert(subscriptions)
     .values({

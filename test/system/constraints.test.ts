@@ -45,13 +45,16 @@ describe('system_settings: database rules', () => {
     expect(
       await rejection((tx) => tx.execute(sql`insert into system_settings (key, value) values ('x_list', '[]'::jsonb)`)),
     ).toMatch(/system_settings_value_object/);
-    expect(
-      await rejection((tx) => tx.insert(systemSettings).values({ key: 'Bad Key', value: {} })),
-    ).toMatch(/system_settings_key_format/);
+    expect(await rejection((tx) => tx.insert(systemSettings).values({ key: 'Bad Key', value: {} }))).toMatch(
+      /system_settings_key_format/,
+    );
   });
 
   it('updated_at trigger moves on update', async () => {
-    const [row] = await db.insert(systemSettings).values({ key: `k_${Date.now()}`, value: { a: 1 } }).returning();
+    const [row] = await db
+      .insert(systemSettings)
+      .values({ key: `k_${Date.now()}`, value: { a: 1 } })
+      .returning();
     const [updated] = await db
       .update(systemSettings)
       .set({ value: { a: 2 } })
@@ -93,9 +96,9 @@ describe('domain_events: database rules', () => {
       }),
     ).rejects.toThrow('abort');
     // a failing insert (check violation after the trigger ran) rolls its counter update back too
-    expect(
-      await rejection(() => insertDomainEventRow({ aggregateId, attempts: -1 })),
-    ).toMatch(/domain_events_attempts_non_negative/);
+    expect(await rejection(() => insertDomainEventRow({ aggregateId, attempts: -1 }))).toMatch(
+      /domain_events_attempts_non_negative/,
+    );
     expect((await insertDomainEventRow({ aggregateId })).sequenceNumber).toBe(2);
   });
 
@@ -111,11 +114,17 @@ describe('domain_events: database rules', () => {
 
   it('checks attempts, payload shape and status timestamps', async () => {
     expect(
-      await rejection((tx) => tx.execute(sql`insert into domain_events (aggregate_type, aggregate_id, event_type, payload) values ('o', '1', 'e', '"s"'::jsonb)`)),
+      await rejection((tx) =>
+        tx.execute(
+          sql`insert into domain_events (aggregate_type, aggregate_id, event_type, payload) values ('o', '1', 'e', '"s"'::jsonb)`,
+        ),
+      ),
     ).toMatch(/domain_events_payload_object/);
     const event = await insertDomainEventRow();
     expect(
-      await rejection((tx) => tx.update(domainEvents).set({ status: 'published' }).where(eq(domainEvents.id, event.id))),
+      await rejection((tx) =>
+        tx.update(domainEvents).set({ status: 'published' }).where(eq(domainEvents.id, event.id)),
+      ),
     ).toMatch(/domain_events_published_at_status/);
     expect(
       await rejection((tx) => tx.update(domainEvents).set({ attempts: -1 }).where(eq(domainEvents.id, event.id))),

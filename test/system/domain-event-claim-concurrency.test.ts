@@ -40,7 +40,9 @@ describe('claimBatch under concurrent publishers', () => {
         expect(all).toHaveLength(EVENTS);
         expect(new Set(all).size).toBe(EVENTS);
         expect((await DomainEventQueries.list({ filter: { status: 'pending' } })).items).toEqual([]);
-        expect((await DomainEventQueries.list({ filter: { status: 'published' }, limit: 200 })).items).toHaveLength(EVENTS);
+        expect((await DomainEventQueries.list({ filter: { status: 'published' }, limit: 200 })).items).toHaveLength(
+          EVENTS,
+        );
       });
     } finally {
       await handle.close();

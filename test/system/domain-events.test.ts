@@ -29,7 +29,13 @@ describe('DomainEventQueries', () => {
   it('insertDomainEventInTransaction returns the pending row with the next sequence of its aggregate', async () => {
     const aggregateId = randomUUID();
     const first = await record(event({ aggregateId, correlationId: 'req-1' }));
-    expect(first).toMatchObject({ aggregateId, sequenceNumber: 1, status: 'pending', attempts: 0, correlationId: 'req-1' });
+    expect(first).toMatchObject({
+      aggregateId,
+      sequenceNumber: 1,
+      status: 'pending',
+      attempts: 0,
+      correlationId: 'req-1',
+    });
     expect(DomainEventSchema.parse(first)).toEqual(first);
     const [second, third] = await withTransaction(async (tx) => [
       await DomainEventQueries.insertDomainEventInTransaction(tx, event({ aggregateId })),
@@ -49,7 +55,10 @@ describe('DomainEventQueries', () => {
       await handle.close();
     }
     const error = await withTransaction((tx) =>
-      DomainEventQueries.insertDomainEventInTransaction(tx, { ...event({ eventType: '', payload: [] as never }), sequenceNumber: 7 } as never),
+      DomainEventQueries.insertDomainEventInTransaction(tx, {
+        ...event({ eventType: '', payload: [] as never }),
+        sequenceNumber: 7,
+      } as never),
     ).catch((e: unknown) => e);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'eventType', 'payload']);
   });
@@ -77,12 +86,18 @@ describe('DomainEventQueries', () => {
     await expect(DomainEventQueries.getById(randomUUID())).rejects.toBeInstanceOf(NotFoundError);
 
     const first = await DomainEventQueries.list({ limit: 2, filter: { aggregateType: 'order', aggregateId } });
-    const second = await DomainEventQueries.list({ limit: 2, cursor: first.nextCursor!, filter: { aggregateType: 'order', aggregateId } });
+    const second = await DomainEventQueries.list({
+      limit: 2,
+      cursor: first.nextCursor!,
+      filter: { aggregateType: 'order', aggregateId },
+    });
     expect([...first.items, ...second.items].map((e) => e.sequenceNumber).sort()).toEqual([1, 2, 3]);
     expect(second.nextCursor).toBeNull();
     expect((await DomainEventQueries.list({ filter: { aggregateType: 'invoice' } })).items).toHaveLength(1);
     await DomainEventQueries.markPublished([written[0]!.id]);
-    expect((await DomainEventQueries.list({ filter: { status: 'published' } })).items.map((e) => e.id)).toEqual([written[0]!.id]);
+    expect((await DomainEventQueries.list({ filter: { status: 'published' } })).items.map((e) => e.id)).toEqual([
+      written[0]!.id,
+    ]);
     await expect(DomainEventQueries.list({ filter: { aggregateId } })).rejects.toBeInstanceOf(ValidationError);
   });
 
@@ -97,7 +112,10 @@ describe('DomainEventQueries', () => {
     expect(await DomainEventQueries.claimBatch(10)).toEqual([]);
 
     // the lease of a crashed publisher runs out: the event is claimable again, attempts kept
-    await db.update(domainEvents).set({ claimedUntil: new Date(Date.now() - 1000) }).where(eq(domainEvents.id, written[0]!.id));
+    await db
+      .update(domainEvents)
+      .set({ claimedUntil: new Date(Date.now() - 1000) })
+      .where(eq(domainEvents.id, written[0]!.id));
     const again = await DomainEventQueries.claimBatch(10);
     expect(again.map((e) => [e.id, e.attempts])).toEqual([[written[0]!.id, 2]]);
     await expect(DomainEventQueries.claimBatch(0)).rejects.toBeInstanceOf(ValidationError);
@@ -130,11 +148,19 @@ describe('DomainEventQueries', () => {
 
   it('prunePublished deletes published and failed events older than the cutoff, never pending ones', async () => {
     const now = Date.now();
-    const [oldPublished, oldFailed, oldPending, newPublished] = [await record(event()), await record(event()), await record(event()), await record(event())];
+    const [oldPublished, oldFailed, oldPending, newPublished] = [
+      await record(event()),
+      await record(event()),
+      await record(event()),
+      await record(event()),
+    ];
     await DomainEventQueries.markPublished([oldPublished!.id, newPublished!.id]);
     await DomainEventQueries.markFailed(oldFailed!.id, 'boom');
     for (const e of [oldPublished!, oldFailed!, oldPending!]) {
-      await db.update(domainEvents).set({ createdAt: new Date(now - 40 * DAY) }).where(eq(domainEvents.id, e.id));
+      await db
+        .update(domainEvents)
+        .set({ createdAt: new Date(now - 40 * DAY) })
+        .where(eq(domainEvents.id, e.id));
     }
     expect(await DomainEventQueries.prunePublished(new Date(now - 30 * DAY))).toBe(2);
     const left = (await DomainEventQueries.list()).items.map((e) => e.id).sort();

@@ -26,7 +26,11 @@ async function seedEvents() {
     const rows = [];
     for (let i = 0; i < 3; i++) {
       rows.push(
-        await DomainEventQueries.insertDomainEventInTransaction(tx, { aggregateType: 'order', aggregateId: randomUUID(), eventType: 'e' }),
+        await DomainEventQueries.insertDomainEventInTransaction(tx, {
+          aggregateType: 'order',
+          aggregateId: randomUUID(),
+          eventType: 'e',
+        }),
       );
     }
     return rows.map((r) => r.id);
@@ -34,7 +38,10 @@ async function seedEvents() {
   await DomainEventQueries.markPublished(ids);
   const ages = [31, 29, 31];
   for (const [i, id] of ids.entries()) {
-    await db.update(domainEvents).set({ createdAt: daysAgo(ages[i]!) }).where(eq(domainEvents.id, id));
+    await db
+      .update(domainEvents)
+      .set({ createdAt: daysAgo(ages[i]!) })
+      .where(eq(domainEvents.id, id));
   }
   // the third one stays pending although it is old
   await db.update(domainEvents).set({ status: 'pending', publishedAt: null }).where(eq(domainEvents.id, ids[2]!));
@@ -52,7 +59,9 @@ describe('prune by retention_settings', () => {
   it('domain_events: deletes published events older than 30 days, keeps newer and pending ones', async () => {
     const [, newer, pending] = await seedEvents();
     expect((await prune('domain_events', { now })).deleted).toEqual({ domain_events: 1 });
-    expect((await db.select({ id: domainEvents.id }).from(domainEvents)).map((r) => r.id).sort()).toEqual([newer, pending].sort());
+    expect((await db.select({ id: domainEvents.id }).from(domainEvents)).map((r) => r.id).sort()).toEqual(
+      [newer, pending].sort(),
+    );
   });
 
   it('invitations: runs with no table in this domain yet (tenant_invites hooks in on merge)', async () => {
@@ -62,13 +71,23 @@ describe('prune by retention_settings', () => {
   it('follows the settings: a disabled kind or a missing/malformed policy deletes nothing', async () => {
     await seedAudit();
     const settings = await SystemSettingsQueries.getOrThrow('retention_settings');
-    await SystemSettingsQueries.upsert('retention_settings', { ...settings.value, audit_events: { enabled: false, retention_days: 1 } });
+    await SystemSettingsQueries.upsert('retention_settings', {
+      ...settings.value,
+      audit_events: { enabled: false, retention_days: 1 },
+    });
     expect(await prune('audit_events', { now })).toEqual({ kind: 'audit_events', skipped: 'disabled', deleted: {} });
-    await SystemSettingsQueries.upsert('retention_settings', { ...settings.value, audit_events: { enabled: true, retention_days: 1 } });
+    await SystemSettingsQueries.upsert('retention_settings', {
+      ...settings.value,
+      audit_events: { enabled: true, retention_days: 1 },
+    });
     expect((await prune('audit_events', { now })).deleted).toEqual({ admin_audit_log: 2 });
 
     await SystemSettingsQueries.delete('retention_settings');
-    expect(await prune('domain_events', { now })).toEqual({ kind: 'domain_events', skipped: 'not_configured', deleted: {} });
+    expect(await prune('domain_events', { now })).toEqual({
+      kind: 'domain_events',
+      skipped: 'not_configured',
+      deleted: {},
+    });
     await expect(prune('sessions' as never)).rejects.toBeInstanceOf(ValidationError);
   });
 

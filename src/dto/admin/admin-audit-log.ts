@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { ADMIN_AUDIT_ACTION_MAX, ADMIN_AUDIT_SUBJECT_MAX, adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
+import {
+  ADMIN_AUDIT_ACTION_MAX,
+  ADMIN_AUDIT_SUBJECT_MAX,
+  adminAuditLog,
+} from '../../schema/tables/admin/admin-audit-log.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
 

@@ -6,7 +6,8 @@ import { optionalText, trimmedText } from '../_fields.ts';
 export const ADMIN_PERMISSION_PATTERN = /^[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)*$/;
 
 /** A permission string such as `users:read` or `billing:*`. */
-export const adminPermission = () => z.string().trim().min(1).max(100).regex(ADMIN_PERMISSION_PATTERN, 'resource:action');
+export const adminPermission = () =>
+  z.string().trim().min(1).max(100).regex(ADMIN_PERMISSION_PATTERN, 'resource:action');
 
 /** Up to 200 permissions, stored without duplicates. */
 const permissions = () =>
@@ -26,8 +27,16 @@ export const AdminRoleSchema = createSelectSchema(adminRoles);
 export const InsertAdminRoleSchema = createInsertSchema(adminRoles, refine);
 export const UpdateAdminRoleSchema = createUpdateSchema(adminRoles, refine);
 
-export const CreateAdminRoleDTO = InsertAdminRoleSchema.pick({ name: true, description: true, permissions: true }).strict();
-export const UpdateAdminRoleDTO = UpdateAdminRoleSchema.pick({ name: true, description: true, permissions: true }).strict();
+export const CreateAdminRoleDTO = InsertAdminRoleSchema.pick({
+  name: true,
+  description: true,
+  permissions: true,
+}).strict();
+export const UpdateAdminRoleDTO = UpdateAdminRoleSchema.pick({
+  name: true,
+  description: true,
+  permissions: true,
+}).strict();
 
 export const AdminRoleListFilter = z
   .object({

@@ -40,10 +40,10 @@ export const UserActivityRange = z
   .object({ from: activityDay(), to: activityDay() })
   .strict()
   .refine((range) => range.from <= range.to, { message: 'must not be before from', path: ['to'] })
-  .refine(
-    (range) => (Date.parse(range.to) - Date.parse(range.from)) / DAY_MS < USER_ACTIVITY_RANGE_MAX_DAYS,
-    { message: `must be within ${USER_ACTIVITY_RANGE_MAX_DAYS} days of from`, path: ['to'] },
-  );
+  .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / DAY_MS < USER_ACTIVITY_RANGE_MAX_DAYS, {
+    message: `must be within ${USER_ACTIVITY_RANGE_MAX_DAYS} days of from`,
+    path: ['to'],
+  });
 
 export type UserActivityDaily = z.infer<typeof UserActivityDailySchema>;
 export type CreateUserActivityDaily = z.input<typeof CreateUserActivityDailyDTO>;

@@ -27,7 +27,9 @@ const refine = {
   payload: () => SubscriptionEventPayloadSchema,
 };
 
-export const SubscriptionEventSchema = createSelectSchema(subscriptionEvents, { payload: () => SubscriptionEventPayloadSchema });
+export const SubscriptionEventSchema = createSelectSchema(subscriptionEvents, {
+  payload: () => SubscriptionEventPayloadSchema,
+});
 export const InsertSubscriptionEventSchema = createInsertSchema(subscriptionEvents, refine);
 export const UpdateSubscriptionEventSchema = createUpdateSchema(subscriptionEvents, refine);
 

@@ -36,10 +36,14 @@ export type SystemSettingValueOf<K extends string> = K extends KnownSystemSettin
   : Record<string, unknown>;
 
 export function systemSettingValueSchema(key: string): z.ZodType<Record<string, unknown>> {
-  return Object.hasOwn(SYSTEM_SETTING_SCHEMAS, key) ? SYSTEM_SETTING_SCHEMAS[key as KnownSystemSettingKey] : jsonObject();
+  return Object.hasOwn(SYSTEM_SETTING_SCHEMAS, key)
+    ? SYSTEM_SETTING_SCHEMAS[key as KnownSystemSettingKey]
+    : jsonObject();
 }
 
-export const SystemSettingKeySchema = z.string().regex(SYSTEM_SETTING_KEY_PATTERN, 'snake_case, at most 100 characters');
+export const SystemSettingKeySchema = z
+  .string()
+  .regex(SYSTEM_SETTING_KEY_PATTERN, 'snake_case, at most 100 characters');
 
 export const SystemSettingSchema = createSelectSchema(systemSettings);
 export const InsertSystemSettingSchema = createInsertSchema(systemSettings, {

@@ -31,7 +31,8 @@ async function findById(id: string): Promise<AdminAuditEntry | null> {
 /** One line for the operator: what failed, never the values (an audit entry may carry personal data). */
 function describeFailure(error: unknown): string {
   const pg = driverError(error);
-  if (pg) return `SQLSTATE ${pg.code}${(pg.constraint_name ?? pg.constraint) ? ` (${pg.constraint_name ?? pg.constraint})` : ''}`;
+  if (pg)
+    return `SQLSTATE ${pg.code}${(pg.constraint_name ?? pg.constraint) ? ` (${pg.constraint_name ?? pg.constraint})` : ''}`;
   if (error instanceof Error) return error.name;
   return 'unknown error';
 }
@@ -96,7 +97,11 @@ export const AdminAuditLogQueries = {
         .where(
           inArray(
             adminAuditLog.id,
-            db.select({ id: adminAuditLog.id }).from(adminAuditLog).where(lt(adminAuditLog.createdAt, cutoff)).limit(limit),
+            db
+              .select({ id: adminAuditLog.id })
+              .from(adminAuditLog)
+              .where(lt(adminAuditLog.createdAt, cutoff))
+              .limit(limit),
           ),
         )
         .returning({ id: adminAuditLog.id }),

@@ -24,7 +24,12 @@ export interface ListAdminRolesInput {
 }
 
 const findByIdPrepared = preparedPerExecutor((db) =>
-  db.select().from(adminRoles).where(eq(adminRoles.id, sql.placeholder('id'))).limit(1).prepare('admin_roles_find_by_id'),
+  db
+    .select()
+    .from(adminRoles)
+    .where(eq(adminRoles.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('admin_roles_find_by_id'),
 );
 
 async function findById(id: string): Promise<AdminRole | null> {

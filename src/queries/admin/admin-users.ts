@@ -24,7 +24,12 @@ export interface ListAdminUsersInput {
 }
 
 const findByIdPrepared = preparedPerExecutor((db) =>
-  db.select().from(adminUsers).where(eq(adminUsers.id, sql.placeholder('id'))).limit(1).prepare('admin_users_find_by_id'),
+  db
+    .select()
+    .from(adminUsers)
+    .where(eq(adminUsers.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('admin_users_find_by_id'),
 );
 
 // Checked on every back-office request (is this user staff, and enabled?).
@@ -86,7 +91,11 @@ export const AdminUserQueries = {
         .where(
           and(
             filter.roleId === undefined ? undefined : eq(adminUsers.roleId, filter.roleId),
-            filter.active === undefined ? undefined : filter.active ? isNull(adminUsers.disabledAt) : isNotNull(adminUsers.disabledAt),
+            filter.active === undefined
+              ? undefined
+              : filter.active
+                ? isNull(adminUsers.disabledAt)
+                : isNotNull(adminUsers.disabledAt),
             afterCursor(adminUsers, position),
           ),
         )

@@ -61,6 +61,9 @@ export const UserActivityDailyQueries = {
   /** Every member's counters in the tenant for [from, to] (served by the (tenant_id, day) index). */
   async forTenant(tenantId: string, from: UserActivityDay, to: UserActivityDay): Promise<UserActivityDaily[]> {
     const id = parseId(ENTITY, tenantId, 'tenantId');
-    return inRange(eq(userActivityDaily.tenantId, id), from, to, [asc(userActivityDaily.day), asc(userActivityDaily.userId)]);
+    return inRange(eq(userActivityDaily.tenantId, id), from, to, [
+      asc(userActivityDaily.day),
+      asc(userActivityDaily.userId),
+    ]);
   },
 };

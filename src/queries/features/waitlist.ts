@@ -26,11 +26,21 @@ export interface ListWaitlistInput {
 }
 
 const findByIdPrepared = preparedPerExecutor((db) =>
-  db.select().from(waitlist).where(eq(waitlist.id, sql.placeholder('id'))).limit(1).prepare('waitlist_find_by_id'),
+  db
+    .select()
+    .from(waitlist)
+    .where(eq(waitlist.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('waitlist_find_by_id'),
 );
 
 const findByEmailPrepared = preparedPerExecutor((db) =>
-  db.select().from(waitlist).where(eq(waitlist.email, sql.placeholder('email'))).limit(1).prepare('waitlist_find_by_email'),
+  db
+    .select()
+    .from(waitlist)
+    .where(eq(waitlist.email, sql.placeholder('email')))
+    .limit(1)
+    .prepare('waitlist_find_by_email'),
 );
 
 async function findById(id: string): Promise<WaitlistEntry | null> {

@@ -49,7 +49,10 @@ function parseError(error: string): string {
   return truncateError(parseInput(ENTITY, NotificationDeliveryErrorInput, { error }).error);
 }
 
-async function transition(id: string, values: PgUpdateSetSource<typeof notificationDeliveries>): Promise<NotificationDelivery> {
+async function transition(
+  id: string,
+  values: PgUpdateSetSource<typeof notificationDeliveries>,
+): Promise<NotificationDelivery> {
   const deliveryId = parseId(ENTITY, id);
   const [row] = await write((db) =>
     db.update(notificationDeliveries).set(values).where(eq(notificationDeliveries.id, deliveryId)).returning(),
@@ -90,15 +93,17 @@ export const NotificationDeliveryQueries = {
   async claimPending(limit: number): Promise<NotificationDelivery[]> {
     const input = parseInput(ENTITY, ClaimNotificationDeliveriesInput, { limit });
     const rows = await write((db) => {
-      const claimable = db.$with('claimable').as(
-        db
-          .select({ id: notificationDeliveries.id })
-          .from(notificationDeliveries)
-          .where(eq(notificationDeliveries.status, 'pending'))
-          .orderBy(asc(notificationDeliveries.createdAt), asc(notificationDeliveries.id))
-          .limit(input.limit)
-          .for('update', { skipLocked: true }),
-      );
+      const claimable = db
+        .$with('claimable')
+        .as(
+          db
+            .select({ id: notificationDeliveries.id })
+            .from(notificationDeliveries)
+            .where(eq(notificationDeliveries.status, 'pending'))
+            .orderBy(asc(notificationDeliveries.createdAt), asc(notificationDeliveries.id))
+            .limit(input.limit)
+            .for('update', { skipLocked: true }),
+        );
       return db
         .with(claimable)
         .update(notificationDeliveries)

@@ -28,7 +28,9 @@ const findOwned = preparedPerExecutor((db) =>
   db
     .select()
     .from(notificationTargets)
-    .where(and(eq(notificationTargets.id, sql.placeholder('id')), eq(notificationTargets.userId, sql.placeholder('userId'))))
+    .where(
+      and(eq(notificationTargets.id, sql.placeholder('id')), eq(notificationTargets.userId, sql.placeholder('userId'))),
+    )
     .limit(1)
     .prepare('notification_targets_find_by_id'),
 );

@@ -147,7 +147,13 @@ export const NotificationQueries = {
       db
         .update(notifications)
         .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-        .where(and(eq(notifications.id, notificationId), eq(notifications.tenantId, tenantId), eq(notifications.userId, owner)))
+        .where(
+          and(
+            eq(notifications.id, notificationId),
+            eq(notifications.tenantId, tenantId),
+            eq(notifications.userId, owner),
+          ),
+        )
         .returning(),
     );
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
@@ -176,7 +182,9 @@ export const NotificationQueries = {
       db
         .select({ unread: count() })
         .from(notifications)
-        .where(and(eq(notifications.userId, owner), eq(notifications.tenantId, tenantId), isNull(notifications.readAt))),
+        .where(
+          and(eq(notifications.userId, owner), eq(notifications.tenantId, tenantId), isNull(notifications.readAt)),
+        ),
     );
     return row?.unread ?? 0;
   },

@@ -56,7 +56,10 @@ export const SubscriptionQueries = {
     return subscription;
   },
 
-  async findByProviderSubscriptionId(providerSubscriptionId: string, options?: TenantScope): Promise<Subscription | null> {
+  async findByProviderSubscriptionId(
+    providerSubscriptionId: string,
+    options?: TenantScope,
+  ): Promise<Subscription | null> {
     const tenantId = resolveTenantId(ENTITY, options);
     const { id } = parseInput(ENTITY, ProviderIdInput, { id: providerSubscriptionId });
     const [row] = await read((db) =>

@@ -40,7 +40,10 @@ const Ids = z.array(z.uuid()).max(1000);
 export class OutboxTransactionError extends DatabaseError {
   override name = 'OutboxTransactionError';
   constructor() {
-    super('validation', 'insertDomainEventInTransaction needs the open transaction of the change (withTransaction((tx) => ...))');
+    super(
+      'validation',
+      'insertDomainEventInTransaction needs the open transaction of the change (withTransaction((tx) => ...))',
+    );
   }
 }
 

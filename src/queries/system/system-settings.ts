@@ -16,7 +16,10 @@ const ENTITY = 'SystemSetting';
 const RETENTION_KEY = 'retention_settings';
 
 /** A setting whose value has its key's type (see SYSTEM_SETTING_SCHEMAS). */
-export type TypedSystemSetting<K extends string> = Omit<SystemSetting, 'key' | 'value'> & { key: K; value: SystemSettingValueOf<K> };
+export type TypedSystemSetting<K extends string> = Omit<SystemSetting, 'key' | 'value'> & {
+  key: K;
+  value: SystemSettingValueOf<K>;
+};
 
 // On read, unknown kinds (written by a newer version) are dropped rather than making the whole value unusable.
 const RetentionSettingsOnRead = RetentionSettingsSchema.strip();
@@ -53,7 +56,11 @@ export const SystemSettingsQueries = {
    * Creates or replaces the value of `key` (validated by the key's schema; unknown keys take any JSON object).
    * `description` omitted keeps the stored one.
    */
-  async upsert<K extends string>(key: K, value: SystemSettingValueOf<K>, description?: string | null): Promise<TypedSystemSetting<K>> {
+  async upsert<K extends string>(
+    key: K,
+    value: SystemSettingValueOf<K>,
+    description?: string | null,
+  ): Promise<TypedSystemSetting<K>> {
     const input = parseInput(ENTITY, UpsertSystemSettingDTO, { key, value, description });
     const [row] = await write((db) =>
       db
@@ -63,7 +70,8 @@ export const SystemSettingsQueries = {
           target: systemSettings.key,
           set: {
             value: sql`excluded.value`,
-            description: input.description === undefined ? sql`${systemSettings.description}` : sql`excluded.description`,
+            description:
+              input.description === undefined ? sql`${systemSettings.description}` : sql`excluded.description`,
           },
         })
         .returning(),

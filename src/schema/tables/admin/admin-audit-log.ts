@@ -28,7 +28,10 @@ export const adminAuditLog = pgTable(
     index('admin_audit_log_created_at_idx').on(t.createdAt, t.id),
     index('admin_audit_log_admin_user_created_idx').on(t.adminUserId, t.createdAt.desc(), t.id.desc()),
     index('admin_audit_log_subject_created_idx').on(t.subjectType, t.subjectId, t.createdAt.desc(), t.id.desc()),
-    check('admin_audit_log_action_length', sql`char_length(${t.action}) between 1 and ${sql.raw(String(ADMIN_AUDIT_ACTION_MAX))}`),
+    check(
+      'admin_audit_log_action_length',
+      sql`char_length(${t.action}) between 1 and ${sql.raw(String(ADMIN_AUDIT_ACTION_MAX))}`,
+    ),
     check(
       'admin_audit_log_subject_length',
       sql.join(

@@ -33,7 +33,10 @@ export const waitlist = pgTable(
     index('waitlist_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     check('waitlist_email_lower_case', sql`${t.email} = lower(${t.email})`),
     check('waitlist_email_length', sql`char_length(${t.email}) between 3 and ${sql.raw(String(WAITLIST_EMAIL_MAX))}`),
-    check('waitlist_source_length', sql`${t.source} is null or char_length(${t.source}) <= ${sql.raw(String(WAITLIST_SOURCE_MAX))}`),
+    check(
+      'waitlist_source_length',
+      sql`${t.source} is null or char_length(${t.source}) <= ${sql.raw(String(WAITLIST_SOURCE_MAX))}`,
+    ),
     check(
       'waitlist_referrer_length',
       sql`${t.referrer} is null or char_length(${t.referrer}) <= ${sql.raw(String(WAITLIST_REFERRER_MAX))}`,

@@ -37,7 +37,9 @@ export const notificationDeliveries = pgTable(
     uniqueIndex('notification_deliveries_notification_target_unique').on(t.notificationId, t.targetId),
     index('notification_deliveries_target_id_idx').on(t.targetId),
     // Workers claim the oldest pending rows first; the index holds only the queue, not the history.
-    index('notification_deliveries_pending_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'pending'`),
+    index('notification_deliveries_pending_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
     check('notification_deliveries_attempts_non_negative', sql`${t.attempts} >= 0`),
     check('notification_deliveries_sent_at_iff_sent', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
     check(

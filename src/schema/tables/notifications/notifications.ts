@@ -37,11 +37,16 @@ export const notifications = pgTable(
     // The inbox, newest first, keyset on (created_at, id).
     index('notifications_tenant_user_created_idx').on(t.tenantId, t.userId, t.createdAt.desc(), t.id.desc()),
     // The unread badge: count(*) over unread rows only, so the index stays as small as the unread backlog.
-    index('notifications_user_tenant_unread_idx').on(t.userId, t.tenantId).where(sql`${t.readAt} is null`),
+    index('notifications_user_tenant_unread_idx')
+      .on(t.userId, t.tenantId)
+      .where(sql`${t.readAt} is null`),
     // Serves the cascade when a user is deleted (the indexes above start with tenant_id or are partial).
     index('notifications_user_id_idx').on(t.userId),
     check('notifications_type_format', notificationTypeCheck(t.type)),
-    check('notifications_title_length', sql`char_length(${t.title}) between 1 and ${sql.raw(String(NOTIFICATION_TITLE_MAX))}`),
+    check(
+      'notifications_title_length',
+      sql`char_length(${t.title}) between 1 and ${sql.raw(String(NOTIFICATION_TITLE_MAX))}`,
+    ),
     check(
       'notifications_body_length',
       sql`${t.body} is null or char_length(${t.body}) <= ${sql.raw(String(NOTIFICATION_BODY_MAX))}`,

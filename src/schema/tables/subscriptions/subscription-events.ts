@@ -31,9 +31,14 @@ export const subscriptionEvents = pgTable(
     // A subscription's history, newest first (also the subscription_id FK index).
     index('subscription_events_subscription_created_idx').on(t.subscriptionId, t.createdAt.desc(), t.id.desc()),
     // The work queue: only unprocessed events, oldest first.
-    index('subscription_events_unprocessed_idx').on(t.createdAt, t.id).where(sql`${t.processedAt} is null`),
+    index('subscription_events_unprocessed_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.processedAt} is null`),
     check('subscription_events_payload_object', sql`jsonb_typeof(${t.payload}) = 'object'`),
-    check('subscription_events_type_length', sql`char_length(${t.type}) between 1 and ${sql.raw(String(SUBSCRIPTION_EVENT_TYPE_MAX))}`),
+    check(
+      'subscription_events_type_length',
+      sql`char_length(${t.type}) between 1 and ${sql.raw(String(SUBSCRIPTION_EVENT_TYPE_MAX))}`,
+    ),
     check(
       'subscription_events_provider_event_id_length',
       sql`char_length(${t.providerEventId}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_ID_MAX))}`,

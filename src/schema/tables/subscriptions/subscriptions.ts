@@ -18,7 +18,11 @@ export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export const subscriptionStatus = pgEnum('subscription_status', SUBSCRIPTION_STATUSES);
 
 /** The statuses in which the tenant is still entitled to the plan (past_due: the provider is retrying payment). */
-export const CURRENT_SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due'] as const satisfies readonly SubscriptionStatus[];
+export const CURRENT_SUBSCRIPTION_STATUSES = [
+  'trialing',
+  'active',
+  'past_due',
+] as const satisfies readonly SubscriptionStatus[];
 
 export const SUBSCRIPTION_PROVIDER_MAX = 50;
 export const SUBSCRIPTION_PROVIDER_ID_MAX = 255;
@@ -57,8 +61,14 @@ export const subscriptions = pgTable(
       'subscriptions_period_order',
       sql`${t.currentPeriodStart} is null or ${t.currentPeriodEnd} is null or ${t.currentPeriodEnd} > ${t.currentPeriodStart}`,
     ),
-    check('subscriptions_provider_length', sql`char_length(${t.provider}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_MAX))}`),
-    check('subscriptions_plan_length', sql`char_length(${t.plan}) between 1 and ${sql.raw(String(SUBSCRIPTION_PLAN_MAX))}`),
+    check(
+      'subscriptions_provider_length',
+      sql`char_length(${t.provider}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_MAX))}`,
+    ),
+    check(
+      'subscriptions_plan_length',
+      sql`char_length(${t.plan}) between 1 and ${sql.raw(String(SUBSCRIPTION_PLAN_MAX))}`,
+    ),
     check(
       'subscriptions_provider_ids_length',
       sql`char_length(${t.providerCustomerId}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_ID_MAX))} and char_length(${t.providerSubscriptionId}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_ID_MAX))}`,

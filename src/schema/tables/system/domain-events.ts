@@ -40,9 +40,13 @@ export const domainEvents = pgTable(
   (t) => [
     uniqueIndex('domain_events_aggregate_sequence_unique').on(t.aggregateType, t.aggregateId, t.sequenceNumber),
     // Claiming: oldest pending first.
-    index('domain_events_pending_created_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'pending'`),
+    index('domain_events_pending_created_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
     // Pruning published and failed events by age.
-    index('domain_events_done_created_idx').on(t.createdAt).where(sql`${t.status} <> 'pending'`),
+    index('domain_events_done_created_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} <> 'pending'`),
     check('domain_events_attempts_non_negative', sql`${t.attempts} >= 0`),
     check('domain_events_sequence_number_positive', sql`${t.sequenceNumber} > 0`),
     check('domain_events_payload_object', sql`jsonb_typeof(${t.payload}) = 'object'`),
