@@ -42,5 +42,8 @@ CREATE UNIQUE INDEX "tenant_invites_token_hash_unique" ON "tenant_invites" USING
 CREATE UNIQUE INDEX "tenant_invites_tenant_email_pending_unique" ON "tenant_invites" USING btree ("tenant_id","email") WHERE "tenant_invites"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "tenant_invites_tenant_pending_idx" ON "tenant_invites" USING btree ("tenant_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tenant_invites"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "tenant_invites_tenant_created_idx" ON "tenant_invites" USING btree ("tenant_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "tenant_invites_status_expires_at_idx" ON "tenant_invites" USING btree ("status","expires_at");--> statement-breakpoint
-CREATE INDEX "tenant_invites_invited_by_user_id_idx" ON "tenant_invites" USING btree ("invited_by_user_id");
+CREATE INDEX "tenant_invites_pending_expires_at_idx" ON "tenant_invites" USING btree ("expires_at") WHERE "tenant_invites"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "tenant_invites_terminal_updated_at_idx" ON "tenant_invites" USING btree ("updated_at") WHERE "tenant_invites"."status" <> 'pending';--> statement-breakpoint
+CREATE INDEX "tenant_invites_invited_by_user_id_idx" ON "tenant_invites" USING btree ("invited_by_user_id");--> statement-breakpoint
+CREATE INDEX "tenant_members_tenant_created_idx" ON "tenant_members" USING btree ("tenant_id","created_at" DESC NULLS LAST,"user_id" DESC NULLS LAST);--> statement-breakpoint
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_name_length" CHECK (char_length("tenants"."name") between 1 and 200);

@@ -19,4 +19,4 @@ export {
   type TenantInviteStatus,
 } from './tenant-invites.ts';
 export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-members.ts';
-export { tenants, type TenantCustomAttributes } from './tenants.ts';
+export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenants.ts';

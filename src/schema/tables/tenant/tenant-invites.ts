@@ -38,9 +38,12 @@ export const tenantInvites = pgTable(
     index('tenant_invites_tenant_pending_idx')
       .on(t.tenantId, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'pending'`),
-    // Every invite of a tenant (history, cascade delete) and the prune / expire sweeps.
+    // Every invite of a tenant (history, the cascade from tenants).
     index('tenant_invites_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
-    index('tenant_invites_status_expires_at_idx').on(t.status, t.expiresAt),
+    // expireOverdue: pending invites past their expiry.
+    index('tenant_invites_pending_expires_at_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    // pruneTerminal: terminal invites by the time they became terminal.
+    index('tenant_invites_terminal_updated_at_idx').on(t.updatedAt).where(sql`${t.status} <> 'pending'`),
     index('tenant_invites_invited_by_user_id_idx').on(t.invitedByUserId),
     check('tenant_invites_email_lower_case', sql`${t.email} = lower(${t.email})`),
     check('tenant_invites_expires_after_created', sql`${t.expiresAt} > ${t.createdAt}`),
