@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { TenantSchema, type Tenant } from '../../src/dto/tenant/tenant.ts';
+import { TenantSchema, type CreateTenant, type Tenant, type UpdateTenant } from '../../src/dto/tenant/tenant.ts';
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
@@ -13,6 +13,8 @@ const slug = () => `acme-${randomUUID().slice(0, 8)}`;
 describe('TenantQueries', () => {
   it('row DTO type is the table row type', () => {
     expectTypeOf<Tenant>().toEqualTypeOf<typeof tenants.$inferSelect>();
+    expectTypeOf<{ name: string; slug: string }>().toExtend<CreateTenant>();
+    expectTypeOf<{}>().toExtend<UpdateTenant>();
   });
 
   it('createWithOwner creates the tenant and its owner membership together', async () => {
