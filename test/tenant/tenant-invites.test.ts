@@ -7,6 +7,7 @@ import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '
 import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
 import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
@@ -120,6 +121,15 @@ describe('TenantInviteQueries', () => {
     await expect(TenantInviteQueries.accept(randomBytes(32).toString('base64url'), user.id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
     await expect(TenantInviteQueries.accept('short', user.id)).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantInviteQueries.accept(token, 'nope')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('accept refuses while the tenant is soft-deleted, and works again after restore', async () => {
+    const { token } = await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope());
+    const user = await insertUser();
+    await TenantQueries.softDelete(tenantId);
+    await expect(TenantInviteQueries.accept(token, user.id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
+    await TenantQueries.restore(tenantId);
+    expect((await TenantInviteQueries.accept(token, user.id)).member.userId).toBe(user.id);
   });
 
   it('accept keeps an existing member role, and rolls back when the user does not exist', async () => {

@@ -13,6 +13,7 @@ import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
 import { NotFoundError } from '../../errors.ts';
 import { tenantInvites } from '../../schema/tables/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
+import { tenants } from '../../schema/tables/tenant/tenants.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
@@ -131,7 +132,8 @@ export const TenantInviteQueries = {
    * Accepts the invite of `token` for `userId`, once: the invite turns accepted and the membership appears in one
    * transaction. The conditional UPDATE is the gate: of two concurrent accepts, the second waits on the row lock and
    * then finds it no longer pending. InviteNotAcceptableError for an unknown, used, revoked or expired token.
-   * Not tenant-scoped: the token names the tenant. A user who is already a member keeps their current role.
+   * Not tenant-scoped: the token names the tenant (which must not be soft-deleted). A user who is already a member
+   * keeps their current role. Whether the accepting user's email must match the invite's is the caller's policy.
    */
   async accept(token: string, userId: string): Promise<{ invite: TenantInvite; member: TenantMember }> {
     const tokenHash = hashToken(parseInput(ENTITY, TenantInviteTokenSchema, token));
@@ -140,7 +142,15 @@ export const TenantInviteQueries = {
       const [invite] = await tx
         .update(tenantInvites)
         .set({ status: 'accepted', acceptedAt: sql`now()` })
-        .where(and(eq(tenantInvites.tokenHash, tokenHash), pending, gt(tenantInvites.expiresAt, sql`now()`)))
+        .where(
+          and(
+            eq(tenantInvites.tokenHash, tokenHash),
+            pending,
+            gt(tenantInvites.expiresAt, sql`now()`),
+            // A soft-deleted tenant takes no new members; its invites wait for a restore.
+            sql`exists (select 1 from ${tenants} where ${tenants.id} = ${tenantInvites.tenantId} and ${tenants.deletedAt} is null)`,
+          ),
+        )
         .returning();
       if (!invite) throw new InviteNotAcceptableError();
       await tx
