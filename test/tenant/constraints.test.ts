@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db.ts';
 import { driverError } from '../../src/queries/_lib/database-errors.ts';
@@ -14,11 +14,12 @@ import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.ts';
 import { insertInvite, insertMember, insertTenantWithOwner } from '../support/tenant-fixtures.ts';
 
-const inSavepoint = (statement: ReturnType<typeof sql>) => withTransaction((tx) => tx.execute(statement));
-
-/** Drizzle wraps driver errors in "Failed query: ..."; the constraint name and trigger message are on the cause. */
-async function violation(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
+/**
+ * Runs `work` (raw SQL or a fixture call) in a savepoint, expecting the database to reject it, and returns
+ * "constraint: message" of the driver error (Drizzle's own message is just "Failed query: ...").
+ */
+async function violationOf(work: SQL | (() => Promise<unknown>)): Promise<string> {
+  const error = await withTransaction((tx) => (typeof work === 'function' ? work() : tx.execute(work))).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -38,11 +39,17 @@ async function roleOf(tenantId: string, userId: string) {
 describe('tenants', () => {
   it('slug is unique and must be lower-case words joined by single hyphens', async () => {
     const tenant = await insertTenant();
-    expect(await violation(inSavepoint(sql`insert into tenants (name, slug) values ('Copy', ${tenant.slug})`))).toMatch(/tenants_slug_unique/);
+    expect(await violationOf(sql`insert into tenants (name, slug) values ('Copy', ${tenant.slug})`)).toMatch(
+      /tenants_slug_unique/,
+    );
     for (const slug of ['Upper', 'two--hyphens', '-lead', 'trail-', 'sp ace', '']) {
-      expect(await violation(inSavepoint(sql`insert into tenants (name, slug) values ('Bad', ${slug})`))).toMatch(/tenants_slug_format/);
+      expect(await violationOf(sql`insert into tenants (name, slug) values ('Bad', ${slug})`)).toMatch(
+        /tenants_slug_format/,
+      );
     }
-    expect(await violation(inSavepoint(sql`insert into tenants (name, slug, custom_attributes) values ('A', 'arr-ok', '[]')`))).toMatch(/tenants_custom_attributes_object/);
+    expect(await violationOf(sql`insert into tenants (name, slug, custom_attributes) values ('A', 'arr-ok', '[]')`)).toMatch(
+      /tenants_custom_attributes_object/,
+    );
   });
 
   it('deleting a tenant deletes its members, invites, activity and todos', async () => {
@@ -65,9 +72,11 @@ describe('tenants', () => {
 describe('tenant_members_keep_last_owner', () => {
   it('rejects demoting or deleting the last owner, and deleting the user who is it', async () => {
     const { tenant, owner } = await insertTenantWithOwner();
-    expect(await violation(inSavepoint(sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id}`))).toMatch(/last owner/);
-    expect(await violation(inSavepoint(sql`delete from tenant_members where tenant_id = ${tenant.id}`))).toMatch(/last owner/);
-    expect(await violation(inSavepoint(sql`delete from "user" where id = ${owner.id}`))).toMatch(/last owner/);
+    expect(await violationOf(sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id}`)).toMatch(
+      /last owner/,
+    );
+    expect(await violationOf(sql`delete from tenant_members where tenant_id = ${tenant.id}`)).toMatch(/last owner/);
+    expect(await violationOf(sql`delete from "user" where id = ${owner.id}`)).toMatch(/last owner/);
     expect(await roleOf(tenant.id, owner.id)).toBe('owner');
   });
 
@@ -75,11 +84,15 @@ describe('tenant_members_keep_last_owner', () => {
     const { tenant, owner } = await insertTenantWithOwner();
     const second = await insertUser();
     await insertMember(tenant.id, second.id, 'owner');
-    expect(await violation(inSavepoint(sql`update tenant_members set role = 'member' where tenant_id = ${tenant.id}`))).toMatch(/last owner/);
+    expect(await violationOf(sql`update tenant_members set role = 'member' where tenant_id = ${tenant.id}`)).toMatch(
+      /last owner/,
+    );
 
     await db.execute(sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id} and user_id = ${owner.id}`);
     expect(await roleOf(tenant.id, owner.id)).toBe('admin');
-    expect(await violation(inSavepoint(sql`delete from tenant_members where tenant_id = ${tenant.id} and user_id = ${second.id}`))).toMatch(/last owner/);
+    expect(await violationOf(sql`delete from tenant_members where tenant_id = ${tenant.id} and user_id = ${second.id}`)).toMatch(
+      /last owner/,
+    );
     // Non-owners come and go freely.
     await db.execute(sql`delete from tenant_members where tenant_id = ${tenant.id} and user_id = ${owner.id}`);
     expect(await roleOf(tenant.id, owner.id)).toBeNull();
@@ -88,7 +101,7 @@ describe('tenant_members_keep_last_owner', () => {
   it('applies to soft-deleted tenants, and never blocks deleting the tenant itself', async () => {
     const { tenant, owner } = await insertTenantWithOwner();
     await db.execute(sql`update tenants set deleted_at = now() where id = ${tenant.id}`);
-    expect(await violation(inSavepoint(sql`delete from tenant_members where tenant_id = ${tenant.id}`))).toMatch(/last owner/);
+    expect(await violationOf(sql`delete from tenant_members where tenant_id = ${tenant.id}`)).toMatch(/last owner/);
     await db.execute(sql`delete from tenants where id = ${tenant.id}`);
     expect(await roleOf(tenant.id, owner.id)).toBeNull();
     expect(await db.$count(tenants, eq(tenants.id, tenant.id))).toBe(0);
@@ -119,8 +132,11 @@ describe('tenant_members_keep_last_owner', () => {
         const results = await Promise.allSettled([first, secondTx]);
         expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
         const failure = results.find((r) => r.status === 'rejected');
-        expect(await violation(Promise.reject((failure as PromiseRejectedResult).reason))).toMatch(/last owner/);
-        const owners = await db.$count(tenantMembers, sql`${tenantMembers.tenantId} = ${tenant.id} and ${tenantMembers.role} = 'owner'`);
+        expect(driverError((failure as PromiseRejectedResult).reason)?.message).toMatch(/last owner/);
+        const owners = await db.$count(
+          tenantMembers,
+          sql`${tenantMembers.tenantId} = ${tenant.id} and ${tenantMembers.role} = 'owner'`,
+        );
         expect(owners).toBe(1);
       });
     } finally {
@@ -134,7 +150,9 @@ describe('tenant_invites', () => {
     const tenant = await insertTenant();
     const email = `someone-${randomUUID()}@example.com`;
     const pending = await insertInvite(tenant.id, { email });
-    expect(await violation(withTransaction(() => insertInvite(tenant.id, { email })))).toMatch(/tenant_invites_tenant_email_pending_unique/);
+    expect(await violationOf(() => insertInvite(tenant.id, { email }))).toMatch(
+      /tenant_invites_tenant_email_pending_unique/,
+    );
     // Another tenant may invite the same address.
     await insertInvite((await insertTenant()).id, { email });
     await db.execute(sql`update tenant_invites set status = 'revoked' where id = ${pending.id}`);
@@ -146,15 +164,25 @@ describe('tenant_invites', () => {
   it('rejects an upper-case email, a duplicate token hash and an expiry not after creation', async () => {
     const tenant = await insertTenant();
     const invite = await insertInvite(tenant.id);
-    expect(await violation(withTransaction(() => insertInvite(tenant.id, { email: 'Mixed@Example.com' })))).toMatch(/tenant_invites_email_lower_case/);
-    expect(await violation(withTransaction(() => insertInvite(tenant.id, { tokenHash: invite.tokenHash })))).toMatch(/tenant_invites_token_hash_unique/);
-    expect(await violation(withTransaction(() => insertInvite(tenant.id, { expiresAt: new Date(Date.now() - 1000) })))).toMatch(/tenant_invites_expires_after_created/);
+    expect(await violationOf(() => insertInvite(tenant.id, { email: 'Mixed@Example.com' }))).toMatch(
+      /tenant_invites_email_lower_case/,
+    );
+    expect(await violationOf(() => insertInvite(tenant.id, { tokenHash: invite.tokenHash }))).toMatch(
+      /tenant_invites_token_hash_unique/,
+    );
+    expect(await violationOf(() => insertInvite(tenant.id, { expiresAt: new Date(Date.now() - 1000) }))).toMatch(
+      /tenant_invites_expires_after_created/,
+    );
   });
 
   it('accepted_at is set exactly when the status is accepted', async () => {
     const invite = await insertInvite((await insertTenant()).id);
-    expect(await violation(inSavepoint(sql`update tenant_invites set status = 'accepted' where id = ${invite.id}`))).toMatch(/tenant_invites_accepted_at_iff_accepted/);
-    expect(await violation(inSavepoint(sql`update tenant_invites set accepted_at = now() where id = ${invite.id}`))).toMatch(/tenant_invites_accepted_at_iff_accepted/);
+    expect(await violationOf(sql`update tenant_invites set status = 'accepted' where id = ${invite.id}`)).toMatch(
+      /tenant_invites_accepted_at_iff_accepted/,
+    );
+    expect(await violationOf(sql`update tenant_invites set accepted_at = now() where id = ${invite.id}`)).toMatch(
+      /tenant_invites_accepted_at_iff_accepted/,
+    );
     await db.execute(sql`update tenant_invites set status = 'accepted', accepted_at = now() where id = ${invite.id}`);
     const [row] = await db.select().from(tenantInvites).where(eq(tenantInvites.id, invite.id));
     expect(row?.acceptedAt).toBeInstanceOf(Date);
@@ -176,11 +204,16 @@ describe('tenant_activity', () => {
   it('metadata must be an object; the actor may be deleted', async () => {
     const { tenant } = await insertTenantWithOwner();
     const actor = await insertUser();
-    expect(await violation(
-      inSavepoint(sql`insert into tenant_activity (tenant_id, action, metadata) values (${tenant.id}, 'x', '[1]')`),
-    )).toMatch(/tenant_activity_metadata_object/);
-    expect(await violation(inSavepoint(sql`insert into tenant_activity (tenant_id, action) values (${tenant.id}, '')`))).toMatch(/tenant_activity_action_length/);
-    const [entry] = await db.insert(tenantActivity).values({ tenantId: tenant.id, actorUserId: actor.id, action: 'member.added' }).returning();
+    expect(await violationOf(sql`insert into tenant_activity (tenant_id, action, metadata) values (${tenant.id}, 'x', '[1]')`)).toMatch(
+      /tenant_activity_metadata_object/,
+    );
+    expect(await violationOf(sql`insert into tenant_activity (tenant_id, action) values (${tenant.id}, '')`)).toMatch(
+      /tenant_activity_action_length/,
+    );
+    const [entry] = await db
+      .insert(tenantActivity)
+      .values({ tenantId: tenant.id, actorUserId: actor.id, action: 'member.added' })
+      .returning();
     await db.execute(sql`delete from "user" where id = ${actor.id}`);
     const [row] = await db.select().from(tenantActivity).where(eq(tenantActivity.id, entry!.id));
     expect(row).toMatchObject({ actorUserId: null, action: 'member.added', metadata: {} });

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { db } from '../../src/db.ts';
-import { TenantActivitySchema, type CreateTenantActivity, type TenantActivity } from '../../src/dto/tenant/tenant-activity.ts';
+import {
+  TenantActivitySchema,
+  type CreateTenantActivity,
+  type TenantActivity,
+  type TenantActivityFilter,
+} from '../../src/dto/tenant/tenant-activity.ts';
 import { NotFoundError, ValidationError } from '../../src/errors.ts';
 import { withTransaction } from '../../src/executor.ts';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
@@ -33,7 +38,13 @@ describe('TenantActivityQueries', () => {
   });
 
   it('log records an entry (metadata defaults to {}) and findById / getById read it', async () => {
-    const entry = await TenantActivityQueries.log({ tenantId, actorUserId, action: ' member.invited ', subjectType: 'invite', subjectId: 'inv_1' });
+    const entry = await TenantActivityQueries.log({
+      tenantId,
+      actorUserId,
+      action: ' member.invited ',
+      subjectType: 'invite',
+      subjectId: 'inv_1',
+    });
     expect(entry).toMatchObject({ tenantId, actorUserId, action: 'member.invited', subjectType: 'invite', subjectId: 'inv_1', metadata: {} });
     expect(TenantActivitySchema.parse(entry)).toEqual(entry);
     expect(await TenantActivityQueries.findById(entry!.id, scope())).toEqual(entry);
@@ -76,7 +87,14 @@ describe('TenantActivityQueries', () => {
   it('list pages newest first with a cursor and filters, and stays in its tenant', async () => {
     const logged: TenantActivity[] = [];
     for (let i = 0; i < 5; i++) {
-      logged.push((await TenantActivityQueries.log({ tenantId, actorUserId: i % 2 ? actorUserId : null, action: i < 3 ? 'a.one' : 'a.two', subjectType: 'thing', subjectId: `t${i}` }))!);
+      const entry = await TenantActivityQueries.log({
+        tenantId,
+        actorUserId: i % 2 ? actorUserId : null,
+        action: i < 3 ? 'a.one' : 'a.two',
+        subjectType: 'thing',
+        subjectId: `t${i}`,
+      });
+      logged.push(entry!);
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -87,8 +105,10 @@ describe('TenantActivityQueries', () => {
     } while (cursor);
     const expected = [...logged].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     expect(seen).toEqual(expected.map((e) => e.id));
-    expect((await TenantActivityQueries.list({ filter: { action: 'a.two' } }, scope())).items.map((e) => e.subjectId).sort()).toEqual(['t3', 't4']);
-    expect((await TenantActivityQueries.list({ filter: { actorUserId } }, scope())).items.map((e) => e.subjectId).sort()).toEqual(['t1', 't3']);
+    const subjects = async (filter: TenantActivityFilter) =>
+      (await TenantActivityQueries.list({ filter }, scope())).items.map((e) => e.subjectId).sort();
+    expect(await subjects({ action: 'a.two' })).toEqual(['t3', 't4']);
+    expect(await subjects({ actorUserId })).toEqual(['t1', 't3']);
     expect((await TenantActivityQueries.list({ filter: { subjectType: 'thing', subjectId: 't2' } }, scope())).items).toHaveLength(1);
     await expect(TenantActivityQueries.list({ filter: { actorUserId: 'x' } }, scope())).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantActivityQueries.list({})).rejects.toBeInstanceOf(MissingTenantError);

@@ -38,7 +38,10 @@ describe('TenantInviteQueries', () => {
   });
 
   it('create returns the token once and stores only its sha256', async () => {
-    const { invite, token } = await TenantInviteQueries.create({ email: '  New.Person@Example.COM ', role: 'admin', invitedByUserId: ownerId }, scope());
+    const { invite, token } = await TenantInviteQueries.create(
+      { email: '  New.Person@Example.COM ', role: 'admin', invitedByUserId: ownerId },
+      scope(),
+    );
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     expect(invite).toMatchObject({ tenantId, email: 'new.person@example.com', role: 'admin', status: 'pending', acceptedAt: null });
@@ -61,9 +64,8 @@ describe('TenantInviteQueries', () => {
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'email', 'expiresInDays', 'role']);
     const address = email();
     await TenantInviteQueries.create({ email: address, role: 'member', invitedByUserId: null }, scope());
-    await expect(TenantInviteQueries.create({ email: address.toUpperCase(), role: 'admin', invitedByUserId: null }, scope())).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    const again = TenantInviteQueries.create({ email: address.toUpperCase(), role: 'admin', invitedByUserId: null }, scope());
+    await expect(again).rejects.toBeInstanceOf(ConflictError);
     await expect(TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: randomUUID() }, scope())).rejects.toBeInstanceOf(
       ForeignKeyError,
     );
@@ -172,7 +174,9 @@ describe('TenantInviteQueries', () => {
 
   it('listPending pages newest first with a cursor', async () => {
     const created: TenantInvite[] = [];
-    for (let i = 0; i < 5; i++) created.push((await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope())).invite);
+    for (let i = 0; i < 5; i++) {
+      created.push((await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope())).invite);
+    }
     await TenantInviteQueries.revoke(created[2]!.id, scope());
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -192,7 +196,10 @@ describe('TenantInviteQueries', () => {
     const user = await insertUser();
     await insertMember(tenantId, user.id, 'member');
     const other = await insertTenantWithOwner();
-    const { token } = await TenantInviteQueries.create({ email: user.email, role: 'admin', invitedByUserId: null }, { tenantId: other.tenant.id });
+    const { token } = await TenantInviteQueries.create(
+      { email: user.email, role: 'admin', invitedByUserId: null },
+      { tenantId: other.tenant.id },
+    );
     expect((await TenantInviteQueries.accept(token, user.id)).member).toMatchObject({ tenantId: other.tenant.id, role: 'admin' });
   });
 });

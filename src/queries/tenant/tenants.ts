@@ -1,5 +1,13 @@
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
-import { CreateTenantDTO, TenantListFilter, UpdateTenantDTO, type CreateTenant, type Tenant, type TenantFilter, type UpdateTenant } from '../../dto/tenant/tenant.ts';
+import {
+  CreateTenantDTO,
+  TenantListFilter,
+  UpdateTenantDTO,
+  type CreateTenant,
+  type Tenant,
+  type TenantFilter,
+  type UpdateTenant,
+} from '../../dto/tenant/tenant.ts';
 import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
 import { NotFoundError } from '../../errors.ts';
 import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-members.ts';
