@@ -5,4 +5,5 @@ export * from './features/index.ts';
 export * from './notifications/index.ts';
 export * from './subscriptions/index.ts';
 export * from './system/index.ts';
+export * from './tenant/index.ts';
 export { SLUG_PATTERN } from './_fields.ts';

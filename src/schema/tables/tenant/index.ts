@@ -1,3 +1,22 @@
-export { tenantMembersRelations, tenantsRelations, userTenantRelations } from './relations.ts';
+export {
+  tenantActivityRelations,
+  tenantInvitesRelations,
+  tenantMembersRelations,
+  tenantsRelations,
+  userTenantRelations,
+} from './relations.ts';
+export {
+  TENANT_ACTIVITY_ACTION_MAX,
+  TENANT_ACTIVITY_SUBJECT_ID_MAX,
+  TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
+  tenantActivity,
+  type TenantActivityMetadata,
+} from './tenant-activity.ts';
+export {
+  TENANT_INVITE_STATUSES,
+  tenantInvites,
+  tenantInviteStatus,
+  type TenantInviteStatus,
+} from './tenant-invites.ts';
 export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-members.ts';
-export { tenants, type TenantCustomAttributes } from './tenants.ts';
+export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenants.ts';

@@ -22,5 +22,7 @@ export const tenantMembers = pgTable(
     primaryKey({ name: 'tenant_members_pkey', columns: [t.tenantId, t.userId] }),
     index('tenant_members_user_id_idx').on(t.userId),
     index('tenant_members_tenant_role_idx').on(t.tenantId, t.role),
+    // Keyset pagination of a tenant's members, newest first (user_id is the tie-breaker).
+    index('tenant_members_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.userId.desc()),
   ],
 );

@@ -5,6 +5,8 @@ import { deletedAt, id, timestamps } from '../../_shared.ts';
 /** Free-form attributes no query filters on; promote a key to a column the day one does. */
 export type TenantCustomAttributes = Record<string, unknown>;
 
+export const TENANT_NAME_MAX = 200;
+
 export const tenants = pgTable(
   'tenants',
   {
@@ -21,6 +23,7 @@ export const tenants = pgTable(
       .on(t.createdAt, t.id)
       .where(sql`${t.deletedAt} is null`),
     check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('tenants_name_length', sql`char_length(${t.name}) between 1 and ${sql.raw(String(TENANT_NAME_MAX))}`),
     check('tenants_custom_attributes_object', sql`jsonb_typeof(${t.customAttributes}) = 'object'`),
   ],
 );

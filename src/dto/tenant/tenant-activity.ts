@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import {
+  TENANT_ACTIVITY_ACTION_MAX,
+  TENANT_ACTIVITY_SUBJECT_ID_MAX,
+  TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
+  tenantActivity,
+} from '../../schema/tables/tenant/tenant-activity.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
+import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+
+/** Shape of `tenant_activity.metadata`: a bounded JSON object of context (never secrets). */
+export const TenantActivityMetadataSchema = jsonObject();
+
+const refine = {
+  action: () => trimmedText(TENANT_ACTIVITY_ACTION_MAX),
+  subjectType: () => optionalText(TENANT_ACTIVITY_SUBJECT_TYPE_MAX),
+  subjectId: () => optionalText(TENANT_ACTIVITY_SUBJECT_ID_MAX),
+  // The column defaults to {}, but drizzle-zod types a refined column as required: say optional here.
+  metadata: () => TenantActivityMetadataSchema.optional(),
+};
+
+export const TenantActivitySchema = createSelectSchema(tenantActivity);
+export const InsertTenantActivitySchema = createInsertSchema(tenantActivity, refine);
+
+/** One activity entry; the tenant comes from scope. Entries are append-only: there is no update DTO. */
+export const CreateTenantActivityDTO = InsertTenantActivitySchema.pick({
+  actorUserId: true,
+  action: true,
+  subjectType: true,
+  subjectId: true,
+  metadata: true,
+}).strict();
+
+export const TenantActivityListFilter = z
+  .object({
+    actorUserId: z.uuid().optional(),
+    action: trimmedText(TENANT_ACTIVITY_ACTION_MAX).optional(),
+    subjectType: trimmedText(TENANT_ACTIVITY_SUBJECT_TYPE_MAX).optional(),
+    subjectId: trimmedText(TENANT_ACTIVITY_SUBJECT_ID_MAX).optional(),
+  })
+  .strict();
+
+export type TenantActivity = z.infer<typeof TenantActivitySchema>;
+export type CreateTenantActivity = z.input<typeof CreateTenantActivityDTO>;
+export type TenantActivityFilter = z.input<typeof TenantActivityListFilter>;

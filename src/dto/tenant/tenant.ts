@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenants.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { jsonObject, slug, trimmedText } from '../_fields.ts';
+
+/** Shape of `tenants.custom_attributes`: a bounded JSON object (free-form; no query filters on it). */
+export const TenantCustomAttributesSchema = jsonObject();
+
+const refine = {
+  name: () => trimmedText(TENANT_NAME_MAX),
+  slug: () => slug(),
+  customAttributes: () => TenantCustomAttributesSchema,
+};
+
+export const TenantSchema = createSelectSchema(tenants);
+// The column has a default, but drizzle-zod types a refined column as required: say optional here.
+export const InsertTenantSchema = createInsertSchema(tenants, {
+  ...refine,
+  customAttributes: () => TenantCustomAttributesSchema.optional(),
+});
+export const UpdateTenantSchema = createUpdateSchema(tenants, refine);
+
+/** What a caller may set when creating a tenant; the owner is a separate argument of `createWithOwner`. */
+export const CreateTenantDTO = InsertTenantSchema.pick({ name: true, slug: true, customAttributes: true }).strict();
+
+export const UpdateTenantDTO = UpdateTenantSchema.pick({ name: true, slug: true, customAttributes: true }).strict();
+
+export const TenantListFilter = z
+  .object({
+    /** Case-insensitive substring of the name. */
+    nameContains: z.string().trim().min(1).max(TENANT_NAME_MAX).optional(),
+  })
+  .strict();
+
+export type Tenant = z.infer<typeof TenantSchema>;
+export type CreateTenant = z.input<typeof CreateTenantDTO>;
+export type UpdateTenant = z.input<typeof UpdateTenantDTO>;
+export type TenantFilter = z.input<typeof TenantListFilter>;

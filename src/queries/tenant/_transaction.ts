@@ -1,0 +1,15 @@
+import type { Transaction } from '../../client/types.ts';
+import { withTransaction } from '../../executor.ts';
+import { toDatabaseError } from '../_lib/database-errors.ts';
+
+/**
+ * Several writes that must land together (a tenant and its owner, an accepted invite and its membership): one
+ * transaction (a savepoint inside the caller's), driver errors mapped like `write()` does.
+ */
+export async function atomically<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  try {
+    return await withTransaction(fn);
+  } catch (error) {
+    throw toDatabaseError(error);
+  }
+}

@@ -1,0 +1,117 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  CreateTenantActivityDTO,
+  TenantActivityListFilter,
+  type CreateTenantActivity,
+  type TenantActivity,
+  type TenantActivityFilter,
+} from '../../dto/tenant/tenant-activity.ts';
+import { DatabaseError, NotFoundError } from '../../errors.ts';
+import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.ts';
+import type { TenantScope } from '../../tenant-context.ts';
+import { toDatabaseError } from '../_lib/database-errors.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+
+const ENTITY = 'TenantActivity';
+
+export interface ListTenantActivityInput {
+  filter?: TenantActivityFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+export type LogTenantActivity = CreateTenantActivity & TenantScope;
+
+const findInTenant = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(tenantActivity)
+    .where(and(eq(tenantActivity.id, sql.placeholder('id')), eq(tenantActivity.tenantId, sql.placeholder('tenantId'))))
+    .limit(1)
+    .prepare('tenant_activity_find_by_id'),
+);
+
+async function findById(id: string, options?: TenantScope): Promise<TenantActivity | null> {
+  const tenantId = resolveTenantId(ENTITY, options);
+  const entryId = parseId(ENTITY, id);
+  const rows = await read((db) => findInTenant(db).execute({ id: entryId, tenantId }));
+  return rows[0] ?? null;
+}
+
+/** What may be printed about a failed log write: error class, code and constraint, never parameter values. */
+function describeFailure(error: unknown): string {
+  const mapped = toDatabaseError(error);
+  if (mapped instanceof DatabaseError) {
+    const constraint = (mapped as { constraint?: string }).constraint;
+    return `${mapped.name} (${mapped.code}${constraint ? `, ${constraint}` : ''})`;
+  }
+  return mapped instanceof Error ? mapped.name : typeof mapped;
+}
+
+export const TenantActivityQueries = {
+  findById,
+
+  async getById(id: string, options?: TenantScope): Promise<TenantActivity> {
+    const entry = await findById(id, options);
+    if (!entry) throw new NotFoundError(ENTITY, `id=${id}`);
+    return entry;
+  },
+
+  /**
+   * Records an activity entry and NEVER throws: activity is a side record, and losing one entry must not fail the
+   * operation that logs it. On failure it reports to console.error (no values) and returns null. Inside a
+   * transaction the insert runs in a savepoint, so a failed insert does not abort the caller's transaction either.
+   * The tenant is `input.tenantId`, else the ambient one of `withTenant`.
+   */
+  async log(input: LogTenantActivity): Promise<TenantActivity | null> {
+    try {
+      const { tenantId: explicit, ...entry } = input;
+      const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
+      const values = parseInput(ENTITY, CreateTenantActivityDTO, entry);
+      const [row] = await write((db) => db.insert(tenantActivity).values({ ...values, tenantId }).returning());
+      return row ?? null;
+    } catch (error) {
+      console.error(`TenantActivityQueries.log: entry dropped: ${describeFailure(error)}`);
+      return null;
+    }
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListTenantActivityInput = {}, options?: TenantScope): Promise<Page<TenantActivity>> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const filter = parseInput(ENTITY, TenantActivityListFilter, input.filter ?? {});
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(tenantActivity)
+        .where(
+          and(
+            eq(tenantActivity.tenantId, tenantId),
+            filter.actorUserId === undefined ? undefined : eq(tenantActivity.actorUserId, filter.actorUserId),
+            filter.action === undefined ? undefined : eq(tenantActivity.action, filter.action),
+            filter.subjectType === undefined ? undefined : eq(tenantActivity.subjectType, filter.subjectType),
+            filter.subjectId === undefined ? undefined : eq(tenantActivity.subjectId, filter.subjectId),
+            afterCursor(tenantActivity, position),
+          ),
+        )
+        .orderBy(...newestFirst(tenantActivity))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  /** Deletes entries created before `olderThan`, in every tenant (the retention job, see retention_settings.audit_events). */
+  async pruneOlderThan(olderThan: Date): Promise<number> {
+    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date() }), { olderThan }).olderThan;
+    const rows = await write((db) =>
+      db.delete(tenantActivity).where(lt(tenantActivity.createdAt, cutoff)).returning({ id: tenantActivity.id }),
+    );
+    return rows.length;
+  },
+};

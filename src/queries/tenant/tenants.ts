@@ -1,0 +1,177 @@
+import { and, asc, eq, ilike, sql } from 'drizzle-orm';
+import {
+  CreateTenantDTO,
+  TenantListFilter,
+  UpdateTenantDTO,
+  type CreateTenant,
+  type Tenant,
+  type TenantFilter,
+  type UpdateTenant,
+} from '../../dto/tenant/tenant.ts';
+import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
+import { NotFoundError } from '../../errors.ts';
+import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-members.ts';
+import { tenants } from '../../schema/tables/tenant/tenants.ts';
+import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { read, write } from '../_lib/run.ts';
+import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+import { atomically } from './_transaction.ts';
+
+// Tenants are the scope itself, so this object is not tenant-scoped; authorization is the caller's job.
+
+const ENTITY = 'Tenant';
+
+export interface ListTenantsInput {
+  filter?: TenantFilter;
+  limit?: number;
+  cursor?: string;
+}
+
+export type TenantWithRole = Tenant & { role: TenantRole };
+
+const findLiveById = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(tenants)
+    .where(and(eq(tenants.id, sql.placeholder('id')), liveRows(tenants)))
+    .limit(1)
+    .prepare('tenants_find_live_by_id'),
+);
+
+async function findById(id: string, options?: SoftDeleteOptions): Promise<Tenant | null> {
+  const tenantId = parseId(ENTITY, id);
+  const rows = await read((db) =>
+    options?.withDeleted
+      ? db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1)
+      : findLiveById(db).execute({ id: tenantId }),
+  );
+  return rows[0] ?? null;
+}
+
+/** `%`, `_` and `\` in user input match themselves, not as wildcards. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const TenantQueries = {
+  findById,
+
+  async getById(id: string, options?: SoftDeleteOptions): Promise<Tenant> {
+    const tenant = await findById(id, options);
+    if (!tenant) throw new NotFoundError(ENTITY, `id=${id}`);
+    return tenant;
+  },
+
+  async findBySlug(slug: string, options?: SoftDeleteOptions): Promise<Tenant | null> {
+    const value = parseInput(ENTITY, CreateTenantDTO.shape.slug, slug);
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(tenants)
+        .where(and(eq(tenants.slug, value), liveRows(tenants, options)))
+        .limit(1),
+    );
+    return rows[0] ?? null;
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListTenantsInput = {}, options?: SoftDeleteOptions): Promise<Page<Tenant>> {
+    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
+    const filter = parseInput(ENTITY, TenantListFilter, input.filter ?? {});
+    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(tenants)
+        .where(
+          and(
+            liveRows(tenants, options),
+            filter.nameContains === undefined ? undefined : ilike(tenants.name, `%${likeEscape(filter.nameContains)}%`),
+            afterCursor(tenants, position),
+          ),
+        )
+        .orderBy(...newestFirst(tenants))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  /** The live tenants `userId` belongs to, with their role there, by name. */
+  async listForUser(userId: string): Promise<TenantWithRole[]> {
+    const memberId = parseId(ENTITY, userId, 'userId');
+    const rows = await read((db) =>
+      db
+        .select({ tenant: tenants, role: tenantMembers.role })
+        .from(tenantMembers)
+        .innerJoin(tenants, eq(tenants.id, tenantMembers.tenantId))
+        .where(and(eq(tenantMembers.userId, memberId), liveRows(tenants)))
+        .orderBy(asc(tenants.name), asc(tenants.id)),
+    );
+    return rows.map(({ tenant, role }) => ({ ...tenant, role }));
+  },
+
+  /** Creates the tenant and makes `ownerUserId` its owner, both or neither (a tenant never exists without an owner). */
+  async createWithOwner(input: CreateTenant, ownerUserId: string): Promise<{ tenant: Tenant; owner: TenantMember }> {
+    const values = parseInput(ENTITY, CreateTenantDTO, input);
+    const userId = parseId(ENTITY, ownerUserId, 'ownerUserId');
+    return atomically(async (tx) => {
+      const [tenant] = await tx.insert(tenants).values(values).returning();
+      const [owner] = await tx
+        .insert(tenantMembers)
+        .values({ tenantId: tenant!.id, userId, role: 'owner' })
+        .returning();
+      return { tenant: tenant!, owner: owner! };
+    });
+  },
+
+  async update(id: string, input: UpdateTenant): Promise<Tenant> {
+    const tenantId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateTenantDTO, input);
+    const [row] = await write((db) =>
+      Object.keys(values).length === 0
+        ? db.select().from(tenants).where(and(eq(tenants.id, tenantId), liveRows(tenants)))
+        : db
+            .update(tenants)
+            .set(values)
+            .where(and(eq(tenants.id, tenantId), liveRows(tenants)))
+            .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  /** Hides the tenant from every read (its members, invites and data stay); `restore` brings it back. */
+  async softDelete(id: string): Promise<Tenant> {
+    const tenantId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .update(tenants)
+        .set({ deletedAt: sql`now()` })
+        .where(and(eq(tenants.id, tenantId), liveRows(tenants)))
+        .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+
+  async restore(id: string): Promise<Tenant> {
+    const tenantId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .update(tenants)
+        .set({ deletedAt: null })
+        .where(and(eq(tenants.id, tenantId), sql`${tenants.deletedAt} is not null`))
+        .returning(),
+    );
+    if (!row) throw new NotFoundError(ENTITY, `deleted tenant id=${id}`);
+    return row;
+  },
+
+  /** Removes the tenant for good, and with it (cascade) its members, invites, activity and every tenant row. */
+  async delete(id: string): Promise<Tenant> {
+    const tenantId = parseId(ENTITY, id);
+    const [row] = await write((db) => db.delete(tenants).where(eq(tenants.id, tenantId)).returning());
+    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
+    return row;
+  },
+};

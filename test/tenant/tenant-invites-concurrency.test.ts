@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../src/db.ts';
+import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
+import { isolatedDatabase } from '../../src/testing/index.ts';
+import { insertUser } from '../support/fixtures.ts';
+import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.ts';
+import { insertTenantWithOwner } from '../support/tenant-fixtures.ts';
+
+// Real commits on a database of this test's own: the claim is about two transactions, not savepoints.
+
+describe('TenantInviteQueries.accept under concurrency', () => {
+  it('two concurrent accepts of one invite: one succeeds, one InviteNotAcceptableError, one membership', async () => {
+    const handle = await isolatedDatabase();
+    try {
+      await runWithExecutor(handle.db, async () => {
+        const { tenant } = await insertTenantWithOwner();
+        const [alice, bob] = [await insertUser(), await insertUser()];
+        const { invite, token } = await TenantInviteQueries.create(
+          { email: 'shared@example.com', role: 'admin', invitedByUserId: null },
+          { tenantId: tenant.id },
+        );
+
+        // Alice's accept holds the invite row until Bob's accept is waiting on it (PostgreSQL) or has run (PGlite).
+        const aliceAccepted = deferred();
+        const release = deferred();
+        const alicesTx = withTransaction(async () => {
+          const result = await TenantInviteQueries.accept(token, alice.id);
+          aliceAccepted.resolve();
+          await release.promise;
+          return result;
+        });
+        const bobs = aliceAccepted.promise.then(() => TenantInviteQueries.accept(token, bob.id));
+        await aliceAccepted.promise;
+        await untilBlockedOrDone(handle, bobs);
+        release.resolve();
+
+        const [alicesResult, bobsResult] = await Promise.allSettled([alicesTx, bobs]);
+        expect(alicesResult.status).toBe('fulfilled');
+        expect(bobsResult.status).toBe('rejected');
+        expect((bobsResult as PromiseRejectedResult).reason).toBeInstanceOf(InviteNotAcceptableError);
+
+        const members = await db.select().from(tenantMembers).where(eq(tenantMembers.tenantId, tenant.id));
+        expect(members.filter((m) => m.role === 'admin').map((m) => m.userId)).toEqual([alice.id]);
+        expect(members).toHaveLength(2); // the owner and Alice
+        expect((await TenantInviteQueries.getById(invite.id, { tenantId: tenant.id })).status).toBe('accepted');
+      });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('racing accepts without coordination still admit exactly one user', async () => {
+    const handle = await isolatedDatabase({ poolMax: 4 });
+    try {
+      await runWithExecutor(handle.db, async () => {
+        const { tenant } = await insertTenantWithOwner();
+        const users = [await insertUser(), await insertUser(), await insertUser(), await insertUser()];
+        const { token } = await TenantInviteQueries.create(
+          { email: 'race@example.com', role: 'member', invitedByUserId: null },
+          { tenantId: tenant.id },
+        );
+        const results = await Promise.allSettled(users.map((user) => TenantInviteQueries.accept(token, user.id)));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results.filter((r) => r.status === 'rejected')) {
+          expect((r as PromiseRejectedResult).reason).toBeInstanceOf(InviteNotAcceptableError);
+        }
+        const joined = await db.select().from(tenantMembers).where(eq(tenantMembers.tenantId, tenant.id));
+        expect(joined.filter((m) => m.role === 'member')).toHaveLength(1);
+      });
+    } finally {
+      await handle.close();
+    }
+  });
+});
