@@ -9,6 +9,9 @@ import { prune, pruneAll } from '../../src/queries/system/prune.ts';
 import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
+import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
+import { insertTenant } from '../support/fixtures.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2030-06-01T00:00:00.000Z');
@@ -19,6 +22,34 @@ async function seedAudit() {
     { action: 'older', createdAt: daysAgo(91) },
     { action: 'newer', createdAt: daysAgo(89) },
   ]);
+  const tenant = await insertTenant();
+  await db.insert(tenantActivity).values([
+    { tenantId: tenant.id, action: 'older', createdAt: daysAgo(91) },
+    { tenantId: tenant.id, action: 'newer', createdAt: daysAgo(89) },
+  ]);
+}
+
+/** Terminal invites 181 and 179 days old, and a pending one 200 days old (never pruned). */
+async function seedInvites() {
+  const tenant = await insertTenant();
+  const invite = (email: string, status: 'accepted' | 'revoked' | 'pending', age: number) => ({
+    tenantId: tenant.id,
+    email,
+    tokenHash: randomUUID(),
+    status,
+    acceptedAt: status === 'accepted' ? daysAgo(age) : null,
+    createdAt: daysAgo(age + 1),
+    updatedAt: daysAgo(age),
+    expiresAt: daysAgo(age - 6),
+  });
+  await db
+    .insert(tenantInvites)
+    .values([
+      invite('old-accepted@example.com', 'accepted', 181),
+      invite('old-revoked@example.com', 'revoked', 181),
+      invite('recent@example.com', 'revoked', 179),
+      invite('pending@example.com', 'pending', 200),
+    ]);
 }
 
 async function seedEvents() {
@@ -52,8 +83,13 @@ describe('prune by retention_settings', () => {
   it('audit_events: deletes admin audit rows older than 90 days, keeps newer ones', async () => {
     await seedAudit();
     const result = await prune('audit_events', { now });
-    expect(result).toEqual({ kind: 'audit_events', cutoff: daysAgo(90), deleted: { admin_audit_log: 1 } });
+    expect(result).toEqual({
+      kind: 'audit_events',
+      cutoff: daysAgo(90),
+      deleted: { admin_audit_log: 1, tenant_activity: 1 },
+    });
     expect((await db.select().from(adminAuditLog)).map((r) => r.action)).toEqual(['newer']);
+    expect((await db.select().from(tenantActivity)).map((r) => r.action)).toEqual(['newer']);
   });
 
   it('domain_events: deletes published events older than 30 days, keeps newer and pending ones', async () => {
@@ -64,8 +100,17 @@ describe('prune by retention_settings', () => {
     );
   });
 
-  it('invitations: runs with no table in this domain yet (tenant_invites hooks in on merge)', async () => {
-    expect(await prune('invitations', { now })).toEqual({ kind: 'invitations', cutoff: daysAgo(180), deleted: {} });
+  it('invitations: deletes terminal invites older than 180 days, keeps newer and pending ones', async () => {
+    await seedInvites();
+    expect(await prune('invitations', { now })).toEqual({
+      kind: 'invitations',
+      cutoff: daysAgo(180),
+      deleted: { tenant_invites: 2 },
+    });
+    expect((await db.select({ email: tenantInvites.email }).from(tenantInvites)).map((r) => r.email).sort()).toEqual([
+      'pending@example.com',
+      'recent@example.com',
+    ]);
   });
 
   it('follows the settings: a disabled kind or a missing/malformed policy deletes nothing', async () => {
@@ -80,7 +125,7 @@ describe('prune by retention_settings', () => {
       ...settings.value,
       audit_events: { enabled: true, retention_days: 1 },
     });
-    expect((await prune('audit_events', { now })).deleted).toEqual({ admin_audit_log: 2 });
+    expect((await prune('audit_events', { now })).deleted).toEqual({ admin_audit_log: 2, tenant_activity: 2 });
 
     await SystemSettingsQueries.delete('retention_settings');
     expect(await prune('domain_events', { now })).toEqual({
@@ -93,11 +138,12 @@ describe('prune by retention_settings', () => {
 
   it('pruneAll runs every kind and reports per kind', async () => {
     await seedAudit();
+    await seedInvites();
     await seedEvents();
     const results = await pruneAll({ now });
     expect(results.map((r) => [r.kind, r.deleted])).toEqual([
-      ['audit_events', { admin_audit_log: 1 }],
-      ['invitations', {}],
+      ['audit_events', { admin_audit_log: 1, tenant_activity: 1 }],
+      ['invitations', { tenant_invites: 2 }],
       ['domain_events', { domain_events: 1 }],
     ]);
   });

@@ -47,9 +47,9 @@ describe('tenants', () => {
         /tenants_slug_format/,
       );
     }
-    expect(await violationOf(sql`insert into tenants (name, slug, custom_attributes) values ('A', 'arr-ok', '[]')`)).toMatch(
-      /tenants_custom_attributes_object/,
-    );
+    expect(
+      await violationOf(sql`insert into tenants (name, slug, custom_attributes) values ('A', 'arr-ok', '[]')`),
+    ).toMatch(/tenants_custom_attributes_object/);
   });
 
   it('deleting a tenant deletes its members, invites, activity and todos', async () => {
@@ -88,11 +88,13 @@ describe('tenant_members_keep_last_owner', () => {
       /last owner/,
     );
 
-    await db.execute(sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id} and user_id = ${owner.id}`);
-    expect(await roleOf(tenant.id, owner.id)).toBe('admin');
-    expect(await violationOf(sql`delete from tenant_members where tenant_id = ${tenant.id} and user_id = ${second.id}`)).toMatch(
-      /last owner/,
+    await db.execute(
+      sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id} and user_id = ${owner.id}`,
     );
+    expect(await roleOf(tenant.id, owner.id)).toBe('admin');
+    expect(
+      await violationOf(sql`delete from tenant_members where tenant_id = ${tenant.id} and user_id = ${second.id}`),
+    ).toMatch(/last owner/);
     // Non-owners come and go freely.
     await db.execute(sql`delete from tenant_members where tenant_id = ${tenant.id} and user_id = ${owner.id}`);
     expect(await roleOf(tenant.id, owner.id)).toBeNull();
@@ -204,9 +206,11 @@ describe('tenant_activity', () => {
   it('metadata must be an object; the actor may be deleted', async () => {
     const { tenant } = await insertTenantWithOwner();
     const actor = await insertUser();
-    expect(await violationOf(sql`insert into tenant_activity (tenant_id, action, metadata) values (${tenant.id}, 'x', '[1]')`)).toMatch(
-      /tenant_activity_metadata_object/,
-    );
+    expect(
+      await violationOf(
+        sql`insert into tenant_activity (tenant_id, action, metadata) values (${tenant.id}, 'x', '[1]')`,
+      ),
+    ).toMatch(/tenant_activity_metadata_object/);
     expect(await violationOf(sql`insert into tenant_activity (tenant_id, action) values (${tenant.id}, '')`)).toMatch(
       /tenant_activity_action_length/,
     );

@@ -45,14 +45,23 @@ describe('TenantActivityQueries', () => {
       subjectType: 'invite',
       subjectId: 'inv_1',
     });
-    expect(entry).toMatchObject({ tenantId, actorUserId, action: 'member.invited', subjectType: 'invite', subjectId: 'inv_1', metadata: {} });
+    expect(entry).toMatchObject({
+      tenantId,
+      actorUserId,
+      action: 'member.invited',
+      subjectType: 'invite',
+      subjectId: 'inv_1',
+      metadata: {},
+    });
     expect(TenantActivitySchema.parse(entry)).toEqual(entry);
     expect(await TenantActivityQueries.findById(entry!.id, scope())).toEqual(entry);
     expect(await TenantActivityQueries.getById(entry!.id, scope())).toEqual(entry);
     expect(await TenantActivityQueries.findById(randomUUID(), scope())).toBeNull();
     await expect(TenantActivityQueries.getById(randomUUID(), scope())).rejects.toBeInstanceOf(NotFoundError);
     await expect(TenantActivityQueries.findById('x', scope())).rejects.toBeInstanceOf(ValidationError);
-    const ambient = await withTenant(tenantId, () => TenantActivityQueries.log({ action: 'tenant.renamed', metadata: { from: 'A', to: 'B' } }));
+    const ambient = await withTenant(tenantId, () =>
+      TenantActivityQueries.log({ action: 'tenant.renamed', metadata: { from: 'A', to: 'B' } }),
+    );
     expect(ambient).toMatchObject({ tenantId, actorUserId: null, metadata: { from: 'A', to: 'B' } });
     expect(consoleError).not.toHaveBeenCalled();
   });
@@ -77,7 +86,9 @@ describe('TenantActivityQueries', () => {
     const user = await insertUser();
     await withTransaction(async () => {
       await TenantMemberQueries.add(user.id, 'member', scope());
-      expect(await TenantActivityQueries.log({ tenantId, actorUserId: randomUUID(), action: 'member.added' })).toBeNull();
+      expect(
+        await TenantActivityQueries.log({ tenantId, actorUserId: randomUUID(), action: 'member.added' }),
+      ).toBeNull();
       await TenantActivityQueries.log({ tenantId, action: 'member.added', subjectType: 'user', subjectId: user.id });
     });
     expect((await TenantMemberQueries.get(user.id, scope())).role).toBe('member');
@@ -103,14 +114,20 @@ describe('TenantActivityQueries', () => {
       seen.push(...page.items.map((e) => e.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const expected = [...logged].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const expected = [...logged].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
     expect(seen).toEqual(expected.map((e) => e.id));
     const subjects = async (filter: TenantActivityFilter) =>
       (await TenantActivityQueries.list({ filter }, scope())).items.map((e) => e.subjectId).sort();
     expect(await subjects({ action: 'a.two' })).toEqual(['t3', 't4']);
     expect(await subjects({ actorUserId })).toEqual(['t1', 't3']);
-    expect((await TenantActivityQueries.list({ filter: { subjectType: 'thing', subjectId: 't2' } }, scope())).items).toHaveLength(1);
-    await expect(TenantActivityQueries.list({ filter: { actorUserId: 'x' } }, scope())).rejects.toBeInstanceOf(ValidationError);
+    expect(
+      (await TenantActivityQueries.list({ filter: { subjectType: 'thing', subjectId: 't2' } }, scope())).items,
+    ).toHaveLength(1);
+    await expect(TenantActivityQueries.list({ filter: { actorUserId: 'x' } }, scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(TenantActivityQueries.list({})).rejects.toBeInstanceOf(MissingTenantError);
 
     const other = { tenantId: (await insertTenant()).id };

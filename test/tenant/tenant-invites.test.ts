@@ -44,13 +44,22 @@ describe('TenantInviteQueries', () => {
     );
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    expect(invite).toMatchObject({ tenantId, email: 'new.person@example.com', role: 'admin', status: 'pending', acceptedAt: null });
+    expect(invite).toMatchObject({
+      tenantId,
+      email: 'new.person@example.com',
+      role: 'admin',
+      status: 'pending',
+      acceptedAt: null,
+    });
     expect(invite.tokenHash).toBe(sha256(token));
     expect(JSON.stringify(invite)).not.toContain(token);
     expect(TenantInviteSchema.parse(invite)).toEqual(invite);
     const days = (invite.expiresAt.getTime() - invite.createdAt.getTime()) / DAY;
     expect(days).toBe(7);
-    const longer = await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null, expiresInDays: 30 }, scope());
+    const longer = await TenantInviteQueries.create(
+      { email: email(), role: 'member', invitedByUserId: null, expiresInDays: 30 },
+      scope(),
+    );
     expect((longer.invite.expiresAt.getTime() - longer.invite.createdAt.getTime()) / DAY).toBe(30);
     expect(longer.token).not.toBe(token);
   });
@@ -64,15 +73,21 @@ describe('TenantInviteQueries', () => {
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'email', 'expiresInDays', 'role']);
     const address = email();
     await TenantInviteQueries.create({ email: address, role: 'member', invitedByUserId: null }, scope());
-    const again = TenantInviteQueries.create({ email: address.toUpperCase(), role: 'admin', invitedByUserId: null }, scope());
-    await expect(again).rejects.toBeInstanceOf(ConflictError);
-    await expect(TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: randomUUID() }, scope())).rejects.toBeInstanceOf(
-      ForeignKeyError,
+    const again = TenantInviteQueries.create(
+      { email: address.toUpperCase(), role: 'admin', invitedByUserId: null },
+      scope(),
     );
+    await expect(again).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: randomUUID() }, scope()),
+    ).rejects.toBeInstanceOf(ForeignKeyError);
   });
 
   it('findById / getById; tenant isolation; withTenant', async () => {
-    const { invite } = await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope());
+    const { invite } = await TenantInviteQueries.create(
+      { email: email(), role: 'member', invitedByUserId: null },
+      scope(),
+    );
     expect(await TenantInviteQueries.findById(invite.id, scope())).toEqual(invite);
     expect(await TenantInviteQueries.getById(invite.id, scope())).toEqual(invite);
     expect(await withTenant(tenantId, () => TenantInviteQueries.findById(invite.id))).toEqual(invite);
@@ -90,27 +105,44 @@ describe('TenantInviteQueries', () => {
   });
 
   it('update changes the role of a pending invite only', async () => {
-    const { invite } = await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope());
+    const { invite } = await TenantInviteQueries.create(
+      { email: email(), role: 'member', invitedByUserId: null },
+      scope(),
+    );
     const updated = await TenantInviteQueries.update(invite.id, { role: 'admin' }, scope());
     expect(updated.role).toBe('admin');
     expect(updated.updatedAt.getTime()).toBeGreaterThan(invite.updatedAt.getTime());
-    await expect(TenantInviteQueries.update(invite.id, { email: 'x@example.com' } as never, scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      TenantInviteQueries.update(invite.id, { email: 'x@example.com' } as never, scope()),
+    ).rejects.toBeInstanceOf(ValidationError);
     await TenantInviteQueries.revoke(invite.id, scope());
-    await expect(TenantInviteQueries.update(invite.id, { role: 'member' }, scope())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(TenantInviteQueries.update(invite.id, { role: 'member' }, scope())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('revoke ends a pending invite: its token no longer works, and the address may be invited again', async () => {
     const address = email();
-    const { invite, token } = await TenantInviteQueries.create({ email: address, role: 'member', invitedByUserId: null }, scope());
+    const { invite, token } = await TenantInviteQueries.create(
+      { email: address, role: 'member', invitedByUserId: null },
+      scope(),
+    );
     expect((await TenantInviteQueries.revoke(invite.id, scope())).status).toBe('revoked');
     await expect(TenantInviteQueries.revoke(invite.id, scope())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(TenantInviteQueries.accept(token, (await insertUser()).id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
-    await expect(TenantInviteQueries.create({ email: address, role: 'member', invitedByUserId: null }, scope())).resolves.toBeDefined();
+    await expect(TenantInviteQueries.accept(token, (await insertUser()).id)).rejects.toBeInstanceOf(
+      InviteNotAcceptableError,
+    );
+    await expect(
+      TenantInviteQueries.create({ email: address, role: 'member', invitedByUserId: null }, scope()),
+    ).resolves.toBeDefined();
   });
 
   it('accept turns the invite accepted and adds the member with the invited role, once', async () => {
     const user = await insertUser();
-    const { invite, token } = await TenantInviteQueries.create({ email: user.email, role: 'admin', invitedByUserId: ownerId }, scope());
+    const { invite, token } = await TenantInviteQueries.create(
+      { email: user.email, role: 'admin', invitedByUserId: ownerId },
+      scope(),
+    );
     const accepted = await TenantInviteQueries.accept(token, user.id);
     expect(accepted.invite).toMatchObject({ id: invite.id, status: 'accepted' });
     expect(accepted.invite.acceptedAt).toBeInstanceOf(Date);
@@ -120,13 +152,18 @@ describe('TenantInviteQueries', () => {
     const again = await TenantInviteQueries.accept(token, (await insertUser()).id).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(InviteNotAcceptableError);
     expect(again).toBeInstanceOf(NotFoundError);
-    await expect(TenantInviteQueries.accept(randomBytes(32).toString('base64url'), user.id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
+    await expect(TenantInviteQueries.accept(randomBytes(32).toString('base64url'), user.id)).rejects.toBeInstanceOf(
+      InviteNotAcceptableError,
+    );
     await expect(TenantInviteQueries.accept('short', user.id)).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantInviteQueries.accept(token, 'nope')).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('accept refuses while the tenant is soft-deleted, and works again after restore', async () => {
-    const { token } = await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope());
+    const { token } = await TenantInviteQueries.create(
+      { email: email(), role: 'member', invitedByUserId: null },
+      scope(),
+    );
     const user = await insertUser();
     await TenantQueries.softDelete(tenantId);
     await expect(TenantInviteQueries.accept(token, user.id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
@@ -135,7 +172,10 @@ describe('TenantInviteQueries', () => {
   });
 
   it('accept keeps an existing member role, and rolls back when the user does not exist', async () => {
-    const { token } = await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope());
+    const { token } = await TenantInviteQueries.create(
+      { email: email(), role: 'member', invitedByUserId: null },
+      scope(),
+    );
     await expect(TenantInviteQueries.accept(token, randomUUID())).rejects.toBeInstanceOf(ForeignKeyError);
     // Rolled back: the invite is still pending and can be used.
     const { member } = await TenantInviteQueries.accept(token, ownerId);
@@ -147,7 +187,9 @@ describe('TenantInviteQueries', () => {
     const fresh = await insertInvite(tenantId);
     const token = randomBytes(32).toString('base64url');
     const overdue = await insertInvite(tenantId, { tokenHash: sha256(token), ...past(2, 1) });
-    await expect(TenantInviteQueries.accept(token, (await insertUser()).id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
+    await expect(TenantInviteQueries.accept(token, (await insertUser()).id)).rejects.toBeInstanceOf(
+      InviteNotAcceptableError,
+    );
     expect((await TenantInviteQueries.listPending({}, scope())).items.map((i) => i.id)).toEqual([fresh.id]);
 
     expect(await TenantInviteQueries.expireOverdue()).toBeGreaterThanOrEqual(2);
@@ -166,7 +208,10 @@ describe('TenantInviteQueries', () => {
 
     const cutoff = new Date(Date.now() - 180 * DAY);
     expect(await TenantInviteQueries.pruneTerminal(cutoff)).toBe(3);
-    const left = await db.select({ id: tenantInvites.id }).from(tenantInvites).where(eq(tenantInvites.tenantId, tenantId));
+    const left = await db
+      .select({ id: tenantInvites.id })
+      .from(tenantInvites)
+      .where(eq(tenantInvites.tenantId, tenantId));
     expect(left.map((r) => r.id).sort()).toEqual([oldPending.id, recentRevoked.id].sort());
     expect(await TenantInviteQueries.pruneTerminal(cutoff)).toBe(0);
     await expect(TenantInviteQueries.pruneTerminal(new Date('nope'))).rejects.toBeInstanceOf(ValidationError);
@@ -175,7 +220,9 @@ describe('TenantInviteQueries', () => {
   it('listPending pages newest first with a cursor', async () => {
     const created: TenantInvite[] = [];
     for (let i = 0; i < 5; i++) {
-      created.push((await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope())).invite);
+      created.push(
+        (await TenantInviteQueries.create({ email: email(), role: 'member', invitedByUserId: null }, scope())).invite,
+      );
     }
     await TenantInviteQueries.revoke(created[2]!.id, scope());
     const seen: string[] = [];
@@ -200,6 +247,9 @@ describe('TenantInviteQueries', () => {
       { email: user.email, role: 'admin', invitedByUserId: null },
       { tenantId: other.tenant.id },
     );
-    expect((await TenantInviteQueries.accept(token, user.id)).member).toMatchObject({ tenantId: other.tenant.id, role: 'admin' });
+    expect((await TenantInviteQueries.accept(token, user.id)).member).toMatchObject({
+      tenantId: other.tenant.id,
+      role: 'admin',
+    });
   });
 });

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { TenantMemberSchema, type TenantMember } from '../../src/dto/tenant/tenant-member.ts';
-import { CheckViolationError, ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import {
+  CheckViolationError,
+  ConflictError,
+  ForeignKeyError,
+  NotFoundError,
+  ValidationError,
+} from '../../src/errors.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
+import { type tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertTenantWithOwner } from '../support/tenant-fixtures.ts';
@@ -37,7 +43,9 @@ describe('TenantMemberQueries', () => {
   it('add rejects bad input, a duplicate and an unknown user with typed errors', async () => {
     const user = await insertUser();
     await expect(TenantMemberQueries.add('nope', 'member', scope())).rejects.toBeInstanceOf(ValidationError);
-    await expect(TenantMemberQueries.add(user.id, 'superuser' as never, scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(TenantMemberQueries.add(user.id, 'superuser' as never, scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await TenantMemberQueries.add(user.id, 'admin', scope());
     await expect(TenantMemberQueries.add(user.id, 'member', scope())).rejects.toBeInstanceOf(ConflictError);
     await expect(TenantMemberQueries.add(randomUUID(), 'member', scope())).rejects.toBeInstanceOf(ForeignKeyError);
@@ -51,7 +59,9 @@ describe('TenantMemberQueries', () => {
     expect(promoted.role).toBe('owner');
     expect(promoted.updatedAt.getTime()).toBeGreaterThan(member.updatedAt.getTime());
     await expect(TenantMemberQueries.changeRole(randomUUID(), 'admin', scope())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(TenantMemberQueries.changeRole(user.id, 'root' as never, scope())).rejects.toBeInstanceOf(ValidationError);
+    await expect(TenantMemberQueries.changeRole(user.id, 'root' as never, scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('the last owner can be neither demoted nor removed: CheckViolationError naming the rule', async () => {
@@ -96,7 +106,8 @@ describe('TenantMemberQueries', () => {
 
   it('list pages newest first with a cursor, filtered by role', async () => {
     const added: TenantMember[] = [];
-    for (let i = 0; i < 4; i++) added.push(await TenantMemberQueries.add((await insertUser()).id, i % 2 ? 'admin' : 'member', scope()));
+    for (let i = 0; i < 4; i++)
+      added.push(await TenantMemberQueries.add((await insertUser()).id, i % 2 ? 'admin' : 'member', scope()));
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -106,11 +117,20 @@ describe('TenantMemberQueries', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     const all = [...added, await TenantMemberQueries.get(ownerId, scope())];
-    const expected = all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.userId < b.userId ? 1 : -1));
+    const expected = all.sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.userId < b.userId ? 1 : -1),
+    );
     expect(seen).toEqual(expected.map((m) => m.userId));
     const admins = await TenantMemberQueries.list({ filter: { role: 'admin' } }, scope());
-    expect(admins.items.map((m) => m.userId).sort()).toEqual(added.filter((m) => m.role === 'admin').map((m) => m.userId).sort());
-    await expect(TenantMemberQueries.list({ filter: { role: 'x' as never } }, scope())).rejects.toBeInstanceOf(ValidationError);
+    expect(admins.items.map((m) => m.userId).sort()).toEqual(
+      added
+        .filter((m) => m.role === 'admin')
+        .map((m) => m.userId)
+        .sort(),
+    );
+    await expect(TenantMemberQueries.list({ filter: { role: 'x' as never } }, scope())).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(TenantMemberQueries.list({ cursor: 'garbage' }, scope())).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -4,7 +4,7 @@ import { TenantSchema, type CreateTenant, type Tenant, type UpdateTenant } from 
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { type tenants } from '../../src/schema/tables/tenant/tenants.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertMember } from '../support/tenant-fixtures.ts';
 
@@ -14,7 +14,7 @@ describe('TenantQueries', () => {
   it('row DTO type is the table row type', () => {
     expectTypeOf<Tenant>().toEqualTypeOf<typeof tenants.$inferSelect>();
     expectTypeOf<{ name: string; slug: string }>().toExtend<CreateTenant>();
-    expectTypeOf<{}>().toExtend<UpdateTenant>();
+    expectTypeOf<Record<string, never>>().toExtend<UpdateTenant>();
   });
 
   it('createWithOwner creates the tenant and its owner membership together', async () => {
@@ -23,7 +23,12 @@ describe('TenantQueries', () => {
       { name: '  Acme Inc  ', slug: ' acme-inc ', customAttributes: { plan: 'pro' } },
       owner.id,
     );
-    expect(tenant).toMatchObject({ name: 'Acme Inc', slug: 'acme-inc', customAttributes: { plan: 'pro' }, deletedAt: null });
+    expect(tenant).toMatchObject({
+      name: 'Acme Inc',
+      slug: 'acme-inc',
+      customAttributes: { plan: 'pro' },
+      deletedAt: null,
+    });
     expect(TenantSchema.parse(tenant)).toEqual(tenant);
     expect(membership).toMatchObject({ tenantId: tenant.id, userId: owner.id, role: 'owner' });
     expect(await TenantMemberQueries.find(owner.id, { tenantId: tenant.id })).toEqual(membership);
@@ -31,21 +36,30 @@ describe('TenantQueries', () => {
 
   it('createWithOwner leaves nothing behind when the owner insert fails', async () => {
     const name = `Orphan ${randomUUID()}`;
-    await expect(TenantQueries.createWithOwner({ name, slug: slug() }, randomUUID())).rejects.toBeInstanceOf(ForeignKeyError);
+    await expect(TenantQueries.createWithOwner({ name, slug: slug() }, randomUUID())).rejects.toBeInstanceOf(
+      ForeignKeyError,
+    );
     expect((await TenantQueries.list({ filter: { nameContains: name } })).items).toEqual([]);
   });
 
   it('createWithOwner validates before any SQL, and maps a taken slug to ConflictError', async () => {
     const owner = await insertUser();
-    const error = await TenantQueries.createWithOwner({ name: ' ', slug: 'Not A Slug', extra: 1 } as never, owner.id).catch((e: unknown) => e);
+    const error = await TenantQueries.createWithOwner(
+      { name: ' ', slug: 'Not A Slug', extra: 1 } as never,
+      owner.id,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.sort()).toEqual(['(root)', 'name', 'slug']);
-    await expect(TenantQueries.createWithOwner({ name: 'A', slug: slug(), customAttributes: [] as never }, owner.id)).rejects.toBeInstanceOf(
+    await expect(
+      TenantQueries.createWithOwner({ name: 'A', slug: slug(), customAttributes: [] as never }, owner.id),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(TenantQueries.createWithOwner({ name: 'A', slug: slug() }, 'nope')).rejects.toBeInstanceOf(
       ValidationError,
     );
-    await expect(TenantQueries.createWithOwner({ name: 'A', slug: slug() }, 'nope')).rejects.toBeInstanceOf(ValidationError);
     const taken = await insertTenant();
-    await expect(TenantQueries.createWithOwner({ name: 'Copy', slug: taken.slug }, owner.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(TenantQueries.createWithOwner({ name: 'Copy', slug: taken.slug }, owner.id)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('findById / getById / findBySlug return the row, null / NotFoundError when absent', async () => {
@@ -83,7 +97,9 @@ describe('TenantQueries', () => {
     expect(await TenantQueries.listForUser(owner.id)).toEqual([]);
     expect((await TenantQueries.findById(tenant.id, { withDeleted: true }))?.deletedAt).toBeInstanceOf(Date);
     expect(await TenantQueries.findBySlug(tenant.slug, { withDeleted: true })).not.toBeNull();
-    expect((await TenantQueries.list({ filter: { nameContains: tenant.name } }, { withDeleted: true })).items).toHaveLength(1);
+    expect(
+      (await TenantQueries.list({ filter: { nameContains: tenant.name } }, { withDeleted: true })).items,
+    ).toHaveLength(1);
     await expect(TenantQueries.update(tenant.id, { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(TenantQueries.softDelete(tenant.id)).rejects.toBeInstanceOf(NotFoundError);
     await TenantQueries.restore(tenant.id);
@@ -113,9 +129,13 @@ describe('TenantQueries', () => {
       seen.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const expected = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const expected = [...created].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+    );
     expect(seen).toEqual(expected.map((t) => t.id));
-    expect((await TenantQueries.list({ filter: { nameContains: `${marker}_%` } })).items.map((t) => t.name)).toEqual([`Paged ${marker}_%`]);
+    expect((await TenantQueries.list({ filter: { nameContains: `${marker}_%` } })).items.map((t) => t.name)).toEqual([
+      `Paged ${marker}_%`,
+    ]);
     await expect(TenantQueries.list({ cursor: 'garbage' })).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantQueries.list({ filter: { slug: 'x' } as never })).rejects.toBeInstanceOf(ValidationError);
   });

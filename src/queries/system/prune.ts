@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RETENTION_KINDS, type RetentionKind } from '../../dto/system/system-setting.ts';
 import { ValidationError } from '../../errors.ts';
 import { AdminAuditLogQueries } from '../admin/admin-audit-log.ts';
+import { TenantActivityQueries } from '../tenant/tenant-activity.ts';
+import { TenantInviteQueries } from '../tenant/tenant-invites.ts';
 import { DomainEventQueries } from './domain-events.ts';
 import { SystemSettingsQueries } from './system-settings.ts';
 
@@ -11,20 +13,13 @@ interface PruneTarget {
   prune(olderThan: Date): Promise<number>;
 }
 
-/**
- * What each retention kind deletes. Add a table here when its domain lands; nothing else changes.
- *
- * HOOK (lead, on merge): the tenant domain's tables are not in this worktree. Add, with leaf imports:
- *   audit_events: { table: 'tenant_activity', prune: (olderThan) => deleteInBatches((db, limit) =>
- *     db.delete(tenantActivity).where(inArray(tenantActivity.id, db.select({ id: tenantActivity.id })
- *       .from(tenantActivity).where(lt(tenantActivity.createdAt, olderThan)).limit(limit)))
- *       .returning({ id: tenantActivity.id })) }   (or the tenant domain's own prune query, if it has one)
- *   invitations:  { table: 'tenant_invites', ... same shape, where status in ('accepted', 'revoked', 'expired')
- *     and the invite's age (updated_at, i.e. when it became terminal) < olderThan }
- */
+/** What each retention kind deletes. A new table with a retention rule adds one line here. */
 export const PRUNE_TARGETS: Record<RetentionKind, readonly PruneTarget[]> = {
-  audit_events: [{ table: 'admin_audit_log', prune: (olderThan) => AdminAuditLogQueries.pruneAuditEvents(olderThan) }],
-  invitations: [],
+  audit_events: [
+    { table: 'admin_audit_log', prune: (olderThan) => AdminAuditLogQueries.pruneAuditEvents(olderThan) },
+    { table: 'tenant_activity', prune: (olderThan) => TenantActivityQueries.pruneOlderThan(olderThan) },
+  ],
+  invitations: [{ table: 'tenant_invites', prune: (olderThan) => TenantInviteQueries.pruneTerminal(olderThan) }],
   domain_events: [{ table: 'domain_events', prune: (olderThan) => DomainEventQueries.prunePublished(olderThan) }],
 };
 

@@ -72,7 +72,12 @@ export const TenantActivityQueries = {
       const { tenantId: explicit, ...entry } = input;
       const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
       const values = parseInput(ENTITY, CreateTenantActivityDTO, entry);
-      const [row] = await write((db) => db.insert(tenantActivity).values({ ...values, tenantId }).returning());
+      const [row] = await write((db) =>
+        db
+          .insert(tenantActivity)
+          .values({ ...values, tenantId })
+          .returning(),
+      );
       return row ?? null;
     } catch (error) {
       console.error(`TenantActivityQueries.log: entry dropped: ${describeFailure(error)}`);

@@ -73,7 +73,10 @@ export const TenantInviteQueries = {
   },
 
   /** Invites that can still be accepted (pending, not past expiry), newest first; pass `nextCursor` back. */
-  async listPending(input: { limit?: number; cursor?: string } = {}, options?: TenantScope): Promise<Page<TenantInvite>> {
+  async listPending(
+    input: { limit?: number; cursor?: string } = {},
+    options?: TenantScope,
+  ): Promise<Page<TenantInvite>> {
     const tenantId = resolveTenantId(ENTITY, options);
     const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
     const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;

@@ -68,14 +68,22 @@ export const TenantMemberQueries = {
     );
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.userId }) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.userId }) : null,
+    };
   },
 
   /** ConflictError if the user is already a member, ForeignKeyError if the user does not exist. */
   async add(userId: string, role: TenantRole = 'member', options?: TenantScope): Promise<TenantMember> {
     const tenantId = resolveTenantId(ENTITY, options);
     const values = parseInput(ENTITY, CreateTenantMemberDTO, { userId, role });
-    const [row] = await write((db) => db.insert(tenantMembers).values({ ...values, tenantId }).returning());
+    const [row] = await write((db) =>
+      db
+        .insert(tenantMembers)
+        .values({ ...values, tenantId })
+        .returning(),
+    );
     return row!;
   },
 

@@ -129,7 +129,10 @@ export const TenantQueries = {
     const values = parseInput(ENTITY, UpdateTenantDTO, input);
     const [row] = await write((db) =>
       Object.keys(values).length === 0
-        ? db.select().from(tenants).where(and(eq(tenants.id, tenantId), liveRows(tenants)))
+        ? db
+            .select()
+            .from(tenants)
+            .where(and(eq(tenants.id, tenantId), liveRows(tenants)))
         : db
             .update(tenants)
             .set(values)

@@ -6,4 +6,4 @@ export {
 } from './admin-audit-log.ts';
 export { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from './admin-roles.ts';
 export { adminUsers } from './admin-users.ts';
-export { adminAuditLogRelations, adminRolesRelations, adminUsersRelations, userAdminRelations } from './relations.ts';
+export { adminAuditLogRelations, adminRolesRelations, adminUsersRelations } from './relations.ts';

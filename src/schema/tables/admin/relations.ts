@@ -17,7 +17,3 @@ export const adminUsersRelations = relations(adminUsers, ({ one, many }) => ({
 export const adminAuditLogRelations = relations(adminAuditLog, ({ one }) => ({
   adminUser: one(adminUsers, { fields: [adminAuditLog.adminUserId], references: [adminUsers.id] }),
 }));
-
-export const userAdminRelations = relations(user, ({ one }) => ({
-  adminUser: one(adminUsers),
-}));

@@ -1,6 +1,6 @@
 export { account } from './account.ts';
 export { jwks } from './jwks.ts';
-export { accountRelations, sessionRelations, userAuthRelations } from './relations.ts';
+export { accountRelations, sessionRelations, userRelations } from './relations.ts';
 export { session } from './session.ts';
 export { user } from './user.ts';
 export { verification } from './verification.ts';

@@ -1,12 +1,31 @@
 import { relations } from 'drizzle-orm';
+import { adminUsers } from '../admin/admin-users.ts';
+import { todos } from '../features/todos.ts';
+import { userActivityDaily } from '../features/user-activity-daily.ts';
+import { notificationPreferences } from '../notifications/notification-preferences.ts';
+import { notificationTargets } from '../notifications/notification-targets.ts';
+import { notifications } from '../notifications/notifications.ts';
+import { tenantActivity } from '../tenant/tenant-activity.ts';
+import { tenantInvites } from '../tenant/tenant-invites.ts';
+import { tenantMembers } from '../tenant/tenant-members.ts';
 import { tenants } from '../tenant/tenants.ts';
 import { account } from './account.ts';
 import { session } from './session.ts';
 import { user } from './user.ts';
 
-export const userAuthRelations = relations(user, ({ many }) => ({
+// One relations() per table (drizzle's types see only one): every relation of `user`, across domains, is here.
+export const userRelations = relations(user, ({ one, many }) => ({
   sessions: many(session),
   accounts: many(account),
+  adminUser: one(adminUsers),
+  memberships: many(tenantMembers),
+  sentTenantInvites: many(tenantInvites),
+  tenantActivity: many(tenantActivity),
+  todos: many(todos),
+  userActivityDaily: many(userActivityDaily),
+  notifications: many(notifications),
+  notificationTargets: many(notificationTargets),
+  notificationPreferences: many(notificationPreferences),
 }));
 
 export const sessionRelations = relations(session, ({ one }) => ({

@@ -1,9 +1,4 @@
-export {
-  tenantsFeaturesRelations,
-  todosRelations,
-  userActivityDailyRelations,
-  userFeaturesRelations,
-} from './relations.ts';
+export { todosRelations, userActivityDailyRelations } from './relations.ts';
 export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from './todos.ts';
 export { userActivityDaily } from './user-activity-daily.ts';
 export {

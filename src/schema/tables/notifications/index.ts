@@ -26,6 +26,4 @@ export {
   notificationPreferencesRelations,
   notificationTargetsRelations,
   notificationsRelations,
-  tenantsNotificationsRelations,
-  userNotificationsRelations,
 } from './relations.ts';

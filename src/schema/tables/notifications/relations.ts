@@ -26,14 +26,3 @@ export const notificationPreferencesRelations = relations(notificationPreference
   user: one(user, { fields: [notificationPreferences.userId], references: [user.id] }),
   tenant: one(tenants, { fields: [notificationPreferences.tenantId], references: [tenants.id] }),
 }));
-
-export const userNotificationsRelations = relations(user, ({ many }) => ({
-  notifications: many(notifications),
-  notificationTargets: many(notificationTargets),
-  notificationPreferences: many(notificationPreferences),
-}));
-
-export const tenantsNotificationsRelations = relations(tenants, ({ many }) => ({
-  notifications: many(notifications),
-  notificationPreferences: many(notificationPreferences),
-}));

@@ -1,4 +1,4 @@
-export { subscriptionEventsRelations, subscriptionsRelations, tenantsSubscriptionsRelations } from './relations.ts';
+export { subscriptionEventsRelations, subscriptionsRelations } from './relations.ts';
 export {
   SUBSCRIPTION_EVENT_TYPE_MAX,
   subscriptionEvents,

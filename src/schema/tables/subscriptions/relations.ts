@@ -11,7 +11,3 @@ export const subscriptionsRelations = relations(subscriptions, ({ one, many }) =
 export const subscriptionEventsRelations = relations(subscriptionEvents, ({ one }) => ({
   subscription: one(subscriptions, { fields: [subscriptionEvents.subscriptionId], references: [subscriptions.id] }),
 }));
-
-export const tenantsSubscriptionsRelations = relations(tenants, ({ many }) => ({
-  subscriptions: many(subscriptions),
-}));

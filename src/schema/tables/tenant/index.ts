@@ -3,7 +3,6 @@ export {
   tenantInvitesRelations,
   tenantMembersRelations,
   tenantsRelations,
-  userTenantRelations,
 } from './relations.ts';
 export {
   TENANT_ACTIVITY_ACTION_MAX,

@@ -1,14 +1,26 @@
 import { relations } from 'drizzle-orm';
 import { user } from '../auth/user.ts';
+import { todos } from '../features/todos.ts';
+import { userActivityDaily } from '../features/user-activity-daily.ts';
+import { notificationPreferences } from '../notifications/notification-preferences.ts';
+import { notifications } from '../notifications/notifications.ts';
+import { subscriptions } from '../subscriptions/subscriptions.ts';
 import { tenantActivity } from './tenant-activity.ts';
 import { tenantInvites } from './tenant-invites.ts';
 import { tenantMembers } from './tenant-members.ts';
 import { tenants } from './tenants.ts';
 
+// One relations() per table: drizzle merges several at runtime, but its types see only one. So the `many` sides of
+// `tenants` (every tenant-scoped table) live here, as those of `user` live in auth/relations.ts.
 export const tenantsRelations = relations(tenants, ({ many }) => ({
   members: many(tenantMembers),
   invites: many(tenantInvites),
   activity: many(tenantActivity),
+  todos: many(todos),
+  userActivityDaily: many(userActivityDaily),
+  notifications: many(notifications),
+  notificationPreferences: many(notificationPreferences),
+  subscriptions: many(subscriptions),
 }));
 
 export const tenantMembersRelations = relations(tenantMembers, ({ one }) => ({
@@ -24,10 +36,4 @@ export const tenantInvitesRelations = relations(tenantInvites, ({ one }) => ({
 export const tenantActivityRelations = relations(tenantActivity, ({ one }) => ({
   tenant: one(tenants, { fields: [tenantActivity.tenantId], references: [tenants.id] }),
   actor: one(user, { fields: [tenantActivity.actorUserId], references: [user.id] }),
-}));
-
-export const userTenantRelations = relations(user, ({ many }) => ({
-  memberships: many(tenantMembers),
-  sentTenantInvites: many(tenantInvites),
-  tenantActivity: many(tenantActivity),
 }));

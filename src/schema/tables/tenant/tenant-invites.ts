@@ -41,15 +41,16 @@ export const tenantInvites = pgTable(
     // Every invite of a tenant (history, the cascade from tenants).
     index('tenant_invites_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.id.desc()),
     // expireOverdue: pending invites past their expiry.
-    index('tenant_invites_pending_expires_at_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
+    index('tenant_invites_pending_expires_at_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
     // pruneTerminal: terminal invites by the time they became terminal.
-    index('tenant_invites_terminal_updated_at_idx').on(t.updatedAt).where(sql`${t.status} <> 'pending'`),
+    index('tenant_invites_terminal_updated_at_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} <> 'pending'`),
     index('tenant_invites_invited_by_user_id_idx').on(t.invitedByUserId),
     check('tenant_invites_email_lower_case', sql`${t.email} = lower(${t.email})`),
     check('tenant_invites_expires_after_created', sql`${t.expiresAt} > ${t.createdAt}`),
-    check(
-      'tenant_invites_accepted_at_iff_accepted',
-      sql`(${t.status} = 'accepted') = (${t.acceptedAt} is not null)`,
-    ),
+    check('tenant_invites_accepted_at_iff_accepted', sql`(${t.status} = 'accepted') = (${t.acceptedAt} is not null)`),
   ],
 );
