@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresDatabase, type PostgresHandle } from '../../src/client/postgres.ts';
 import type { Executor } from '../../src/client/types.ts';
 import { primaryOf, runWithExecutor, withPrimary, withTransaction } from '../../src/executor.ts';
+import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../../src/testing/isolated-database.ts';
+import { insertSession } from '../support/auth-fixtures.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { poolCounter } from './query-log-counter.ts';
 
@@ -118,6 +120,24 @@ describe.skipIf(source.kind !== 'postgres')('routing with DATABASE_REPLICA_URLS 
     expect(counter.count('"waitlist"')).toEqual({ db: 2 });
     await onReplicated(() => WaitlistQueries.findByEmail(email));
     expect(counter.count('"waitlist"')).toEqual({ db: 2, 'db:replica1': 1 });
+  });
+
+  it('waitlist markInvited twice: the no-op second call reads the current entry on the primary (2 statements)', async () => {
+    const entry = await onReplicated(() => WaitlistQueries.join({ email: `invite-${Date.now()}@example.com` }));
+    const invited = await onReplicated(() => WaitlistQueries.markInvited(entry.id));
+    counter.reset();
+    expect(await onReplicated(() => WaitlistQueries.markInvited(entry.id))).toEqual(invited);
+    expect(counter.count('"waitlist"')).toEqual({ db: 2 });
+  });
+
+  it('setActiveTenant to a non-member tenant: the refused update and the session check both on the primary (2)', async () => {
+    const created = await onReplicated(() => insertSession(userId));
+    counter.reset();
+    const error = await onReplicated(() => SessionQueries.setActiveTenant(created.id, scope.tenantId)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ entity: 'TenantMember' });
+    expect(counter.count('"session"')).toEqual({ db: 2 });
   });
 
   it('close() ends all 2 pools: the primary and the replica refuse queries afterwards', async () => {
