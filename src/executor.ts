@@ -1,12 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import type { Database, Executor, Transaction } from './client/types.ts';
+import type { Database, Executor, ReplicatedDatabase, Transaction } from './client/types.ts';
 import { getDefaultDatabase } from './default-database.ts';
 
 // The executor model: every query object asks `currentExecutor()` what to run on.
 //   1. inside `withTransaction`, the open transaction (AsyncLocalStorage, so it follows awaits but not other requests);
 //   2. else the database bound with `bindDatabase` (tests bind their isolated database or rolled-back transaction);
 //   3. else the lazily created default database described by the environment.
+// With read replicas (DATABASE_REPLICA_URLS) the database sends selects to a replica and writes to the primary; a
+// transaction, `withPrimary` and the query objects' writes run on the primary, so they read what they wrote.
 
 const ambient = new AsyncLocalStorage<Executor>();
 let bound: Executor | null = null;
@@ -25,12 +27,25 @@ export function runWithExecutor<T>(executor: Executor, fn: () => Promise<T>): Pr
   return ambient.run(executor, fn);
 }
 
+/** The primary behind a database with read replicas; any other executor (a transaction too) is its own primary. */
+export function primaryOf(executor: Executor): Executor {
+  return '$primary' in executor ? (executor as ReplicatedDatabase).$primary : executor;
+}
+
 /**
- * Run `fn` in a transaction: query objects called inside it, however deep, join it. Nested calls become savepoints;
- * a thrown error rolls back to the enclosing level and rethrows.
+ * Run `fn` with query objects on the primary: read-your-writes outside a transaction (a replica lags the primary by
+ * its replication delay). Without replicas, or inside a transaction, it changes nothing.
+ */
+export function withPrimary<T>(fn: () => Promise<T>): Promise<T> {
+  return ambient.run(primaryOf(currentExecutor()), fn);
+}
+
+/**
+ * Run `fn` in a transaction, on the primary: query objects called inside it, however deep, join it. Nested calls
+ * become savepoints; a thrown error rolls back to the enclosing level and rethrows.
  */
 export function withTransaction<T>(fn: (tx: Transaction) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
-  const executor = currentExecutor();
+  const executor = primaryOf(currentExecutor());
   // Savepoints take no isolation config; a nested call inherits the outer transaction's.
   return (executor as Database).transaction(
     (tx) => ambient.run(tx, () => fn(tx)),
