@@ -123,8 +123,8 @@ try {
   log(`workspace at ${root}: packages/database (${copied} tracked files) + apps/api`);
   await runCommand('pnpm', ['install', '--offline', '--frozen-lockfile'], { cwd: root, env: childEnv() });
   log('pnpm install --offline --frozen-lockfile: done');
-  await Promise.all([typecheck(), runWithTsx().then(bundleForBrowser)]);
-  await runConsumerTests();
+  // Independent of each other (the tsx script and the tests use separate embedded databases): run them together.
+  await Promise.all([typecheck(), runWithTsx().then(bundleForBrowser), runConsumerTests()]);
   fs.rmSync(root, { recursive: true, force: true });
   log('workspace check passed');
 } catch (error) {

@@ -60,7 +60,7 @@ describe('.github/workflows/ci.yml', () => {
     ]);
   });
 
-  it('sets up pnpm and Node with the pnpm store cache', () => {
+  it('uses 3 actions: checkout, pnpm/action-setup, setup-node with the pnpm store cache', () => {
     expect(job.steps.map((step) => step.uses).filter(Boolean)).toEqual([
       'actions/checkout@v4',
       'pnpm/action-setup@v4',
