@@ -10,16 +10,26 @@ import { getDefaultDatabase } from './default-database.ts';
 // With read replicas (DATABASE_REPLICA_URLS) the database sends selects to a replica and writes to the primary; a
 // transaction, `withPrimary` and the query objects' writes run on the primary, so they read what they wrote.
 
-const ambient = new AsyncLocalStorage<Executor>();
-let bound: Executor | null = null;
+// Process-wide (Symbol.for on globalThis), not module state: if a bundler or a symlink setup loads this package
+// twice, both copies must still agree on the bound test transaction, or tests would write to the real database.
+interface ExecutorState {
+  ambient: AsyncLocalStorage<Executor>;
+  bound: Executor | null;
+}
+const stateKey = Symbol.for('database.executor');
+const state: ExecutorState = ((globalThis as { [stateKey]?: ExecutorState })[stateKey] ??= {
+  ambient: new AsyncLocalStorage<Executor>(),
+  bound: null,
+});
+const ambient = state.ambient;
 
 export function currentExecutor(): Executor {
-  return ambient.getStore() ?? bound ?? getDefaultDatabase().db;
+  return ambient.getStore() ?? state.bound ?? getDefaultDatabase().db;
 }
 
 /** Route every query object outside `withTransaction` to `executor`; `null` restores the default database. */
 export function bindDatabase(executor: Executor | null): void {
-  bound = executor;
+  state.bound = executor;
 }
 
 /** Run `fn` with query objects on `executor` (another database, or a transaction you manage yourself). */

@@ -22,8 +22,19 @@ export function shouldPrepare(url: string, explicit: boolean | undefined): boole
   return explicit ?? !isTransactionPooler(url);
 }
 
+/**
+ * `pgbouncer=true` is a marker for us (and Prisma), not a server setting: postgres.js would send it as a startup
+ * parameter, and PostgreSQL rejects it (42704 unrecognized configuration parameter).
+ */
+export function withoutPoolerMarker(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('pgbouncer')) return url;
+  parsed.searchParams.delete('pgbouncer');
+  return parsed.toString();
+}
+
 function connect(url: string, options: DatabaseOptions, tag: string): { client: postgres.Sql; db: Database } {
-  const client = postgres(url, {
+  const client = postgres(withoutPoolerMarker(url), {
     max: options.poolMax ?? 10,
     prepare: shouldPrepare(url, options.prepare),
     connect_timeout: options.connectTimeoutSeconds ?? 10,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shouldPrepare } from '../../src/client/postgres.ts';
+import { shouldPrepare, withoutPoolerMarker } from '../../src/client/postgres.ts';
 import {
   defaultPgliteDir,
   isTransactionPooler,
@@ -34,6 +34,13 @@ describe('parseDatabaseUrl', () => {
     expect(shouldPrepare('postgres://u@host:5432/db', undefined)).toBe(true);
     expect(shouldPrepare('postgres://u@host:6543/db', true)).toBe(true);
     expect(shouldPrepare('postgres://u@host:5432/db', false)).toBe(false);
+  });
+
+  it('strips the pgbouncer=true marker before connecting (PostgreSQL rejects it as a startup parameter)', () => {
+    expect(withoutPoolerMarker('postgres://u@h:6432/db?pgbouncer=true&sslmode=require')).toBe(
+      'postgres://u@h:6432/db?sslmode=require',
+    );
+    expect(withoutPoolerMarker('postgres://u@h:5432/db')).toBe('postgres://u@h:5432/db');
   });
 
   it('rejects other schemes', () => {
