@@ -11,7 +11,9 @@ import { DEMO_TENANTS, seedDemoData } from '../../src/seed/index.ts';
 // One seed run (a few hundred query-object calls), inside the test's rolled-back transaction: the seed's own
 // transaction becomes a savepoint. Everything is checked on that one run to keep the suite fast.
 
-const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+const tables: PgTable[] = Object.values(schema as Record<string, unknown>).flatMap((value) =>
+  is(value, PgTable) ? [value] : [],
+);
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
