@@ -75,13 +75,13 @@ export async function seedNotifications(tenants: SeededTenant[]): Promise<TableC
     deliveries.push(...welcome.deliveries);
   }
 
-  // One worker pass over the seeded queue: claim two thirds, send all but one, fail that one.
+  // One worker pass over the seeded queue: claim two thirds, fail the first, send the rest. The queue is global, so
+  // a delivery of someone else's that the claim happens to take goes straight back.
   const ours = new Set(deliveries.map((d) => d.id));
   const claimed = await NotificationDeliveryQueries.claimPending(Math.ceil((deliveries.length * 2) / 3));
-  for (const [i, delivery] of claimed.entries()) {
-    if (!ours.has(delivery.id)) await NotificationDeliveryQueries.requeue(delivery.id);
-    else if (i === 0) await NotificationDeliveryQueries.markFailed(delivery.id, '550 mailbox unavailable');
-    else await NotificationDeliveryQueries.markSent(delivery.id);
-  }
+  for (const delivery of claimed.filter((d) => !ours.has(d.id))) await NotificationDeliveryQueries.requeue(delivery.id);
+  const [failed, ...sent] = claimed.filter((d) => ours.has(d.id));
+  if (failed) await NotificationDeliveryQueries.markFailed(failed.id, '550 mailbox unavailable');
+  for (const delivery of sent) await NotificationDeliveryQueries.markSent(delivery.id);
   return { ...counts, notification_deliveries: deliveries.length };
 }

@@ -63,7 +63,7 @@ export async function seedSystem(tenants: SeededTenant[]): Promise<TableCounts> 
       payload: { tenantId: tenant.id },
     });
   }
-  const written = await withTransaction(async (tx) => {
+  const stored = await withTransaction(async (tx) => {
     const rows = [];
     for (const event of events)
       rows.push(await DomainEventQueries.insertDomainEventInTransaction(tx, { ...event, correlationId: 'seed' }));
@@ -71,8 +71,8 @@ export async function seedSystem(tenants: SeededTenant[]): Promise<TableCounts> 
   });
 
   // A short lease: an event of someone else's this pass happens to claim is soon claimable again.
-  const ours = new Set(written.map((event) => event.id));
-  const claimed = (await DomainEventQueries.claimBatch(written.length, { leaseSeconds: 1 })).filter((e) =>
+  const ours = new Set(stored.map((event) => event.id));
+  const claimed = (await DomainEventQueries.claimBatch(stored.length, { leaseSeconds: 1 })).filter((e) =>
     ours.has(e.id),
   );
   const [failed, ...published] = claimed;
@@ -80,5 +80,5 @@ export async function seedSystem(tenants: SeededTenant[]): Promise<TableCounts> 
   await DomainEventQueries.markPublished(published.map((event) => event.id));
 
   const aggregates = new Set(events.map((event) => `${event.aggregateType}/${event.aggregateId}`));
-  return { system_settings: settings, domain_events: written.length, domain_event_sequences: aggregates.size };
+  return { system_settings: settings, domain_events: stored.length, domain_event_sequences: aggregates.size };
 }
