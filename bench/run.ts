@@ -92,6 +92,8 @@ const info = {
 };
 console.log(`\n${terminalTable(results)}\n`);
 const files = writeReports(path.join(packageRoot, 'bench', 'results'), info, results);
-console.log(`${results.length} rows in ${info.seconds.toFixed(0)} s. Written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+console.log(
+  `${results.length} rows in ${info.seconds.toFixed(0)} s. Written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`,
+);
 if (smoke) console.log('Smoke pass: counts are tiny, the numbers mean nothing.');
 process.exit(failed ? 1 : 0);

@@ -35,7 +35,7 @@ function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'bytes') return `${Math.round(value).toLocaleString('en-US')} B`;
   if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
-  return `${Math.round(value).toLocaleString('en-US')} ops/s`;
+  return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
 
 const mark = (pass: boolean | null) => (pass === null ? '-' : pass ? '✓' : '✗');
@@ -55,7 +55,9 @@ function cells(result: CaseResult): Cells {
     case: result.case,
     db: result.database,
     ours: `${formatValue(result.ours.value, result.ours.unit)} ${result.ours.label}`,
-    baseline: result.baseline ? `${formatValue(result.baseline.value, result.baseline.unit)} ${result.baseline.label}` : '-',
+    baseline: result.baseline
+      ? `${formatValue(result.baseline.value, result.baseline.unit)} ${result.baseline.label}`
+      : '-',
     ratio: result.ratio === null || !Number.isFinite(result.ratio) ? '-' : `${result.ratio.toFixed(2)}x`,
     goal: describeGoal(result.goal, result.ours.unit),
     ok: mark(result.pass),

@@ -5,7 +5,7 @@ export type Goal =
   | { kind: 'max'; value: number }
   | { kind: 'report' };
 
-export type Unit = 'ops/s' | 'ms' | 'bytes';
+export type Unit = 'ops/s' | 'rows/s' | 'ms' | 'bytes';
 
 export interface CaseResult {
   case: string;

@@ -165,14 +165,22 @@ describe('TodoQueries', () => {
     expect(page.items.map((t) => t.title).sort()).toEqual(inputs.map((_, i) => `Bulk ${i}`).sort());
     expect(await TodoQueries.createMany([], scope())).toBe(0);
 
-    const invalid = await TodoQueries.createMany([{ userId, title: 'ok' }, { userId, title: '  ' }], scope()).catch(
-      (e: unknown) => e,
-    );
+    const invalid = await TodoQueries.createMany(
+      [
+        { userId, title: 'ok' },
+        { userId, title: '  ' },
+      ],
+      scope(),
+    ).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as ValidationError).fields).toEqual(['1.title']);
 
     // A failing chunk (unknown user in the second one) rolls back the chunks already inserted.
-    const mixed = [{ userId, title: 'a' }, { userId, title: 'b' }, { userId: randomUUID(), title: 'c' }];
+    const mixed = [
+      { userId, title: 'a' },
+      { userId, title: 'b' },
+      { userId: randomUUID(), title: 'c' },
+    ];
     await expect(TodoQueries.createMany(mixed, { ...scope(), chunkSize: 2 })).rejects.toBeInstanceOf(ForeignKeyError);
     expect((await TodoQueries.list({ limit: 20 }, scope())).items).toHaveLength(7);
     await expect(TodoQueries.createMany(inputs)).rejects.toBeInstanceOf(MissingTenantError);
