@@ -10,7 +10,8 @@ import { relationalCase } from './relational.ts';
 import { testIsolationCase } from './test-isolation.ts';
 import { typecheckCase } from './typecheck.ts';
 
-/** In run order: the latency-bound reads first, then the cases that grow the database, then the process-level ones. */
+/** In run order: the latency-bound reads first, then the cases that grow the database (keyset leaves a 1,000,000-row
+ * tenant behind, so it comes last of those), then the process-level ones. */
 export const cases: BenchCase[] = [
   findByIdCase,
   listPageCase,

@@ -12,7 +12,7 @@ const LIMIT = 50;
 function rawListPage(sql: postgres.Sql, tenantId: string) {
   return sql`select id, tenant_id, user_id, title, description, completed, due_at, created_at, updated_at, deleted_at
     from todos where tenant_id = ${tenantId} and deleted_at is null and completed = ${false}
-    order by created_at desc, id desc limit ${LIMIT + 1}`;
+    order by created_at desc nulls last, id desc nulls last limit ${LIMIT + 1}`;
 }
 
 async function measure(context: BenchContext, database: BenchDatabase): Promise<CaseResult> {

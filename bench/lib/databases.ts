@@ -126,16 +126,35 @@ export async function seedTenant(
     [tenantId, users.map((u) => u.id)],
   );
   if (options.todos > 0) {
-    await database.query(
-      `insert into todos (tenant_id, user_id, title, completed, created_at)
-       select $1, $2, 'Bench todo ' || i, i % 3 = 0, now() - i * interval '1 ms' from generate_series(1, $3::int) i`,
-      [tenantId, userId, options.todos],
-    );
+    await seedTodos(database, [tenantId, userId, options.todos]);
     await database.query('analyze todos');
   }
   const ids = await database.query<{ id: string }>(
-    'select id from todos where tenant_id = $1 and deleted_at is null order by created_at desc, id desc limit $2',
+    `select id from todos where tenant_id = $1 and deleted_at is null
+     order by created_at desc nulls last, id desc nulls last limit $2`,
     [tenantId, options.keepIds ?? 200],
   );
   return { tenantId, userId, todoIds: ids.map((r) => r.id) };
+}
+
+const SEED_TODOS_SQL = `insert into todos (tenant_id, user_id, title, completed, created_at)
+  select $1, $2, 'Bench todo ' || i, i % 3 = 0, now() - i * interval '1 ms' from generate_series(1, $3::int) i`;
+
+/**
+ * `session_replication_role = replica` skips the per-row foreign-key triggers (the parents were just inserted):
+ * 1,000,000 rows in ~15 s instead of ~60 s on PostgreSQL.
+ */
+async function seedTodos(database: BenchDatabase, params: [string, string, number]): Promise<void> {
+  const replica = 'set local session_replication_role = replica';
+  if (database.kind === 'postgres') {
+    await database.prepared.client.begin(async (tx) => {
+      await tx.unsafe(replica);
+      await tx.unsafe(SEED_TODOS_SQL, params);
+    });
+    return;
+  }
+  await database.client.transaction(async (tx) => {
+    await tx.exec(replica);
+    await tx.query(SEED_TODOS_SQL, params);
+  });
 }
