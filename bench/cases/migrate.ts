@@ -64,7 +64,7 @@ async function onPglite(context: BenchContext): Promise<CaseResult> {
   const ours: number[] = [];
   const startup: number[] = [];
   const cli: number[] = [];
-  for (let i = 0; i < context.pick(3, 1); i++) {
+  for (let i = 0; i < context.pick(2, 1); i++) {
     const bootStarted = performance.now();
     const client = new PGlite();
     await client.waitReady;
