@@ -42,6 +42,11 @@ if (await serverAvailable(serverUrl)) {
   progress(`No PostgreSQL server answers at BENCH_DATABASE_URL (${serverUrl}): PostgreSQL rows are skipped.`);
 }
 const pglite = await createBenchPglite();
+// Ctrl-C still drops the throwaway database.
+process.once('SIGINT', () => {
+  progress('Interrupted: dropping the bench database...');
+  void Promise.allSettled([postgresDb?.close(), pglite.close()]).then(() => process.exit(130));
+});
 const context: BenchContext = {
   smoke,
   serverUrl,

@@ -17,7 +17,7 @@ async function onPostgres(context: BenchContext): Promise<CaseResult[]> {
   const tenant = await seedTenant(database, { todos: 2_000 });
   const scope = { tenantId: tenant.tenantId };
   const results: CaseResult[] = [];
-  const counts = { rounds: context.pick(5, 2), opsPerRound: context.pick(400, 20) };
+  const counts = { rounds: context.pick(5, 2), opsPerRound: context.pick(300, 20) };
   for (const [label, handle] of [
     ['prepare on', database.prepared],
     ['prepare off', database.unprepared],
@@ -58,7 +58,7 @@ async function onPglite(context: BenchContext): Promise<CaseResult[]> {
     const nextRaw = cycle(tenant.todoIds);
     const comparison = await compareThroughput({
       rounds: context.pick(5, 2),
-      opsPerRound: context.pick(400, 20),
+      opsPerRound: context.pick(300, 20),
       ours: () => TodoQueries[method](nextOurs(), scope),
       baseline: () => database.client.query(FIND_LIVE_BY_ID_SQL, [nextRaw(), tenant.tenantId]),
     });
@@ -83,7 +83,7 @@ async function onPglite(context: BenchContext): Promise<CaseResult[]> {
   const options = { rowMode: 'array' as const, parsers };
   const withParsers = await compareThroughput({
     rounds: context.pick(5, 2),
-    opsPerRound: context.pick(400, 20),
+    opsPerRound: context.pick(300, 20),
     ours: () => database.client.query(FIND_LIVE_BY_ID_SQL, [nextA(), tenant.tenantId], options),
     baseline: () => database.client.query(FIND_LIVE_BY_ID_SQL, [nextB(), tenant.tenantId]),
   });

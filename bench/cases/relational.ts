@@ -55,7 +55,7 @@ async function measure(context: BenchContext, database: BenchDatabase): Promise<
     .prepare('bench_tenant_with_members');
   const comparison = await compareThroughput({
     rounds: context.pick(5, 1),
-    opsPerRound: context.pick(300, 5),
+    opsPerRound: context.pick(150, 5),
     ours: () => prepared.execute({ id: tenantId }),
     baseline: async () =>
       groupTenant(

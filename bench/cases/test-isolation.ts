@@ -40,8 +40,8 @@ async function onPglite(context: BenchContext, database: BenchDatabase & { kind:
   const rollbackMs: number[] = [];
   const freshMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    rollbackMs.push(await medianMs(() => rollbackTest(database.handle.db, tenantId, userId), context.pick(200, 5)));
-    freshMs.push(await medianMs(() => freshPgliteTest(snapshot), context.pick(3, 1)));
+    rollbackMs.push(await medianMs(() => rollbackTest(database.handle.db, tenantId, userId), context.pick(100, 5)));
+    freshMs.push(await medianMs(() => freshPgliteTest(snapshot), context.pick(2, 1)));
   }
   bindDatabase(null);
   const ours = rollbackMs.sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
@@ -62,7 +62,7 @@ async function onPostgres(context: BenchContext, database: BenchDatabase & { kin
   bindDatabase(database.prepared.db);
   const comparison = await compareThroughput({
     rounds: context.pick(5, 1),
-    opsPerRound: context.pick(100, 3),
+    opsPerRound: context.pick(60, 3),
     ours: () => rollbackTest(database.prepared.db, tenantId, userId),
     baseline: () => TodoQueries.create({ userId, title: 'No isolation' }, { tenantId }),
   });
