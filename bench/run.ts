@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -59,7 +60,11 @@ const context: BenchContext = {
 const postgresVersion = postgresDb
   ? `PostgreSQL ${(await postgresDb.query<{ server_version: string }>('show server_version'))[0]?.server_version}`
   : 'no PostgreSQL';
-const pgliteVersion = (await pglite.query<{ version: string }>('select version()'))[0]?.version.split(' ')[1] ?? '?';
+const pglitePackage = JSON.parse(
+  fs.readFileSync(path.join(packageRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
+) as { version: string };
+const pgliteServer = (await pglite.query<{ version: string }>('select version()'))[0]?.version.split(' ')[1] ?? '?';
+const pgliteVersion = `${pglitePackage.version} (PostgreSQL ${pgliteServer})`;
 
 const results: CaseResult[] = [];
 let failed = false;

@@ -31,7 +31,7 @@ async function measure(context: BenchContext, database: BenchDatabase): Promise<
   bindDatabase(database.kind === 'postgres' ? database.prepared.db : database.handle.db);
   const counts = { rounds: context.pick(5, 2), opsPerRound: context.pick(150, 10) };
   const goal = { kind: 'min-ratio', value: 0.9 } as const;
-  const baselineLabel = database.kind === 'postgres' ? 'postgres.js sql``' : 'PGlite query()';
+  const baselineLabel = database.kind === 'postgres' ? 'postgres.js sql tag' : 'PGlite query()';
 
   const create = await compareThroughput({
     ...counts,

@@ -36,7 +36,7 @@ async function onPostgres(context: BenchContext): Promise<CaseResult[]> {
           case: `${method} (${label})`,
           database: 'postgres',
           ours: { label: `TodoQueries.${method}`, value: comparison.ours, unit: 'ops/s' },
-          baseline: { label: 'postgres.js sql``', value: comparison.baseline, unit: 'ops/s' },
+          baseline: { label: 'postgres.js sql tag', value: comparison.baseline, unit: 'ops/s' },
           ratio: comparison.ratio,
           goal: { kind: 'min-ratio', value: 0.95 },
         }),

@@ -58,7 +58,7 @@ async function measure(context: BenchContext, database: BenchDatabase): Promise<
         : database.client.query(LIST_PAGE_SQL, [tenant.tenantId, false, LIMIT + 1]),
   });
   bindDatabase(null);
-  const baselineLabel = database.kind === 'postgres' ? 'postgres.js sql``' : 'PGlite query()';
+  const baselineLabel = database.kind === 'postgres' ? 'postgres.js sql tag' : 'PGlite query()';
   return [
     row({
       case: 'list page of 50, filtered',

@@ -38,6 +38,11 @@ function formatValue(value: number, unit: string): string {
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
 
+function formatRatio(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '-';
+  return `${ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}x`;
+}
+
 const mark = (pass: boolean | null) => (pass === null ? '-' : pass ? '✓' : '✗');
 
 interface Cells {
@@ -58,7 +63,7 @@ function cells(result: CaseResult): Cells {
     baseline: result.baseline
       ? `${formatValue(result.baseline.value, result.baseline.unit)} ${result.baseline.label}`
       : '-',
-    ratio: result.ratio === null || !Number.isFinite(result.ratio) ? '-' : `${result.ratio.toFixed(2)}x`,
+    ratio: formatRatio(result.ratio),
     goal: describeGoal(result.goal, result.ours.unit),
     ok: mark(result.pass),
   };
