@@ -76,7 +76,7 @@ describe('row-level security (withRls)', () => {
   });
 
   it('anon is refused every tenant table (4 tables tried, 4 ForbiddenError)', async () => {
-    const reads = [
+    const reads: (() => Promise<unknown>)[] = [
       () => db.select().from(todos),
       () => db.select().from(tenants),
       () => db.select().from(tenantMembers),
