@@ -19,8 +19,8 @@ import { insertMember } from '../support/tenant-fixtures.ts';
 // each aimed at ids of any tenant. After every step, every row a read returned belongs to the acting tenant, and the
 // other two tenants' rows (read with raw SQL, every tenant table) are exactly as before the step.
 
-// `pnpm test` runs 10 sequences (a quick guard); `pnpm test:properties` (vitest.properties.config.ts) runs 100.
-const SEQUENCES = inject('tenantWallSequences') ?? 10;
+// `pnpm test` runs 5 sequences (a quick guard); `pnpm test:properties` (vitest.properties.config.ts) runs 100.
+const SEQUENCES = inject('tenantWallSequences') ?? 5;
 const STEPS = 20;
 const TENANTS = 3;
 const EXTRA_USERS = 3;
