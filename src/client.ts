@@ -17,3 +17,4 @@ export { closeDefaultDatabase, getDefaultDatabase } from './default-database.ts'
 export { env, parseEnv, type Env } from './env.ts';
 export { bindDatabase, currentExecutor, primaryOf, runWithExecutor, withPrimary, withTransaction } from './executor.ts';
 export { parseDatabaseUrl, redactUrl, type DatabaseTarget } from './config/database-url.ts';
+export { RlsClaimsSchema, withRls, type RlsClaims } from './rls.ts';
