@@ -12,7 +12,7 @@ import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertMember } from '../support/tenant-fixtures.ts';
 
-// Row-level security as the second tenant wall (policies in src/schema/_rls.ts, roles and grants in rules/rls*.sql).
+// Row-level security as the second tenant wall (policies in src/schema/_rls.ts, roles in drizzle/0000_supabase_roles.sql, grants at the end of 0002_database_rules.sql).
 // Runs on PGlite and on the server: PGlite is a single-user Postgres but keeps roles, SET ROLE and RLS.
 
 const TODOS_PER_TENANT = 3;

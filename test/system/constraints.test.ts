@@ -19,7 +19,7 @@ const RETENTION_DEFAULTS = {
 const retentionRow = async () =>
   (await db.select().from(systemSettings).where(eq(systemSettings.key, 'retention_settings')))[0];
 
-const seedSql = () => fs.readFileSync(new URL('../../rules/system-data.sql', import.meta.url), 'utf8');
+const seedSql = () => fs.readFileSync(new URL('../../drizzle/0003_system_data.sql', import.meta.url), 'utf8');
 
 describe('system_settings: database rules', () => {
   it('the migrations ship the retention defaults exactly as specified', async () => {

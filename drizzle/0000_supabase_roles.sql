@@ -1,5 +1,5 @@
 -- Row-Level Security, part 1 of 2: roles and claim helpers. MUST run BEFORE the generated migration that creates the
--- policies (they name the roles and call auth_tenant_ids()). Part 2 (rules/rls-grants.sql) runs after the tables.
+-- policies (they name the roles and call auth_tenant_ids()). Part 2 (the end of 0002_database_rules.sql) runs after the tables.
 --
 -- Supabase's roles, created only where absent (on Supabase they already exist). Roles belong to the whole cluster,
 -- so two databases migrating at once may race to create one: the loser's duplicate error is swallowed.

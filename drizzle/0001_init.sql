@@ -112,6 +112,7 @@ CREATE TABLE "todos" (
 	CONSTRAINT "todos_description_length" CHECK ("todos"."description" is null or char_length("todos"."description") <= 5000)
 );
 --> statement-breakpoint
+ALTER TABLE "todos" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "user_activity_daily" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -124,6 +125,7 @@ CREATE TABLE "user_activity_daily" (
 	CONSTRAINT "user_activity_daily_event_count_non_negative" CHECK ("user_activity_daily"."event_count" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "user_activity_daily" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "waitlist" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"email" text NOT NULL,
@@ -171,6 +173,7 @@ CREATE TABLE "notification_preferences" (
 	CONSTRAINT "notification_preferences_type_format" CHECK (char_length("notification_preferences"."type") <= 100 and "notification_preferences"."type" ~ '^[a-z0-9]+([._-][a-z0-9]+)*$')
 );
 --> statement-breakpoint
+ALTER TABLE "notification_preferences" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "notification_targets" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -200,6 +203,7 @@ CREATE TABLE "notifications" (
 	CONSTRAINT "notifications_data_object" CHECK (jsonb_typeof("notifications"."data") = 'object')
 );
 --> statement-breakpoint
+ALTER TABLE "notifications" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "subscription_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"subscription_id" uuid,
@@ -238,6 +242,7 @@ CREATE TABLE "subscriptions" (
 	CONSTRAINT "subscriptions_provider_ids_length" CHECK (char_length("subscriptions"."provider_customer_id") between 1 and 255 and char_length("subscriptions"."provider_subscription_id") between 1 and 255)
 );
 --> statement-breakpoint
+ALTER TABLE "subscriptions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "domain_event_sequences" (
 	"aggregate_type" text NOT NULL,
 	"aggregate_id" text NOT NULL,
@@ -294,6 +299,7 @@ CREATE TABLE "tenant_activity" (
         and char_length(coalesce("tenant_activity"."subject_id", '')) <= 200)
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_activity" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "tenant_invites" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -311,6 +317,7 @@ CREATE TABLE "tenant_invites" (
 	CONSTRAINT "tenant_invites_accepted_at_iff_accepted" CHECK (("tenant_invites"."status" = 'accepted') = ("tenant_invites"."accepted_at" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_invites" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "tenant_members" (
 	"tenant_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -320,6 +327,7 @@ CREATE TABLE "tenant_members" (
 	CONSTRAINT "tenant_members_pkey" PRIMARY KEY("tenant_id","user_id")
 );
 --> statement-breakpoint
+ALTER TABLE "tenant_members" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "tenants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -333,6 +341,7 @@ CREATE TABLE "tenants" (
 	CONSTRAINT "tenants_custom_attributes_object" CHECK (jsonb_typeof("tenants"."custom_attributes") = 'object')
 );
 --> statement-breakpoint
+ALTER TABLE "tenants" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "admin_audit_log" ADD CONSTRAINT "admin_audit_log_admin_user_id_admin_users_id_fk" FOREIGN KEY ("admin_user_id") REFERENCES "public"."admin_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_users" ADD CONSTRAINT "admin_users_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_users" ADD CONSTRAINT "admin_users_role_id_admin_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."admin_roles"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -413,4 +422,13 @@ CREATE INDEX "tenant_members_user_id_idx" ON "tenant_members" USING btree ("user
 CREATE INDEX "tenant_members_tenant_role_idx" ON "tenant_members" USING btree ("tenant_id","role");--> statement-breakpoint
 CREATE INDEX "tenant_members_tenant_created_idx" ON "tenant_members" USING btree ("tenant_id","created_at" DESC NULLS LAST,"user_id" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "tenants_slug_unique" ON "tenants" USING btree ("slug");--> statement-breakpoint
-CREATE INDEX "tenants_created_at_live_idx" ON "tenants" USING btree ("created_at","id") WHERE "tenants"."deleted_at" is null;
+CREATE INDEX "tenants_created_at_live_idx" ON "tenants" USING btree ("created_at","id") WHERE "tenants"."deleted_at" is null;--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "todos" AS PERMISSIVE FOR ALL TO "authenticated" USING ("todos"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("todos"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "user_activity_daily" AS PERMISSIVE FOR ALL TO "authenticated" USING ("user_activity_daily"."tenant_id" in (select public.auth_tenant_ids()) or ("user_activity_daily"."tenant_id" is null and "user_activity_daily"."user_id" = public.auth_user_id())) WITH CHECK ("user_activity_daily"."tenant_id" in (select public.auth_tenant_ids()) or ("user_activity_daily"."tenant_id" is null and "user_activity_daily"."user_id" = public.auth_user_id()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "notification_preferences" AS PERMISSIVE FOR ALL TO "authenticated" USING ("notification_preferences"."tenant_id" in (select public.auth_tenant_ids()) or ("notification_preferences"."tenant_id" is null and "notification_preferences"."user_id" = public.auth_user_id())) WITH CHECK ("notification_preferences"."tenant_id" in (select public.auth_tenant_ids()) or ("notification_preferences"."tenant_id" is null and "notification_preferences"."user_id" = public.auth_user_id()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "notifications" AS PERMISSIVE FOR ALL TO "authenticated" USING ("notifications"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("notifications"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "subscriptions" AS PERMISSIVE FOR ALL TO "authenticated" USING ("subscriptions"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("subscriptions"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenant_activity" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenant_activity"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("tenant_activity"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenant_invites" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenant_invites"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("tenant_invites"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenant_members" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenant_members"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("tenant_members"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenants" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenants"."id" in (select public.auth_tenant_ids())) WITH CHECK ("tenants"."id" in (select public.auth_tenant_ids()));
