@@ -116,7 +116,7 @@ export function planScaffold(root: string, domain: string | undefined, table: st
   );
 
   create(`test/${d}/${n.fileName}.test.ts`, testModule(n));
-  return { names: n, changes };
+  return { names: n, changes: changes.filter((change) => change.after !== change.before) };
 }
 
 /**
