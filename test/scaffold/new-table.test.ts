@@ -91,6 +91,7 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
   let copy: string;
   const results: Record<string, Run> = {};
   let migrationFiles: string[] = [];
+  let migrationsBeforeCount = 0;
   let treeAfterScaffold = '';
   let treeAfterRerun = '';
 
@@ -98,6 +99,7 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
     copy = copyRepository(packageRoot);
     const tsx = path.join(copy, 'node_modules', '.bin', 'tsx');
     const migrationsBefore = new Set(fs.readdirSync(path.join(copy, 'drizzle')));
+    migrationsBeforeCount = [...migrationsBefore].filter((file) => file.endsWith('.sql')).length;
     results.scaffold = await run(copy, tsx, ['scripts/new-table.ts', 'billing', 'invoices']);
     migrationFiles = fs.readdirSync(path.join(copy, 'drizzle')).filter((file) => !migrationsBefore.has(file));
     treeAfterScaffold = treeHash(copy);
@@ -128,7 +130,9 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
     for (const file of NEW_FILES) expect(results.scaffold!.output).toContain(`created ${file}`);
     for (const file of EDITED_FILES.slice(0, -1)) expect(results.scaffold!.output).toContain(`edited  ${file}`);
     const sql = migrationFiles.filter((file) => file.endsWith('.sql')).sort();
-    expect(sql).toEqual(['0003_invoices.sql', '0004_invoices_rules.sql']);
+    const next = migrationsBeforeCount; // drizzle/ held migrations 0000 .. next-1 before the run
+    const tag = (index: number) => String(index).padStart(4, '0');
+    expect(sql).toEqual([`${tag(next)}_invoices.sql`, `${tag(next + 1)}_invoices_rules.sql`]);
     const read = (file: string) => fs.readFileSync(path.join(copy, 'drizzle', file), 'utf8');
     expect(read(sql[0]!)).toContain('CREATE TABLE "invoices"');
     expect(read(sql[1]!)).toContain(
@@ -165,7 +169,7 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
   });
 
   it('db:migrate applies both migrations: the table and its trigger exist', async () => {
-    expect(results.migrate!.output).toMatch(/✓ 0003_invoices[\s\S]*✓ 0004_invoices_rules/);
+    expect(results.migrate!.output).toMatch(/✓ \d{4}_invoices \([\s\S]*✓ \d{4}_invoices_rules \(/);
     expect(results.migrate!.code).toBe(0);
     const client = new PGlite(path.join(copy, '.data', 'migrated'));
     try {
