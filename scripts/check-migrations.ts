@@ -4,9 +4,10 @@ import path from 'node:path';
 import { packageRoot } from '../src/config/database-url.ts';
 import { readMigrationFiles } from '../src/migrate/migration-files.ts';
 import { runScript } from './_run.ts';
+import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
 
 // `pnpm db:check`: drizzle/ must be exactly what the schema generates, and the journal must be in order.
-// Fails when `pnpm generate` would write a new migration, or `drizzle-kit check` complains.
+// Fails when `pnpm generate` would write a new migration, or `drizzle-kit check` complains, or docs/schema.md is stale.
 
 const drizzleKit = path.join(packageRoot, 'node_modules', '.bin', 'drizzle-kit');
 
@@ -46,4 +47,9 @@ await runScript(async () => {
   }
   fs.rmSync(scratchAbs, { recursive: true, force: true });
   console.log(`✓ drizzle/ matches the schema (${before.size - 1} migration files, journal in order).`);
+
+  const doc = path.join(packageRoot, SCHEMA_DOC);
+  const committed = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
+  if (committed !== (await expectedSchemaDoc(packageRoot))) throw new Error(`${SCHEMA_DOC} is stale: run pnpm db:erd`);
+  console.log(`✓ ${SCHEMA_DOC} matches the schema.`);
 });

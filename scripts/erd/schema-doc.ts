@@ -1,0 +1,10 @@
+import path from 'node:path';
+import { loadSchemaTables } from './load.ts';
+import { renderSchemaDoc } from './render.ts';
+
+export const SCHEMA_DOC = 'docs/schema.md';
+
+/** What docs/schema.md must contain for the schema under `root`. */
+export async function expectedSchemaDoc(root: string): Promise<string> {
+  return renderSchemaDoc(await loadSchemaTables(root), path.join(root, SCHEMA_DOC));
+}

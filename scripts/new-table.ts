@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../src/config/database-url.ts';
+import { runScript } from './_run.ts';
+import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
+import { generateMigrations, restoreMigrations, snapshotMigrations } from './scaffold/migrations.ts';
+import { planScaffold } from './scaffold/plan.ts';
+import { triggerMigration } from './scaffold/templates/trigger.ts';
+import { formatChanges, revertChanges, writeChanges } from './scaffold/write-files.ts';
+
+// `pnpm db:new <domain> <table> [--skip-migrations]`: a tenant-scoped table with every companion the structure
+// check asks for (relations, DTOs, query object, factory, test), wired through the barrels, plus its migrations and
+// docs/schema.md. Writes nothing when any file it would create exists.
+
+const USAGE = 'usage: pnpm db:new <domain> <table> [--skip-migrations]   e.g. pnpm db:new billing invoices';
+
+await runScript(async () => {
+  const args = process.argv.slice(2);
+  const skipMigrations = args.includes('--skip-migrations');
+  const [domain, table, ...rest] = args.filter((arg) => arg !== '--skip-migrations');
+  if (rest.length > 0 || args.some((arg) => arg.startsWith('-') && arg !== '--skip-migrations')) {
+    throw new Error(USAGE);
+  }
+  const root = packageRoot;
+  const plan = planScaffold(root, domain, table);
+  const changes = await formatChanges(root, plan.changes);
+  const migrationsBefore = snapshotMigrations(root);
+  const docFile = path.join(root, SCHEMA_DOC);
+  const docBefore = fs.existsSync(docFile) ? fs.readFileSync(docFile, 'utf8') : null;
+
+  writeChanges(root, changes);
+  let migrations: ReturnType<typeof generateMigrations> | undefined;
+  try {
+    if (!skipMigrations) migrations = generateMigrations(root, plan.names);
+    fs.mkdirSync(path.dirname(docFile), { recursive: true });
+    fs.writeFileSync(docFile, await expectedSchemaDoc(root));
+  } catch (error) {
+    revertChanges(root, changes);
+    restoreMigrations(root, migrationsBefore);
+    if (docBefore === null) fs.rmSync(docFile, { force: true });
+    else fs.writeFileSync(docFile, docBefore);
+    throw new Error(`nothing kept, every file is back as it was: ${(error as Error).message}`, { cause: error });
+  }
+
+  const n = plan.names;
+  const test = `test/${n.domainFolder}/${n.fileName}.test.ts`;
+  const lines = [`✓ table \`${n.sqlName}\` in domain \`${n.domainFolder}\``];
+  for (const change of changes) lines.push(`  ${change.before === null ? 'created' : 'edited '} ${change.file}`);
+  lines.push(`  updated ${SCHEMA_DOC}`);
+  if (migrations) {
+    lines.push(`  created ${migrations.table} (CREATE TABLE)`, `  created ${migrations.rules} (${n.trigger})`);
+    if (migrations.unrelated.length > 0) {
+      lines.push(
+        '',
+        `! ${migrations.table} also holds ${migrations.unrelated.length} statement(s) for schema changes that were`,
+        '  pending before this run (not about the new table): review it, or split it with `pnpm generate`.',
+      );
+    }
+    lines.push(
+      '',
+      'Next:',
+      '  pnpm db:migrate            apply the two migrations',
+      `  pnpm test ${test}`,
+      '',
+      `Columns: edit src/schema/tables/${n.domainFolder}/${n.fileName}.ts (and the DTO's pick lists, the factory),`,
+      '  then `pnpm generate` (an ALTER TABLE migration), `pnpm db:erd`, `pnpm db:migrate`.',
+    );
+  } else {
+    lines.push(
+      '',
+      'Migrations were not generated (--skip-migrations). When the columns are final:',
+      `  pnpm generate --name ${n.sqlName}`,
+      `  pnpm generate --custom --name ${n.sqlName}_rules   and put into that new file:`,
+      ...triggerMigration(n)
+        .trimEnd()
+        .split('\n')
+        .map((line) => `      ${line}`),
+      `  pnpm db:erd && pnpm db:migrate && pnpm test ${test}`,
+    );
+  }
+  console.log(lines.join('\n'));
+});

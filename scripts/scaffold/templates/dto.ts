@@ -1,0 +1,24 @@
+import type { TableNames } from '../names.ts';
+
+export const dtoModule = (n: TableNames) => `import type { z } from 'zod';
+import { ${n.nameMaxConst}, ${n.tableExport} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { trimmedText } from '../_fields.ts';
+
+const refine = {
+  name: () => trimmedText(${n.nameMaxConst}),
+};
+
+export const ${n.entity}Schema = createSelectSchema(${n.tableExport});
+export const Insert${n.entity}Schema = createInsertSchema(${n.tableExport}, refine);
+export const Update${n.entity}Schema = createUpdateSchema(${n.tableExport}, refine);
+
+/** What a caller may set; the tenant comes from scope, ids and timestamps from the server. */
+export const Create${n.entity}DTO = Insert${n.entity}Schema.pick({ name: true }).strict();
+
+export const Update${n.entity}DTO = Update${n.entity}Schema.pick({ name: true }).strict();
+
+export type ${n.entity} = z.infer<typeof ${n.entity}Schema>;
+export type Create${n.entity} = z.input<typeof Create${n.entity}DTO>;
+export type Update${n.entity} = z.input<typeof Update${n.entity}DTO>;
+`;

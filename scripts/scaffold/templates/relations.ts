@@ -1,0 +1,18 @@
+import type { TableNames } from '../names.ts';
+
+/** The `one` side; the `many` side goes into `tenantsRelations` (drizzle's types see one relations() per table). */
+export const tableRelations = (
+  n: TableNames,
+) => `export const ${n.relations} = relations(${n.tableExport}, ({ one }) => ({
+  tenant: one(tenants, { fields: [${n.tableExport}.tenantId], references: [tenants.id] }),
+}));
+`;
+
+export const tenantsModuleFrom = (n: TableNames) =>
+  n.domainFolder === 'tenant' ? './tenants.ts' : '../tenant/tenants.ts';
+
+export const newRelationsModule = (n: TableNames) => `import { relations } from 'drizzle-orm';
+import { tenants } from '${tenantsModuleFrom(n)}';
+import { ${n.tableExport} } from './${n.fileName}.ts';
+
+${tableRelations(n)}`;

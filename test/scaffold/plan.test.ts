@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addObjectProperty, ensureExportStar, ensureImport } from '../../scripts/scaffold/edit-source.ts';
+import { tableNames } from '../../scripts/scaffold/names.ts';
+import { ScaffoldError, planScaffold } from '../../scripts/scaffold/plan.ts';
+import { packageRoot } from '../../src/config/database-url.ts';
+
+// The scaffolder's decisions, without writing: names, refusals, and the edits of existing modules.
+// test/scaffold/new-table.test.ts runs the whole thing in a copy of the repository.
+
+const refusal = (domain: string | undefined, table: string | undefined) => {
+  try {
+    planScaffold(packageRoot, domain, table);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScaffoldError);
+    return (error as Error).message;
+  }
+  throw new Error(`planScaffold(${domain}, ${table}) did not refuse`);
+};
+
+describe('pnpm db:new: names', () => {
+  const cases: [string, string, string][] = [
+    ['invoices', 'Invoice', 'invoice'],
+    ['invoice_items', 'InvoiceItem', 'invoice-item'],
+    ['categories', 'Category', 'category'],
+    ['addresses', 'Address', 'address'],
+    ['boxes', 'Box', 'box'],
+    ['user_activity_daily', 'UserActivityDaily', 'user-activity-daily'],
+    ['status', 'Status', 'status'],
+    ['analysis', 'Analysis', 'analysis'],
+  ];
+  it.each(cases)('%s → entity %s, DTO file %s.ts (8 cases)', (table, entity, dtoFile) => {
+    const names = tableNames('billing', table);
+    expect([names.entity, names.dtoFileName]).toEqual([entity, dtoFile]);
+  });
+
+  it('derives kebab files, camelCase exports and the trigger name from snake_case', () => {
+    expect(tableNames('back_office', 'invoice_items')).toMatchObject({
+      domainFolder: 'back-office',
+      fileName: 'invoice-items',
+      tableExport: 'invoiceItems',
+      relations: 'invoiceItemsRelations',
+      queries: 'InvoiceItemQueries',
+      factory: 'createInvoiceItemFactory',
+      nameMaxConst: 'INVOICE_ITEM_NAME_MAX',
+      trigger: 'invoice_items_set_updated_at',
+    });
+  });
+});
+
+describe('pnpm db:new: refusals (nothing written)', () => {
+  it.each([
+    ['billing', 'Invoices', 'must match'],
+    ['billing', '1invoices', 'must match'],
+    ['billing', 'in-voices', 'must match'],
+    ['Billing', 'invoices', 'domain name `Billing` must match'],
+    ['billing', 'in__voices', 'empty word'],
+    ['billing', 'x'.repeat(41), 'longer than 40'],
+    ['billing', undefined, 'missing table name'],
+    [undefined, undefined, 'missing domain name'],
+  ])('%s %s → "%s" (8 bad names)', (domain, table, message) => {
+    expect(refusal(domain, table)).toContain(message);
+  });
+
+  it('an existing table, by SQL name or export name', () => {
+    expect(refusal('billing', 'todos')).toBe(
+      'table `todos` already exists (src/schema/tables/features/todos.ts): nothing to do, nothing written',
+    );
+    expect(refusal('billing', 'tenant_members')).toContain('table `tenant_members` already exists');
+  });
+
+  it('a table whose exports would clash with the package (tenant_member → TenantMemberSchema, ...)', () => {
+    expect(refusal('billing', 'tenant_member')).toMatch(
+      /would export names the package already exports: .*TenantMemberSchema/,
+    );
+  });
+});
+
+describe('pnpm db:new: the plan for billing invoices', () => {
+  it('creates 9 files and edits 5, touching nothing on disk', () => {
+    const plan = planScaffold(packageRoot, 'billing', 'invoices');
+    const created = plan.changes.filter((c) => c.before === null).map((c) => c.file);
+    const edited = plan.changes.filter((c) => c.before !== null).map((c) => c.file);
+    expect(created).toHaveLength(9);
+    expect(edited.sort()).toEqual([
+      'src/dto/index.ts',
+      'src/queries/index.ts',
+      'src/schema/tables/index.ts',
+      'src/schema/tables/tenant/relations.ts',
+      'src/testing/factories/index.ts',
+    ]);
+    for (const file of created) expect(fs.existsSync(path.join(packageRoot, file))).toBe(false);
+    const tenantRelations = plan.changes.find((c) => c.file === 'src/schema/tables/tenant/relations.ts')!.after;
+    expect(tenantRelations).toContain("import { invoices } from '../billing/invoices.ts';");
+    expect(tenantRelations).toMatch(/subscriptions: many\(subscriptions\),\ninvoices: many\(invoices\),/);
+  });
+
+  it('in an existing domain, adds to its relations.ts and barrels instead of creating them', () => {
+    const plan = planScaffold(packageRoot, 'features', 'notes');
+    const relations = plan.changes.find((c) => c.file === 'src/schema/tables/features/relations.ts')!;
+    expect(relations.before).not.toBeNull();
+    expect(relations.after).toContain("import { tenants } from '../tenant/tenants.ts';");
+    expect(relations.after).toContain('export const notesRelations = relations(notes,');
+    const index = plan.changes.find((c) => c.file === 'src/schema/tables/features/index.ts')!.after;
+    expect(index).toContain('todosRelations, userActivityDailyRelations, notesRelations');
+    expect(plan.changes.some((c) => c.file === 'src/schema/tables/index.ts')).toBe(false);
+  });
+});
+
+describe('pnpm db:new: source edits', () => {
+  it('ensureImport merges into an existing import, else adds one in order (packages, ../, ./)', () => {
+    const text = "import { a } from 'pkg';\nimport { b } from './b.ts';\n";
+    expect(ensureImport(text, 'c', 'pkg')).toBe("import { a, c } from 'pkg';\nimport { b } from './b.ts';\n");
+    expect(ensureImport(text, 'a', 'pkg')).toBe(text);
+    expect(ensureImport(text, 'd', '../d.ts')).toBe(
+      "import { a } from 'pkg';\nimport { d } from '../d.ts';\nimport { b } from './b.ts';\n",
+    );
+  });
+
+  it('ensureExportStar adds a domain barrel once, sorted', () => {
+    const text = "export * from './a/index.ts';\nexport * from './c/index.ts';\n";
+    const once = ensureExportStar(text, './b/index.ts');
+    expect(once).toBe("export * from './a/index.ts';\nexport * from './b/index.ts';\nexport * from './c/index.ts';\n");
+    expect(ensureExportStar(once, './b/index.ts')).toBe(once);
+  });
+
+  it('addObjectProperty appends to the literal, with or without a trailing comma (2 shapes)', () => {
+    const withComma = 'export const r = relations(t, ({ many }) => ({\n  a: many(a),\n}));\n';
+    const without = 'export const r = relations(t, ({ many }) => ({ a: many(a) }));\n';
+    expect(addObjectProperty(withComma, 'r', 'b', 'many(b)')).toBe(
+      'export const r = relations(t, ({ many }) => ({\n  a: many(a),\nb: many(b),\n}));\n',
+    );
+    expect(addObjectProperty(without, 'r', 'b', 'many(b)')).toBe(
+      'export const r = relations(t, ({ many }) => ({ a: many(a),\nb: many(b), }));\n',
+    );
+  });
+});
