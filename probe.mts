@@ -1,17 +1,18 @@
 import postgres from 'postgres';
-const mode = process.argv[2];
-const admin = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: 1 });
-const sql = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: Number(process.argv[3]), connect_timeout: 3 });
+const admin = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: 1, onnotice: () => {} });
+const sql = postgres('postgres://postgres@127.0.0.1:5432/postgres', { max: Number(process.argv[2]), connect_timeout: 3, onnotice: (n) => console.log('NOTICE', n.code, n.message) });
 process.on('uncaughtException', (e) => console.log('UNCAUGHT', e.message));
-const t = Date.now();
+await admin`drop table if exists probe_t`; await admin`create table probe_t(x text)`;
 try {
   await sql.begin(async (tx) => {
+    await tx`insert into probe_t values ('first')`;
     const [{ pid }] = await tx`select pg_backend_pid() as pid`;
-    if (mode === 'idle') { await admin`select pg_terminate_backend(${pid})`; await new Promise((r) => setTimeout(r, 100)); await tx`select 2`; }
-    else { setTimeout(() => admin`select pg_terminate_backend(${pid})`.catch(() => {}), 200); await tx`select pg_sleep(5)`; }
+    await admin`select pg_terminate_backend(${pid})`; await new Promise((r) => setTimeout(r, 100));
+    try { await tx`insert into probe_t values ('second')`; } catch (e: any) { console.log('swallowed', e.code); }
+    await tx`insert into probe_t values ('third')`;
   });
-} catch (e: any) { console.log(Date.now()-t, 'tx error', e.code, e.message); }
-for (let i = 0; i < 3; i++) { await Promise.all(Array.from({length: 10}, () => sql`select 1`)).then(() => console.log("10 ok"), (e) => console.log("10 err", e.code));
-try { console.log(Date.now()-t, 'after', (await sql`select 1 as x`)[0]); } catch (e: any) { console.log(Date.now()-t, 'after err', e.code, e.message); }
-}
+} catch (e: any) { console.log('tx error', e.code, e.message); }
+await new Promise((r) => setTimeout(r, 300));
+console.log(await admin`select x from probe_t`);
+await admin`drop table probe_t`;
 await sql.end({timeout:1}); await admin.end();

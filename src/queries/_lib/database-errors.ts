@@ -70,8 +70,14 @@ function describeServer(failure: ConnectionFailure): string {
   return failure.port === undefined ? host : `${host}:${failure.port}`;
 }
 
-/** A connection that could not be opened, or that died under a query: the driver's words, without the query. */
-function toConnectionError(failure: ConnectionFailure): DatabaseError {
+/**
+ * A connection that could not be opened (`connection_failed`), or that died under a query (`connection_lost`), as a
+ * typed error naming the server, never the query or its parameters; `undefined` for any other error.
+ */
+export function toConnectionError(error: unknown): DatabaseError | undefined {
+  if (error instanceof DatabaseError) return undefined;
+  const failure = connectionFailure(error);
+  if (!failure) return undefined;
   const server = describeServer(failure);
   if (CONNECT_FAILURES.has(failure.code)) {
     return new DatabaseError('connection_failed', `Could not connect to ${server} (${failure.code})`, {
@@ -91,8 +97,8 @@ function toConnectionError(failure: ConnectionFailure): DatabaseError {
  */
 export function toDatabaseError(error: unknown): unknown {
   if (error instanceof DatabaseError) return error;
-  const connection = connectionFailure(error);
-  if (connection) return toConnectionError(connection);
+  const connection = toConnectionError(error);
+  if (connection) return connection;
   const pg = driverError(error);
   if (!pg) return error;
   const constraint = pg.constraint_name ?? pg.constraint;
