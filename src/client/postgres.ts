@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { isTransactionPooler, redactUrl } from '../config/database-url.ts';
+import { driverUrl, isTransactionPooler, redactUrl } from '../config/database-url.ts';
 import * as schema from '../schema/index.ts';
 import { withPostgresQueryLog } from './query-log.ts';
 import type { Database, DatabaseHandle, DatabaseOptions } from './types.ts';
@@ -19,7 +19,7 @@ export function shouldPrepare(url: string, explicit: boolean | undefined): boole
 }
 
 export function createPostgresDatabase(url: string, options: DatabaseOptions = {}): PostgresHandle {
-  const client = postgres(url, {
+  const client = postgres(driverUrl(url), {
     max: options.poolMax ?? 10,
     prepare: shouldPrepare(url, options.prepare),
     connect_timeout: options.connectTimeoutSeconds ?? 10,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { shouldPrepare } from '../../src/client/postgres.ts';
 import {
   defaultPgliteDir,
+  driverUrl,
   isTransactionPooler,
   parseDatabaseUrl,
   redactUrl,
@@ -51,5 +52,14 @@ describe('redactUrl and sameDatabase', () => {
   it('compares host, port, database and user, not password or options', () => {
     expect(sameDatabase('postgres://a:x@H:5432/db', 'postgres://a:y@h/db?sslmode=require')).toBe(true);
     expect(sameDatabase('postgres://a@h/db', 'postgres://a@h/other')).toBe(false);
+  });
+});
+
+describe('driverUrl', () => {
+  it('drops our pgbouncer=true marker (PgBouncer refuses it as a startup parameter) and keeps every other option', () => {
+    expect(driverUrl('postgres://u:p@h:6432/db?pgbouncer=true&sslmode=require')).toBe(
+      'postgres://u:p@h:6432/db?sslmode=require',
+    );
+    expect(driverUrl('postgres://u:p%40ss@h/db?sslmode=require')).toBe('postgres://u:p%40ss@h/db?sslmode=require');
   });
 });
