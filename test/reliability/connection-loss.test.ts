@@ -49,7 +49,9 @@ describe('a backend killed (pg_terminate_backend) in the middle of a withTransac
 
       const observer = postgres(handle.url, { max: 1, onnotice: () => {} });
       try {
-        const [row] = await observer<{ n: number }[]>`select count(*)::int as n from todos where title like ${`${marker}%`}`;
+        const [row] = await observer<
+          { n: number }[]
+        >`select count(*)::int as n from todos where title like ${`${marker}%`}`;
         expect(row!.n).toBe(0);
       } finally {
         await observer.end();

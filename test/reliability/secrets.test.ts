@@ -67,13 +67,27 @@ describe('secrets never reach the output: a planted password and a planted param
       await handle.close();
     }
 
-    const unreachable = createDatabase({ url: `postgres://u:${SECRET}@127.0.0.1:1/x`, logQueries: true, log: (l) => output.push(l) });
+    const unreachable = createDatabase({
+      url: `postgres://u:${SECRET}@127.0.0.1:1/x`,
+      logQueries: true,
+      log: (l) => output.push(l),
+    });
     output.push(
-      messageOf(await runWithExecutor(unreachable.db, () => TodoQueries.list({}, { tenantId: randomUUID() })).catch((e: unknown) => e)),
+      messageOf(
+        await runWithExecutor(unreachable.db, () => TodoQueries.list({}, { tenantId: randomUUID() })).catch(
+          (e: unknown) => e,
+        ),
+      ),
       unreachable.description,
     );
     await unreachable.close();
-    output.push(messageOf(await Promise.resolve().then(() => parseEnv({ DATABASE_POOL_MAX: SECRET, DATABASE_URL: secretUrl })).catch((e: unknown) => e)));
+    output.push(
+      messageOf(
+        await Promise.resolve()
+          .then(() => parseEnv({ DATABASE_POOL_MAX: SECRET, DATABASE_URL: secretUrl }))
+          .catch((e: unknown) => e),
+      ),
+    );
 
     for (const url of [secretUrl, `postgres://u:${SECRET}@127.0.0.1:1/x`, `${secretUrl}?pgbouncer=true`]) {
       const run = await runMigrate({ DATABASE_URL: url, DIRECT_URL: url, DATABASE_CONNECT_TIMEOUT: '2' });

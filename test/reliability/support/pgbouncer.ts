@@ -78,7 +78,9 @@ export async function startPgBouncer(server: { host: string; port: number }): Pr
     fs.chmodSync(dir, 0o755);
     for (const file of [ini, authFile]) fs.chmodSync(file, 0o644);
   }
-  const child = spawn(binary, asRoot ? ['-q', '-u', 'postgres', ini] : ['-q', ini], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, asRoot ? ['-q', '-u', 'postgres', ini] : ['-q', ini], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
