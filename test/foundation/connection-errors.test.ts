@@ -59,6 +59,11 @@ describe('toDatabaseError: connection failures (4 codes) and losses (2 codes)', 
     expect(error.cause).toBe(cause);
   });
 
+  it('a server refusal keeps its reason: 3D000 → connection_failed with the missing database named', () => {
+    const error = toDatabaseError(wrapped({ code: '3D000', message: 'database "x" does not exist' })) as DatabaseError;
+    expect(error.message).toBe('Could not connect to the database server: database "x" does not exist (3D000)');
+  });
+
   it.each(connectionLosses)('$code → connection_lost naming $names, without the parameter', ({ cause, names }) => {
     const error = toDatabaseError(wrapped(cause)) as DatabaseError;
     expect(error.code).toBe('connection_lost');

@@ -46,6 +46,7 @@ const CONNECTION_LOSSES = new Set([
 
 interface ConnectionFailure {
   code: string;
+  message?: string;
   /** postgres.js and Node name the host (`address`, `hostname`) and port; never the password. */
   address?: string;
   hostname?: string;
@@ -80,7 +81,9 @@ export function toConnectionError(error: unknown): DatabaseError | undefined {
   if (!failure) return undefined;
   const server = describeServer(failure);
   if (CONNECT_FAILURES.has(failure.code)) {
-    return new DatabaseError('connection_failed', `Could not connect to ${server} (${failure.code})`, {
+    // The server's own refusal (wrong password, no such database) names the user or database, never a secret.
+    const reason = /^[0-9A-Z]{5}$/.test(failure.code) && failure.message ? `: ${failure.message}` : '';
+    return new DatabaseError('connection_failed', `Could not connect to ${server}${reason} (${failure.code})`, {
       cause: failure,
     });
   }
