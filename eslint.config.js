@@ -36,6 +36,6 @@ export default tseslint.config(
       ],
     },
   },
-  // The env module reads the environment; tests hand it to the child processes they spawn.
-  { files: ['src/env.ts', 'test/**'], rules: { 'no-restricted-properties': 'off' } },
+  // The env module reads the environment; tests and benchmarks hand it to the child processes they spawn.
+  { files: ['src/env.ts', 'test/**', 'bench/**'], rules: { 'no-restricted-properties': 'off' } },
 );

@@ -1,9 +1,10 @@
 import { env } from '../src/env.ts';
 import { migrate } from '../src/migrate/index.ts';
 import { runScript } from './_run.ts';
+import { seedConfiguredDatabase } from './_seed.ts';
 
 // `pnpm db:setup`: everything a fresh clone needs on whatever database the environment points at
-// (the embedded PGlite under .data/pglite by default): migrate, then seed demo data.
+// (the embedded PGlite under .data/pglite by default): migrate, then seed demo data. Safe to re-run.
 
 await runScript(async () => {
   const config = env();
@@ -11,4 +12,5 @@ await runScript(async () => {
     url: config.DIRECT_URL ?? config.DATABASE_URL,
     connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT,
   });
+  await seedConfiguredDatabase(config);
 });

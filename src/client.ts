@@ -8,11 +8,13 @@ export type {
   DatabaseKind,
   DatabaseOptions,
   Executor,
+  ReplicatedDatabase,
   Schema,
   Transaction,
 } from './client/types.ts';
 export { db } from './db.ts';
 export { closeDefaultDatabase, getDefaultDatabase } from './default-database.ts';
 export { env, parseEnv, type Env } from './env.ts';
-export { bindDatabase, currentExecutor, runWithExecutor, withTransaction } from './executor.ts';
+export { bindDatabase, currentExecutor, primaryOf, runWithExecutor, withPrimary, withTransaction } from './executor.ts';
 export { parseDatabaseUrl, redactUrl, type DatabaseTarget } from './config/database-url.ts';
+export { RlsClaimsSchema, withRls, type RlsClaims } from './rls.ts';

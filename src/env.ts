@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isDatabaseUrl, packageRoot, sameDatabase } from './config/database-url.ts';
+import { isDatabaseUrl, packageRoot, parseDatabaseUrl, sameDatabase } from './config/database-url.ts';
 import { ConfigError } from './errors.ts';
 
 // The only module that reads process.env; everything else receives an `Env`.
@@ -9,6 +9,20 @@ const databaseUrl = z
   .string()
   .trim()
   .refine(isDatabaseUrl, { message: 'must be a postgres:// URL, pglite://<dir> or pglite://memory' });
+
+/** Comma-separated; each entry must be a PostgreSQL server (a streaming replica of DATABASE_URL). */
+const replicaUrls = z.string().transform((raw, ctx) => {
+  const urls = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  urls.forEach((url, index) => {
+    if (!isDatabaseUrl(url) || parseDatabaseUrl(url).kind !== 'postgres') {
+      ctx.addIssue({ code: 'custom', message: `entry ${index + 1} of ${urls.length} must be a postgres:// URL` });
+    }
+  });
+  return urls;
+});
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
@@ -20,6 +34,8 @@ const EnvSchema = z.object({
   APP_ENV: z.enum(['development', 'test', 'preview', 'staging', 'production']).optional(),
   DATABASE_URL: databaseUrl.optional(),
   DIRECT_URL: databaseUrl.optional(),
+  /** Read replicas: query objects' reads go to one of them, writes and transactions to DATABASE_URL. */
+  DATABASE_REPLICA_URLS: replicaUrls.default([]),
   /** Only for the boot guard: previews and staging refuse to start against this database. */
   PRODUCTION_DATABASE_URL: databaseUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number({ message: 'must be a number' }).int().min(1).max(500).default(10),
@@ -64,6 +80,7 @@ export function parseEnv(source: Source): Env {
     APP_ENV: appEnv,
     DATABASE_LOG_QUERIES: parsed.DATABASE_LOG_QUERIES ?? parsed.NODE_ENV === 'development',
   };
+  assertReplicasHaveAServer(env);
   assertNotProductionFromPreview(env);
   return env;
 }
@@ -71,6 +88,16 @@ export function parseEnv(source: Source): Env {
 function stageFromVercel(value: string | undefined): Env['APP_ENV'] | undefined {
   if (value === 'preview' || value === 'production' || value === 'development') return value;
   return undefined;
+}
+
+/** Replicas are PostgreSQL streaming replicas of a server; an embedded PGlite database has none. */
+function assertReplicasHaveAServer(env: Env): void {
+  if (env.DATABASE_REPLICA_URLS.length === 0) return;
+  if (env.DATABASE_URL !== undefined && parseDatabaseUrl(env.DATABASE_URL).kind === 'postgres') return;
+  throw new ConfigError(
+    'DATABASE_REPLICA_URLS needs a postgres:// DATABASE_URL: read replicas are not supported on embedded PGlite ' +
+      `(DATABASE_URL is ${env.DATABASE_URL === undefined ? 'unset, so the embedded default' : 'a pglite:// URL'}).`,
+  );
 }
 
 /** A preview or staging deployment wired to the production database writes test data into it: refuse to boot. */

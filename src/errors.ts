@@ -5,6 +5,7 @@ export type DatabaseErrorCode =
   | 'conflict'
   | 'foreign_key'
   | 'check_violation'
+  | 'forbidden'
   | 'validation'
   | 'invalid_config'
   | 'database_in_use'
@@ -70,6 +71,17 @@ export class CheckViolationError extends DatabaseError {
     options?: { cause?: unknown },
   ) {
     super('check_violation', message, options);
+  }
+}
+
+/**
+ * The database refused the statement for the current role (SQLSTATE 42501): a row-level security policy rejected a
+ * write (WITH CHECK), or the role has no privilege on the table at all. Only seen under a restricted role (withRls).
+ */
+export class ForbiddenError extends DatabaseError {
+  override name = 'ForbiddenError';
+  constructor(options?: { cause?: unknown }) {
+    super('forbidden', 'Forbidden: row-level security or a missing privilege rejected the statement', options);
   }
 }
 

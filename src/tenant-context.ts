@@ -3,7 +3,10 @@ import { DatabaseError } from './errors.ts';
 
 // Tenant-scoped query objects take the tenant explicitly ({ tenantId }) or from here, set once per request.
 
-const ambientTenant = new AsyncLocalStorage<string>();
+// Process-wide, like the executor state (src/executor.ts): one store even if the package is loaded twice.
+const storeKey = Symbol.for('database.tenantContext');
+const ambientTenant = ((globalThis as { [storeKey]?: AsyncLocalStorage<string> })[storeKey] ??=
+  new AsyncLocalStorage<string>());
 
 /** Run `fn` with every tenant-scoped query object scoped to `tenantId` (e.g. from your auth middleware). */
 export function withTenant<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {

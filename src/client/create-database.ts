@@ -1,5 +1,6 @@
-import { parseDatabaseUrl } from '../config/database-url.ts';
+import { isDatabaseUrl, parseDatabaseUrl } from '../config/database-url.ts';
 import type { Env } from '../env.ts';
+import { ConfigError } from '../errors.ts';
 import { createPgliteDatabase } from './pglite.ts';
 import { createPostgresDatabase } from './postgres.ts';
 import type { DatabaseHandle, DatabaseOptions } from './types.ts';
@@ -7,15 +8,27 @@ import type { DatabaseHandle, DatabaseOptions } from './types.ts';
 /** A database for any DATABASE_URL form. Nothing connects until the first query. */
 export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   const target = parseDatabaseUrl(options.url);
+  if (target.kind === 'pglite' && (options.replicaUrls?.length ?? 0) > 0) {
+    throw new ConfigError('Read replicas need a PostgreSQL server: an embedded PGlite database has none.');
+  }
+  options.replicaUrls?.forEach((url, index) => {
+    if (!isDatabaseUrl(url) || parseDatabaseUrl(url).kind !== 'postgres') {
+      throw new ConfigError(`Read replica ${index + 1} is not a postgres:// URL.`);
+    }
+  });
   return target.kind === 'postgres'
     ? createPostgresDatabase(target.url, options)
     : createPgliteDatabase(target.dataDir, options);
 }
 
-/** The pooled connection settings an environment describes (`DIRECT_URL` for `role: 'direct'`). */
+/**
+ * The pooled connection settings an environment describes, with its read replicas. `role: 'direct'` is `DIRECT_URL`
+ * alone (migrations and scripts talk to the primary only).
+ */
 export function databaseOptionsFromEnv(env: Env, role: 'pooled' | 'direct' = 'pooled'): DatabaseOptions {
   return {
     url: role === 'direct' ? (env.DIRECT_URL ?? env.DATABASE_URL) : env.DATABASE_URL,
+    replicaUrls: role === 'direct' ? [] : env.DATABASE_REPLICA_URLS,
     poolMax: env.DATABASE_POOL_MAX,
     prepare: env.DATABASE_PREPARE,
     connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT,

@@ -1,12 +1,16 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
+import { withReplicas } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { driverUrl, isTransactionPooler, redactUrl } from '../config/database-url.ts';
+import { isTransactionPooler, redactUrl } from '../config/database-url.ts';
 import * as schema from '../schema/index.ts';
 import { withPostgresQueryLog } from './query-log.ts';
-import type { Database, DatabaseHandle, DatabaseOptions } from './types.ts';
+import type { Database, DatabaseHandle, DatabaseOptions, ReplicatedDatabase } from './types.ts';
 
 export interface PostgresHandle extends DatabaseHandle {
+  /** The primary's pool. */
   readonly client: postgres.Sql;
+  /** One pool per read replica, in `replicaUrls` order (empty without replicas). */
+  readonly replicaClients: readonly postgres.Sql[];
 }
 
 /**
@@ -18,8 +22,19 @@ export function shouldPrepare(url: string, explicit: boolean | undefined): boole
   return explicit ?? !isTransactionPooler(url);
 }
 
-export function createPostgresDatabase(url: string, options: DatabaseOptions = {}): PostgresHandle {
-  const client = postgres(driverUrl(url), {
+/**
+ * `pgbouncer=true` is a marker for us (and Prisma), not a server setting: postgres.js would send it as a startup
+ * parameter, and PostgreSQL rejects it (42704 unrecognized configuration parameter).
+ */
+export function withoutPoolerMarker(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('pgbouncer')) return url;
+  parsed.searchParams.delete('pgbouncer');
+  return parsed.toString();
+}
+
+function connect(url: string, options: DatabaseOptions, tag: string): { client: postgres.Sql; db: Database } {
+  const client = postgres(withoutPoolerMarker(url), {
     max: options.poolMax ?? 10,
     prepare: shouldPrepare(url, options.prepare),
     connect_timeout: options.connectTimeoutSeconds ?? 10,
@@ -29,14 +44,44 @@ export function createPostgresDatabase(url: string, options: DatabaseOptions = {
     connection: { application_name: 'database' },
   });
   const driverClient = options.logQueries
-    ? withPostgresQueryLog(client, { logParams: options.logParams ?? false, log: options.log ?? console.log })
+    ? withPostgresQueryLog(client, { logParams: options.logParams ?? false, log: options.log ?? console.log, tag })
     : client;
-  const db: Database = drizzle({ client: driverClient, schema });
+  return { client, db: drizzle({ client: driverClient, schema }) };
+}
+
+/**
+ * Drizzle's `withReplicas` sends `db.with(cte)` to a replica, including `.with(cte).update/insert/delete`, which a
+ * replica refuses: the CTE's writes go to the primary here, its selects to the replica.
+ */
+function replicated(primary: Database, replicas: [Database, ...Database[]]): ReplicatedDatabase {
+  const db = withReplicas(primary, replicas);
+  const pick = () => replicas[Math.floor(Math.random() * replicas.length)]!;
+  const withCtes: Database['with'] = (...ctes) => {
+    const read = pick().with(...ctes);
+    const written = primary.with(...ctes);
+    return { ...read, update: written.update, insert: written.insert, delete: written.delete };
+  };
+  return Object.assign(db, { with: withCtes });
+}
+
+export function createPostgresDatabase(url: string, options: DatabaseOptions = {}): PostgresHandle {
+  const primary = connect(url, options, 'db');
+  const replicas = (options.replicaUrls ?? []).map((replicaUrl, index) =>
+    connect(replicaUrl, options, `db:replica${index + 1}`),
+  );
+  const [first, ...rest] = replicas.map((replica) => replica.db);
+  const db: Database = first ? replicated(primary.db, [first, ...rest]) : primary.db;
+  const clients = [primary.client, ...replicas.map((replica) => replica.client)];
   return {
     db,
-    client,
+    client: primary.client,
+    replicaClients: replicas.map((replica) => replica.client),
     kind: 'postgres',
-    description: redactUrl(url),
-    close: () => client.end({ timeout: 5 }),
+    description: replicas.length
+      ? `${redactUrl(url)} with ${replicas.length} read replica${replicas.length === 1 ? '' : 's'}`
+      : redactUrl(url),
+    async close() {
+      await Promise.all(clients.map((client) => client.end({ timeout: 5 })));
+    },
   };
 }

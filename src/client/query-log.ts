@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 
 export interface QueryLogOptions {
   logParams: boolean;
+  /** Which pool ran the query, e.g. `db` or `db:replica1`; printed as the line's `[tag]`. Default `db`. */
+  tag?: string;
   log: (line: string) => void;
 }
 
@@ -21,7 +23,7 @@ function compact(query: string): string {
 export function logQuery(options: QueryLogOptions, query: unknown, params: unknown, started: number, failed: boolean) {
   const ms = (performance.now() - started).toFixed(1);
   const text = typeof query === 'string' ? compact(query) : '<query>';
-  options.log(`[db] ${ms} ms${failed ? ' FAILED' : ''}  ${text}${describeParams(params, options)}`);
+  options.log(`[${options.tag ?? 'db'}] ${ms} ms${failed ? ' FAILED' : ''}  ${text}${describeParams(params, options)}`);
 }
 
 type AnyFn = (...args: unknown[]) => unknown;

@@ -8,6 +8,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** What a query runs on: the database itself or an open transaction. */
 export type Executor = Database | Transaction;
+/** A database with read replicas (Drizzle `withReplicas`): selects and relational queries go to a replica. */
+export type ReplicatedDatabase = Database & { readonly $primary: Database; readonly $replicas: readonly Database[] };
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -24,6 +26,11 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** postgres.js pool size. */
   poolMax?: number;
+  /**
+   * PostgreSQL only: streaming replicas of `url`. Reads go to one of them (each has its own pool with these same
+   * options), writes and transactions to `url`.
+   */
+  replicaUrls?: readonly string[] | undefined;
   /** Server-side prepared statements. Default: on, except behind a transaction pooler. */
   prepare?: boolean | undefined;
   connectTimeoutSeconds?: number;

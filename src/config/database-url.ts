@@ -41,17 +41,6 @@ export function isTransactionPooler(raw: string): boolean {
   return url.port === '6543' || url.searchParams.get('pgbouncer') === 'true';
 }
 
-/**
- * The URL handed to postgres.js: `pgbouncer=true` is our marker, and postgres.js would send it to the server as a
- * startup parameter, which PgBouncer refuses ("unsupported startup parameter: pgbouncer").
- */
-export function driverUrl(raw: string): string {
-  const url = new URL(raw);
-  if (!url.searchParams.has('pgbouncer')) return raw;
-  url.searchParams.delete('pgbouncer');
-  return url.toString();
-}
-
 /** A URL safe to print: the password is replaced and the query string dropped. */
 export function redactUrl(raw: string): string {
   if (raw.startsWith(PGLITE_PREFIX)) return raw;

@@ -7,6 +7,7 @@ import { runMigrations, type MigrationReport } from './run-migrations.ts';
 export { assertJournalOrder, readMigrationFiles, type MigrationFile } from './migration-files.ts';
 export { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.ts';
 export { drizzleMigrationTable, runMigrations, type MigrationReport, type MigrationTable } from './run-migrations.ts';
+export { dropAll, type DropAllOptions } from './drop-all.ts';
 
 export interface MigrateOptions {
   /** A DATABASE_URL-style string (use the direct URL); `undefined` is the embedded default. */

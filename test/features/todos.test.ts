@@ -158,4 +158,31 @@ describe('TodoQueries', () => {
     });
     expect((await TodoQueries.list({}, scope())).items.map((t) => t.id)).toEqual([kept.id]);
   });
+  it('createMany validates all inputs first, inserts in chunks, and is all or none', async () => {
+    const inputs = Array.from({ length: 7 }, (_, i) => ({ userId, title: ` Bulk ${i} ` }));
+    expect(await TodoQueries.createMany(inputs, { ...scope(), chunkSize: 3 })).toBe(7);
+    const page = await TodoQueries.list({ limit: 20 }, scope());
+    expect(page.items.map((t) => t.title).sort()).toEqual(inputs.map((_, i) => `Bulk ${i}`).sort());
+    expect(await TodoQueries.createMany([], scope())).toBe(0);
+
+    const invalid = await TodoQueries.createMany(
+      [
+        { userId, title: 'ok' },
+        { userId, title: '  ' },
+      ],
+      scope(),
+    ).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect((invalid as ValidationError).fields).toEqual(['1.title']);
+
+    // A failing chunk (unknown user in the second one) rolls back the chunks already inserted.
+    const mixed = [
+      { userId, title: 'a' },
+      { userId, title: 'b' },
+      { userId: randomUUID(), title: 'c' },
+    ];
+    await expect(TodoQueries.createMany(mixed, { ...scope(), chunkSize: 2 })).rejects.toBeInstanceOf(ForeignKeyError);
+    expect((await TodoQueries.list({ limit: 20 }, scope())).items).toHaveLength(7);
+    await expect(TodoQueries.createMany(inputs)).rejects.toBeInstanceOf(MissingTenantError);
+  });
 });

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shouldPrepare } from '../../src/client/postgres.ts';
+import { shouldPrepare, withoutPoolerMarker } from '../../src/client/postgres.ts';
 import {
   defaultPgliteDir,
-  driverUrl,
   isTransactionPooler,
   parseDatabaseUrl,
   redactUrl,
@@ -37,6 +36,13 @@ describe('parseDatabaseUrl', () => {
     expect(shouldPrepare('postgres://u@host:5432/db', false)).toBe(false);
   });
 
+  it('strips the pgbouncer=true marker before connecting (PostgreSQL rejects it as a startup parameter)', () => {
+    expect(withoutPoolerMarker('postgres://u@h:6432/db?pgbouncer=true&sslmode=require')).toBe(
+      'postgres://u@h:6432/db?sslmode=require',
+    );
+    expect(withoutPoolerMarker('postgres://u@h:5432/db')).toBe('postgres://u@h:5432/db');
+  });
+
   it('rejects other schemes', () => {
     expect(() => parseDatabaseUrl('mysql://u@h/db')).toThrow();
   });
@@ -52,14 +58,5 @@ describe('redactUrl and sameDatabase', () => {
   it('compares host, port, database and user, not password or options', () => {
     expect(sameDatabase('postgres://a:x@H:5432/db', 'postgres://a:y@h/db?sslmode=require')).toBe(true);
     expect(sameDatabase('postgres://a@h/db', 'postgres://a@h/other')).toBe(false);
-  });
-});
-
-describe('driverUrl', () => {
-  it('drops our pgbouncer=true marker (PgBouncer refuses it as a startup parameter) and keeps every other option', () => {
-    expect(driverUrl('postgres://u:p@h:6432/db?pgbouncer=true&sslmode=require')).toBe(
-      'postgres://u:p@h:6432/db?sslmode=require',
-    );
-    expect(driverUrl('postgres://u:p%40ss@h/db?sslmode=require')).toBe('postgres://u:p%40ss@h/db?sslmode=require');
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkStructure, type Violation } from '../../scripts/structure/rules.ts';
+import { packageRoot } from '../../src/config/database-url.ts';
 import { clearParseCache } from '../../scripts/structure/source-files.ts';
 
 // Each rule of the structural checker, fed a minimal good tree and then a bad variant of it.
@@ -65,6 +66,11 @@ const replace = (file: string, from: string, to: string) => ({ [file]: goodTree[
 describe('structural checker', () => {
   it('passes the good fixture', () => {
     expect(checkStructure(tree())).toEqual([]);
+  });
+
+  it('passes this repository (pnpm check:structure runs inside pnpm test)', () => {
+    clearParseCache();
+    expect(checkStructure(packageRoot).map((v) => `[${v.rule}] ${v.file}: ${v.message}`)).toEqual([]);
   });
 
   it('fails when a table is missing from the barrel chain', () => {

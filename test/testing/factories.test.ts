@@ -1,12 +1,69 @@
+import { eq, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { findTables } from '../../scripts/structure/rules.ts';
+import { packageRoot } from '../../src/config/database-url.ts';
+import { db } from '../../src/db.ts';
+import * as dto from '../../src/dto/index.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import * as schema from '../../src/schema/index.ts';
 import { factories, seedFactories } from '../../src/testing/factories/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+type FactoryName = keyof typeof factories;
+
+/** Each table's Insert schema from database/dto; a Record, so a factory without an entry fails to type-check. */
+const insertSchemas: Record<FactoryName, z.ZodType> = {
+  user: dto.InsertUserSchema,
+  session: dto.InsertSessionSchema,
+  account: dto.InsertAccountSchema,
+  verification: dto.InsertVerificationSchema,
+  jwks: dto.InsertJwkSchema,
+  tenants: dto.InsertTenantSchema,
+  tenantMembers: dto.InsertTenantMemberSchema,
+  tenantInvites: dto.InsertTenantInviteSchema,
+  tenantActivity: dto.InsertTenantActivitySchema,
+  todos: dto.InsertTodoSchema,
+  waitlist: dto.InsertWaitlistSchema,
+  userActivityDaily: dto.InsertUserActivityDailySchema,
+  notifications: dto.InsertNotificationSchema,
+  notificationTargets: dto.InsertNotificationTargetSchema,
+  notificationPreferences: dto.InsertNotificationPreferenceSchema,
+  notificationDeliveries: dto.InsertNotificationDeliverySchema,
+  subscriptions: dto.InsertSubscriptionSchema,
+  subscriptionEvents: dto.InsertSubscriptionEventSchema,
+  adminRoles: dto.InsertAdminRoleSchema,
+  adminUsers: dto.InsertAdminUserSchema,
+  adminAuditLog: dto.InsertAdminAuditEntrySchema,
+  systemSettings: dto.InsertSystemSettingSchema,
+  domainEvents: dto.InsertDomainEventSchema,
+};
+
+const names = Object.keys(factories) as FactoryName[];
+const BUILDS_PER_FACTORY = 25;
+
 describe('factories', () => {
   it('are keyed by the export names of tables in the schema', () => {
     for (const key of Object.keys(factories)) expect(schema).toHaveProperty(key);
+  });
+
+  it('cover every table the schema exports except @internal-table ones', () => {
+    const internal = new Set(findTables(packageRoot).flatMap((table) => (table.internal ? [table.name] : [])));
+    const tables = Object.entries(schema).flatMap(([name, value]) => (is(value, PgTable) ? [name] : []));
+    const expected = tables.filter((name) => !internal.has(name)).sort();
+    expect(internal).toEqual(new Set(['domainEventSequences']));
+    expect(tables).toHaveLength(24);
+    expect(Object.keys(factories).sort()).toEqual(expected);
+  });
+
+  it.each(names)(`%s: ${BUILDS_PER_FACTORY} build() outputs pass the table's Insert schema`, (name) => {
+    const built = factories[name].buildMany(BUILDS_PER_FACTORY);
+    const failures = built
+      .map((input) => insertSchemas[name].safeParse(input))
+      .flatMap((result) => (result.success ? [] : [result.error.issues]));
+    expect(failures).toEqual([]);
   });
 
   it('replay the same values for the same seed', () => {
@@ -23,21 +80,53 @@ describe('factories', () => {
     for (const todo of todos) expect(todo.tenantId).toMatch(UUID);
     expect(new Set(factories.user.buildMany(50).map((u) => u.email)).size).toBe(50);
     expect(new Set(factories.tenants.buildMany(50).map((t) => t.slug)).size).toBe(50);
+    expect(new Set(factories.systemSettings.buildMany(50).map((s) => s.key)).size).toBe(50);
+    expect(new Set(factories.waitlist.buildMany(50).map((w) => w.email)).size).toBe(50);
   });
 
-  it.each(Object.keys(factories) as (keyof typeof factories)[])(
-    '%s: create() inserts a valid row with its parents',
-    async (name) => {
-      const factory = factories[name] as { create(): Promise<Record<string, unknown>> };
-      const rows = [await factory.create(), await factory.create()];
-      expect(rows[0]).not.toEqual(rows[1]);
-    },
-  );
+  it.each(names)('%s: create() inserts 2 distinct valid rows with their parents', async (name) => {
+    const factory = factories[name] as { create(): Promise<Record<string, unknown>> };
+    const rows = [await factory.create(), await factory.create()];
+    expect(rows[0]).not.toEqual(rows[1]);
+  });
 
   it('uses the parents it is given', async () => {
     const tenant = await factories.tenants.create();
     const owner = await factories.user.create();
     const todo = await factories.todos.create({ tenantId: tenant.id, userId: owner.id, title: 'Given' });
     expect(todo).toMatchObject({ tenantId: tenant.id, userId: owner.id, title: 'Given' });
+  });
+
+  it('a delivery gets a target of its notification user on its own channel', async () => {
+    const delivery = await factories.notificationDeliveries.create({ channel: 'sms' });
+    const notification = await db.query.notifications.findFirst({
+      where: eq(schema.notifications.id, delivery.notificationId),
+    });
+    const target = await db.query.notificationTargets.findFirst({
+      where: eq(schema.notificationTargets.id, delivery.targetId!),
+    });
+    expect(notification).toBeDefined();
+    expect(target).toMatchObject({ userId: notification!.userId, channel: 'sms' });
+  });
+
+  it('a subscription event names the subscription it was attached to', async () => {
+    const event = await factories.subscriptionEvents.create();
+    const subscription = await db.query.subscriptions.findFirst({
+      where: eq(schema.subscriptions.id, event.subscriptionId!),
+    });
+    expect(subscription?.providerSubscriptionId).toBe(event.providerSubscriptionId);
+  });
+
+  it('a domain event gets sequence number 1, then 2, for one aggregate (2 writes through the outbox)', async () => {
+    const first = await factories.domainEvents.create({ aggregateType: 'todo', aggregateId: 'todo-1' });
+    const second = await factories.domainEvents.create({ aggregateType: 'todo', aggregateId: 'todo-1' });
+    expect([first.sequenceNumber, second.sequenceNumber]).toEqual([1, 2]);
+  });
+
+  it('a member made with its own tenant can be removed: the tenant keeps another owner', async () => {
+    const member = await factories.tenantMembers.create({ role: 'owner' });
+    await expect(TenantMemberQueries.remove(member.userId, { tenantId: member.tenantId })).resolves.toMatchObject({
+      userId: member.userId,
+    });
   });
 });

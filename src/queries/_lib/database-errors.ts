@@ -1,4 +1,4 @@
-import { CheckViolationError, ConflictError, DatabaseError, ForeignKeyError } from '../../errors.ts';
+import { CheckViolationError, ConflictError, DatabaseError, ForbiddenError, ForeignKeyError } from '../../errors.ts';
 
 interface DriverError {
   code: string;
@@ -115,6 +115,9 @@ export function toDatabaseError(error: unknown): unknown {
       return new CheckViolationError(constraint, `Rejected by check constraint ${constraint ?? '(unnamed)'}`, {
         cause: pg,
       });
+    case '42501':
+      // insufficient_privilege: an RLS policy's WITH CHECK, or no GRANT for the role (see src/rls.ts).
+      return new ForbiddenError({ cause: pg });
     case 'P0001':
       // Our triggers raise with a message written for callers (no values), e.g. the last-owner rule.
       return new CheckViolationError(constraint, pg.message ?? 'Rejected by a database rule', { cause: pg });

@@ -1,5 +1,5 @@
 import type { Executor } from '../../client/types.ts';
-import { currentExecutor, isTransaction, runWithExecutor } from '../../executor.ts';
+import { currentExecutor, isTransaction, primaryOf, runWithExecutor } from '../../executor.ts';
 import { toDatabaseError } from './database-errors.ts';
 
 /** Run a read on the current executor, mapping driver errors. */
@@ -12,13 +12,14 @@ export async function read<T>(fn: (db: Executor) => Promise<T>): Promise<T> {
 }
 
 /**
- * Run a write on the current executor. Inside a transaction it gets a savepoint, so a constraint violation the
- * caller catches (a ConflictError, say) does not leave the caller's transaction aborted.
+ * Run a write on the current executor's primary (with read replicas, the selects a write makes must see the
+ * primary's rows). Inside a transaction it gets a savepoint, so a constraint violation the caller catches (a
+ * ConflictError, say) does not leave the caller's transaction aborted.
  */
 export async function write<T>(fn: (db: Executor) => Promise<T>): Promise<T> {
-  const executor = currentExecutor();
+  const executor = primaryOf(currentExecutor());
   try {
-    if (!isTransaction(executor)) return await fn(executor);
+    if (!isTransaction(executor)) return await runWithExecutor(executor, () => fn(executor));
     return await executor.transaction((savepoint) => runWithExecutor(savepoint, () => fn(savepoint)));
   } catch (error) {
     throw toDatabaseError(error);

@@ -10,6 +10,7 @@ import {
   type UpdateSession,
 } from '../../dto/auth/session.ts';
 import { NotFoundError } from '../../errors.ts';
+import { withPrimary } from '../../executor.ts';
 import { session } from '../../schema/tables/auth/session.ts';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';
@@ -117,7 +118,8 @@ export const SessionQueries = {
         .returning(),
     );
     if (row) return row;
-    if (!(await findById(sessionId))) throw new NotFoundError(ENTITY, `id=${id}`);
+    // Which rule refused it, asked of the primary: a replica may not have a session created a moment ago.
+    if (!(await withPrimary(() => findById(sessionId)))) throw new NotFoundError(ENTITY, `id=${id}`);
     throw new NotFoundError('TenantMember', `tenantId=${target}`);
   },
 

@@ -1,4 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '../../client/types.ts';
 import {
   CreateTodoDTO,
   TodoListFilter,
@@ -9,6 +11,7 @@ import {
   type UpdateTodo,
 } from '../../dto/features/todo.ts';
 import { NotFoundError } from '../../errors.ts';
+import { isTransaction } from '../../executor.ts';
 import { todos } from '../../schema/tables/features/todos.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
@@ -20,6 +23,13 @@ import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 const ENTITY = 'Todo';
 
 type ReadOptions = TenantScope & SoftDeleteOptions;
+
+export interface CreateManyOptions extends TenantScope {
+  /** Rows per INSERT statement (default 1,000; PostgreSQL takes at most 65,535 parameters per statement). */
+  chunkSize?: number;
+}
+
+const CreateManyInput = z.array(CreateTodoDTO);
 
 export interface ListTodosInput {
   filter?: TodoFilter;
@@ -96,6 +106,24 @@ export const TodoQueries = {
         .returning(),
     );
     return row!;
+  },
+
+  /**
+   * Validates every input first (a `ValidationError` names the index and field), then inserts in chunks inside one
+   * transaction (a savepoint when already in one): all rows or none. Returns how many were inserted.
+   */
+  async createMany(inputs: readonly CreateTodo[], options?: CreateManyOptions): Promise<number> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const chunkSize = parseInput(ENTITY, z.number().int().min(1).max(5_000), options?.chunkSize ?? 1_000);
+    const rows = parseInput(ENTITY, CreateManyInput, inputs).map((values) => ({ ...values, tenantId }));
+    if (rows.length === 0) return 0;
+    const insertChunks = async (tx: Executor) => {
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        await tx.insert(todos).values(rows.slice(start, start + chunkSize));
+      }
+    };
+    await write((db) => (isTransaction(db) ? insertChunks(db) : db.transaction(insertChunks)));
+    return rows.length;
   },
 
   async update(id: string, input: UpdateTodo, options?: TenantScope): Promise<Todo> {

@@ -10,6 +10,7 @@ import {
 } from '../../dto/features/waitlist.ts';
 import { email } from '../../dto/_fields.ts';
 import { NotFoundError } from '../../errors.ts';
+import { withPrimary } from '../../executor.ts';
 import { waitlist } from '../../schema/tables/features/waitlist.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
@@ -68,7 +69,8 @@ async function advance(id: string, set: PgUpdateSetSource<typeof waitlist>, from
       .where(and(eq(waitlist.id, entryId), from))
       .returning(),
   );
-  return row ?? getById(id);
+  // The primary: a replica may not have the entry yet, or still show it before its last transition.
+  return row ?? withPrimary(() => getById(id));
 }
 
 /** The pre-launch waitlist. Global (people on it have no tenant yet), so nothing here is tenant-scoped. */
@@ -86,8 +88,9 @@ export const WaitlistQueries = {
       db.insert(waitlist).values(values).onConflictDoNothing({ target: waitlist.email }).returning(),
     );
     if (row) return row;
-    // Lost to an earlier (or concurrent, now committed) join of the same email: read committed sees its row.
-    const [existing] = await read((db) => findByEmailPrepared(db).execute({ email: values.email }));
+    // Lost to an earlier (or concurrent, now committed) join of the same email: read committed on the primary sees
+    // its row (a replica may not have it yet).
+    const [existing] = await withPrimary(() => read((db) => findByEmailPrepared(db).execute({ email: values.email })));
     return existing!;
   },
 

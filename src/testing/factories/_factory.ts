@@ -63,7 +63,8 @@ export const fake = {
 /** Dates relative to now, for rows whose constraints compare with `now()` (expiries). */
 export const fromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
 
-type Parents<Input> = { [K in keyof Input]?: () => Promise<Input[K]> };
+/** Parent makers run in declaration order and see the input so far, so a later parent can match an earlier one. */
+type Parents<Input> = { [K in keyof Input]?: (input: Input) => Promise<Input[K]> };
 
 export function defineFactory<Input extends object, Row>(spec: {
   /** A valid input; parent ids are random (real) UUIDs here, replaced by real parents in `create`. */
@@ -75,8 +76,11 @@ export function defineFactory<Input extends object, Row>(spec: {
   const build = (overrides: Partial<Input> = {}): Input => ({ ...spec.build(), ...overrides });
   const create = async (overrides: Partial<Input> = {}): Promise<Row> => {
     const input = build(overrides);
-    for (const [key, makeParent] of Object.entries(spec.parents ?? {}) as [keyof Input, () => Promise<unknown>][]) {
-      if (!(key in overrides)) input[key] = (await makeParent()) as Input[keyof Input];
+    for (const [key, makeParent] of Object.entries(spec.parents ?? {}) as [
+      keyof Input,
+      (input: Input) => Promise<unknown>,
+    ][]) {
+      if (!(key in overrides)) input[key] = (await makeParent(input)) as Input[keyof Input];
     }
     return spec.insert(currentExecutor(), input);
   };

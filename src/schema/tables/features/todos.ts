@@ -3,6 +3,7 @@ import { boolean, check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { tenantId } from '../../_tenant.ts';
 import { deletedAt, id, timestamps, timestamptz } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 export const TODO_TITLE_MAX = 200;
 export const TODO_DESCRIPTION_MAX = 5000;
@@ -33,5 +34,6 @@ export const todos = pgTable(
       'todos_description_length',
       sql`${t.description} is null or char_length(${t.description}) <= ${sql.raw(String(TODO_DESCRIPTION_MAX))}`,
     ),
+    tenantRowsPolicy(t.tenantId),
   ],
 );

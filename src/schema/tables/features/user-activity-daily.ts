@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, unique, uuid } from 'drizzle-orm/
 import { id, timestamps } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
 import { tenants } from '../tenant/tenants.ts';
+import { tenantOrOwnRowsPolicy } from '../../_rls.ts';
 
 /**
  * A daily event counter per user and tenant (tenant null: activity outside any tenant), written by upsert.
@@ -28,5 +29,6 @@ export const userActivityDaily = pgTable(
     // Per-tenant reporting over a day range (also the tenant_id FK index).
     index('user_activity_daily_tenant_day_idx').on(t.tenantId, t.day),
     check('user_activity_daily_event_count_non_negative', sql`${t.eventCount} >= 0`),
+    tenantOrOwnRowsPolicy(t.tenantId, t.userId),
   ],
 );

@@ -4,6 +4,7 @@ import { user } from '../auth/user.ts';
 import { tenants } from '../tenant/tenants.ts';
 import { notificationChannel } from './notification-targets.ts';
 import { notificationTypeCheck } from './notifications.ts';
+import { tenantOrOwnRowsPolicy } from '../../_rls.ts';
 
 /**
  * A user's opt-in/out of one notification type on one channel; tenant_id null is the user's default for every
@@ -29,5 +30,6 @@ export const notificationPreferences = pgTable(
       .nullsNotDistinct(),
     index('notification_preferences_tenant_id_idx').on(t.tenantId),
     check('notification_preferences_type_format', notificationTypeCheck(t.type)),
+    tenantOrOwnRowsPolicy(t.tenantId, t.userId),
   ],
 );

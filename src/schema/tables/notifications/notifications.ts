@@ -3,6 +3,7 @@ import { check, index, jsonb, pgTable, text, uuid, type PgColumn } from 'drizzle
 import { tenantId } from '../../_tenant.ts';
 import { createdAt, id, timestamptz } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 export const NOTIFICATION_TYPE_MAX = 100;
 /** A dotted lower-case identifier such as `invite.accepted` or `billing.payment_failed`. */
@@ -52,5 +53,6 @@ export const notifications = pgTable(
       sql`${t.body} is null or char_length(${t.body}) <= ${sql.raw(String(NOTIFICATION_BODY_MAX))}`,
     ),
     check('notifications_data_object', sql`jsonb_typeof(${t.data}) = 'object'`),
+    tenantRowsPolicy(t.tenantId),
   ],
 );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenantId } from '../../_tenant.ts';
 import { id, timestamps, timestamptz } from '../../_shared.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 /** Stripe's subscription statuses; other providers map onto them. */
 export const SUBSCRIPTION_STATUSES = [
@@ -73,5 +74,6 @@ export const subscriptions = pgTable(
       'subscriptions_provider_ids_length',
       sql`char_length(${t.providerCustomerId}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_ID_MAX))} and char_length(${t.providerSubscriptionId}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_ID_MAX))}`,
     ),
+    tenantRowsPolicy(t.tenantId),
   ],
 );

@@ -3,6 +3,7 @@ import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { tenantId } from '../../_tenant.ts';
 import { createdAt, id } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 export const TENANT_ACTIVITY_ACTION_MAX = 100;
 export const TENANT_ACTIVITY_SUBJECT_TYPE_MAX = 100;
@@ -44,5 +45,6 @@ export const tenantActivity = pgTable(
       sql`char_length(coalesce(${t.subjectType}, '')) <= ${sql.raw(String(TENANT_ACTIVITY_SUBJECT_TYPE_MAX))}
         and char_length(coalesce(${t.subjectId}, '')) <= ${sql.raw(String(TENANT_ACTIVITY_SUBJECT_ID_MAX))}`,
     ),
+    tenantRowsPolicy(t.tenantId),
   ],
 );

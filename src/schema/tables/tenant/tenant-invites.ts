@@ -4,6 +4,7 @@ import { tenantId } from '../../_tenant.ts';
 import { id, timestamps, timestamptz } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
 import { tenantRole } from './tenant-members.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 export const TENANT_INVITE_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type TenantInviteStatus = (typeof TENANT_INVITE_STATUSES)[number];
@@ -52,5 +53,6 @@ export const tenantInvites = pgTable(
     check('tenant_invites_email_lower_case', sql`${t.email} = lower(${t.email})`),
     check('tenant_invites_expires_after_created', sql`${t.expiresAt} > ${t.createdAt}`),
     check('tenant_invites_accepted_at_iff_accepted', sql`(${t.status} = 'accepted') = (${t.acceptedAt} is not null)`),
+    tenantRowsPolicy(t.tenantId),
   ],
 );

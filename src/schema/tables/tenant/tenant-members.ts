@@ -2,6 +2,7 @@ import { index, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { tenantId } from '../../_tenant.ts';
 import { timestamps } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 export const TENANT_ROLES = ['owner', 'admin', 'member'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];
@@ -24,5 +25,6 @@ export const tenantMembers = pgTable(
     index('tenant_members_tenant_role_idx').on(t.tenantId, t.role),
     // Keyset pagination of a tenant's members, newest first (user_id is the tie-breaker).
     index('tenant_members_tenant_created_idx').on(t.tenantId, t.createdAt.desc(), t.userId.desc()),
+    tenantRowsPolicy(t.tenantId),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { deletedAt, id, timestamps } from '../../_shared.ts';
+import { tenantRowsPolicy } from '../../_rls.ts';
 
 /** Free-form attributes no query filters on; promote a key to a column the day one does. */
 export type TenantCustomAttributes = Record<string, unknown>;
@@ -25,5 +26,6 @@ export const tenants = pgTable(
     check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('tenants_name_length', sql`char_length(${t.name}) between 1 and ${sql.raw(String(TENANT_NAME_MAX))}`),
     check('tenants_custom_attributes_object', sql`jsonb_typeof(${t.customAttributes}) = 'object'`),
+    tenantRowsPolicy(t.id),
   ],
 );

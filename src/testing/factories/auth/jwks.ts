@@ -5,7 +5,8 @@ export const createJwkFactory = () =>
   defineFactory({
     build: (): typeof jwks.$inferInsert => ({
       publicKey: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: fake.token() }),
-      privateKey: `encrypted:${fake.token()}`,
+      // Better Auth stores the private key as an encrypted envelope: a JSON object as text.
+      privateKey: JSON.stringify({ ciphertext: fake.token(), iv: fake.token().slice(0, 16) }),
       alg: 'EdDSA',
       crv: 'Ed25519',
       expiresAt: fromNow(90),

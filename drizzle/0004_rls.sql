@@ -1,0 +1,18 @@
+ALTER TABLE "todos" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "user_activity_daily" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "notification_preferences" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "notifications" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "subscriptions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "tenant_activity" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "tenant_invites" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "tenant_members" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "tenants" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "todos" AS PERMISSIVE FOR ALL TO "authenticated" USING ("todos"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("todos"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "user_activity_daily" AS PERMISSIVE FOR ALL TO "authenticated" USING ("user_activity_daily"."tenant_id" in (select public.auth_tenant_ids()) or ("user_activity_daily"."tenant_id" is null and "user_activity_daily"."user_id" = public.auth_user_id())) WITH CHECK ("user_activity_daily"."tenant_id" in (select public.auth_tenant_ids()) or ("user_activity_daily"."tenant_id" is null and "user_activity_daily"."user_id" = public.auth_user_id()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "notification_preferences" AS PERMISSIVE FOR ALL TO "authenticated" USING ("notification_preferences"."tenant_id" in (select public.auth_tenant_ids()) or ("notification_preferences"."tenant_id" is null and "notification_preferences"."user_id" = public.auth_user_id())) WITH CHECK ("notification_preferences"."tenant_id" in (select public.auth_tenant_ids()) or ("notification_preferences"."tenant_id" is null and "notification_preferences"."user_id" = public.auth_user_id()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "notifications" AS PERMISSIVE FOR ALL TO "authenticated" USING ("notifications"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("notifications"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "subscriptions" AS PERMISSIVE FOR ALL TO "authenticated" USING ("subscriptions"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("subscriptions"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenant_activity" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenant_activity"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("tenant_activity"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenant_invites" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenant_invites"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("tenant_invites"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenant_members" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenant_members"."tenant_id" in (select public.auth_tenant_ids())) WITH CHECK ("tenant_members"."tenant_id" in (select public.auth_tenant_ids()));--> statement-breakpoint
+CREATE POLICY "tenant_rows_of_caller" ON "tenants" AS PERMISSIVE FOR ALL TO "authenticated" USING ("tenants"."id" in (select public.auth_tenant_ids())) WITH CHECK ("tenants"."id" in (select public.auth_tenant_ids()));

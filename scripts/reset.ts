@@ -1,0 +1,21 @@
+import { sameDatabase } from '../src/config/database-url.ts';
+import { env } from '../src/env.ts';
+import { ConfigError } from '../src/errors.ts';
+import { dropAll, migrate } from '../src/migrate/index.ts';
+import { runScript } from './_run.ts';
+import { seedConfiguredDatabase } from './_seed.ts';
+
+// `pnpm db:reset`: drops everything on DIRECT_URL (falling back to DATABASE_URL; unset = embedded PGlite, whose
+// data directory is deleted), migrates from scratch and seeds the demo data. For development databases only.
+
+await runScript(async () => {
+  const config = env();
+  const url = config.DIRECT_URL ?? config.DATABASE_URL;
+  const production = config.PRODUCTION_DATABASE_URL;
+  if (config.APP_ENV === 'production' || (url && production && sameDatabase(url, production))) {
+    throw new ConfigError('Refusing to reset: this is the production database (APP_ENV or PRODUCTION_DATABASE_URL).');
+  }
+  console.log(`✓ dropped ${await dropAll({ url, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT })}`);
+  await migrate({ url, connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT });
+  await seedConfiguredDatabase(config);
+});

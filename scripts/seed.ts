@@ -1,0 +1,8 @@
+import { env } from '../src/env.ts';
+import { runScript } from './_run.ts';
+import { seedConfiguredDatabase } from './_seed.ts';
+
+// `pnpm db:seed`: writes the demo data set (three tenants and everything around them) to DIRECT_URL, falling back
+// to DATABASE_URL (unset = embedded PGlite). Safe to re-run: a seeded database is left alone.
+
+await runScript(() => seedConfiguredDatabase(env()));

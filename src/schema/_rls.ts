@@ -1,0 +1,43 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { pgPolicy, pgRole, type PgColumn } from 'drizzle-orm/pg-core';
+
+// Row-Level Security, Supabase style: the second tenant wall, for connections that run as `authenticated` (see
+// src/rls.ts and docs/readme/rls.md). The roles and the auth_*() functions come from rules/rls.sql, which runs
+// before the migration that creates these policies.
+//
+// The table owner (the app's own connection, which the query objects use) is NOT subject to these policies: owners
+// bypass RLS unless a table has FORCE ROW LEVEL SECURITY, which we deliberately never set. The query objects keep
+// their own tenant filter; RLS guards every other path (PostgREST / supabase-js, withRls, a raw query by a role).
+
+/** Supabase's roles; `.existing()` so drizzle-kit never creates or drops them. */
+export const authenticatedRole = pgRole('authenticated').existing();
+export const anonRole = pgRole('anon').existing();
+export const serviceRole = pgRole('service_role').existing();
+
+/** The tenants the caller's JWT claims grant (membership of `sub`, narrowed to `tenant_id` when the claim is set). */
+const inCallerTenants = (tenantId: PgColumn): SQL => sql`${tenantId} in (select public.auth_tenant_ids())`;
+
+/** Every row of a tenant table is visible and writable to `authenticated` only inside the caller's tenants. */
+export const tenantRowsPolicy = (tenantId: PgColumn) =>
+  pgPolicy('tenant_rows_of_caller', {
+    as: 'permissive',
+    for: 'all',
+    to: authenticatedRole,
+    using: inCallerTenants(tenantId),
+    withCheck: inCallerTenants(tenantId),
+  });
+
+/**
+ * For tables whose tenant_id is nullable (null: the user's own row outside any tenant): tenant rows as above, and
+ * tenant-less rows only to the user they belong to.
+ */
+export const tenantOrOwnRowsPolicy = (tenantId: PgColumn, userId: PgColumn) => {
+  const visible = sql`${inCallerTenants(tenantId)} or (${tenantId} is null and ${userId} = public.auth_user_id())`;
+  return pgPolicy('tenant_rows_of_caller', {
+    as: 'permissive',
+    for: 'all',
+    to: authenticatedRole,
+    using: visible,
+    withCheck: visible,
+  });
+};

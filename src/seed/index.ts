@@ -1,0 +1,56 @@
+import { withTransaction } from '../executor.ts';
+import { TenantQueries } from '../queries/tenant/tenants.ts';
+import { seedFactories } from '../testing/factories/_factory.ts';
+import { seedAdmin } from './admin.ts';
+import { seedAuth } from './auth.ts';
+import type { TableCounts } from './context.ts';
+import { DEMO_MARKER_SLUG, DEMO_SEED } from './demo-data.ts';
+import { seedFeatures } from './features.ts';
+import { seedNotifications } from './notifications.ts';
+import { seedSubscriptions } from './subscriptions.ts';
+import { seedSystem } from './system.ts';
+import { seedTenants } from './tenant.ts';
+
+export { DEMO_MARKER_SLUG, DEMO_SEED, DEMO_TENANTS } from './demo-data.ts';
+
+export type SeedResult =
+  | { skipped: true; reason: string }
+  | { skipped: false; /** Rows written per domain and table. */ domains: Record<string, TableCounts> };
+
+export interface SeedOptions {
+  /** Progress lines (default console.log). */
+  log?: (line: string) => void;
+}
+
+/**
+ * Writes the demo data set through the query objects (so every row passes the same validation as the app's), on
+ * the current executor, in one transaction: all of it or nothing. Idempotent: a database that already has the demo
+ * tenant (slug `acme`, even soft-deleted) is left alone.
+ */
+export async function seedDemoData(options: SeedOptions = {}): Promise<SeedResult> {
+  const log = options.log ?? console.log;
+  if (await TenantQueries.findBySlug(DEMO_MARKER_SLUG, { withDeleted: true })) {
+    const reason = `tenant "${DEMO_MARKER_SLUG}" exists: the demo data is already there (pnpm db:reset starts over)`;
+    log(`- seed skipped: ${reason}`);
+    return { skipped: true, reason };
+  }
+  seedFactories(DEMO_SEED);
+  const domains: Record<string, TableCounts> = {};
+  const done = (domain: string, counts: TableCounts) => {
+    domains[domain] = counts;
+    const tables = Object.entries(counts).map(([table, count]) => `${table} ${count}`);
+    log(`✓ ${domain}: ${tables.join(', ')}`);
+  };
+  await withTransaction(async () => {
+    const users = await seedAuth();
+    done('auth', users.counts);
+    const { tenants, counts } = await seedTenants(users);
+    done('tenant', counts);
+    done('features', await seedFeatures(tenants));
+    done('notifications', await seedNotifications(tenants));
+    done('subscriptions', await seedSubscriptions(tenants));
+    done('admin', await seedAdmin(users, tenants));
+    done('system', await seedSystem(tenants));
+  });
+  return { skipped: false, domains };
+}

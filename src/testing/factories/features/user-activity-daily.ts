@@ -1,0 +1,19 @@
+import { userActivityDaily } from '../../../schema/tables/features/user-activity-daily.ts';
+import { createUserFactory } from '../auth/user.ts';
+import { createTenantFactory } from '../tenant/tenants.ts';
+import { defineFactory, fake } from '../_factory.ts';
+
+export const createUserActivityDailyFactory = () =>
+  defineFactory({
+    build: (): typeof userActivityDaily.$inferInsert => ({
+      userId: fake.uuid(),
+      tenantId: fake.uuid(),
+      day: fake.date(-fake.int(0, 30)).toISOString().slice(0, 10),
+      eventCount: fake.int(1, 120),
+    }),
+    parents: {
+      userId: async () => (await createUserFactory().create()).id,
+      tenantId: async () => (await createTenantFactory().create()).id,
+    },
+    insert: async (db, input) => (await db.insert(userActivityDaily).values(input).returning())[0]!,
+  });

@@ -1,0 +1,66 @@
+import { getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../src/db.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import * as schema from '../../src/schema/index.ts';
+import { DEMO_TENANTS, seedDemoData } from '../../src/seed/index.ts';
+
+// One seed run (a few hundred query-object calls), inside the test's rolled-back transaction: the seed's own
+// transaction becomes a savepoint. Everything is checked on that one run to keep the suite fast.
+
+const tables: PgTable[] = Object.values(schema as Record<string, unknown>).flatMap((value) =>
+  is(value, PgTable) ? [value] : [],
+);
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[getTableName(table)] = await db.$count(table);
+  return counts;
+}
+
+describe('seedDemoData', () => {
+  it(
+    `fills all ${tables.length} tables (3 tenants of 7-8 members) with what its 7 progress lines report; a second run adds 0 rows`,
+    { timeout: 60_000 },
+    async () => {
+      const lines: string[] = [];
+      const first = await seedDemoData({ log: (line) => lines.push(line) });
+      const after = await rowCounts();
+
+      expect(tables).toHaveLength(24);
+      expect(Object.entries(after).filter(([, count]) => count === 0)).toEqual([]);
+      if (first.skipped) throw new Error(`expected a first run, got: ${first.reason}`);
+      expect(lines.map((line) => line.split(':')[0])).toEqual(
+        ['auth', 'tenant', 'features', 'notifications', 'subscriptions', 'admin', 'system'].map((d) => `✓ ${d}`),
+      );
+      for (const [domain, counts] of Object.entries(first.domains)) {
+        for (const [table, written] of Object.entries(counts)) {
+          // system_settings also holds the retention_settings row of the migration
+          expect(after[table], `${domain}: ${table}`).toBe(table === 'system_settings' ? written + 1 : written);
+        }
+      }
+
+      for (const spec of DEMO_TENANTS) {
+        const tenant = await TenantQueries.findBySlug(spec.slug);
+        expect(tenant?.name).toBe(spec.name);
+        const members = await TenantMemberQueries.list({ limit: 100 }, { tenantId: tenant!.id });
+        const roles = members.items.map((member) => member.role);
+        // 1 owner, 2 admins, 3 members + the invitee who accepted; Acme's owner also belongs to Globex
+        expect(roles.filter((role) => role === 'owner')).toHaveLength(1);
+        expect(roles.filter((role) => role === 'admin')).toHaveLength(2);
+        expect(roles.filter((role) => role === 'member')).toHaveLength(spec.slug === 'globex' ? 5 : 4);
+      }
+      const acme = await TenantQueries.findBySlug('acme');
+      expect(await SubscriptionQueries.activeForTenant(acme!.id)).toMatchObject({ status: 'active', plan: 'pro' });
+
+      const second = await seedDemoData({ log: (line) => lines.push(line) });
+      expect(second.skipped).toBe(true);
+      expect(lines).toHaveLength(8);
+      expect(lines[7]).toMatch(/^- seed skipped: tenant "acme" exists/);
+      expect(await rowCounts()).toEqual(after);
+    },
+  );
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config.ts';
+
+// `pnpm test:properties`: the property tests at their full figures (test/properties/*), too slow for `pnpm test`.
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: ['test/properties/**/*.test.ts'],
+    provide: { tenantWallSequences: 100 },
+  },
+});
