@@ -10,6 +10,8 @@ export type DatabaseErrorCode =
   | 'invalid_config'
   | 'database_in_use'
   | 'migration_failed'
+  | 'connection_failed'
+  | 'connection_lost'
   | 'query_failed';
 
 /** Base of every error this package throws on purpose: a stable `code`, the original error as `cause`. */

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { Database, Executor, ReplicatedDatabase, Transaction } from './client/types.ts';
 import { getDefaultDatabase } from './default-database.ts';
+import { toConnectionError } from './queries/_lib/database-errors.ts';
 
 // The executor model: every query object asks `currentExecutor()` what to run on.
 //   1. inside `withTransaction`, the open transaction (AsyncLocalStorage, so it follows awaits but not other requests);
@@ -57,10 +58,12 @@ export function withPrimary<T>(fn: () => Promise<T>): Promise<T> {
 export function withTransaction<T>(fn: (tx: Transaction) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
   const executor = primaryOf(currentExecutor());
   // Savepoints take no isolation config; a nested call inherits the outer transaction's.
-  return (executor as Database).transaction(
-    (tx) => ambient.run(tx, () => fn(tx)),
-    isTransaction(executor) ? undefined : config,
-  );
+  return (executor as Database)
+    .transaction((tx) => ambient.run(tx, () => fn(tx)), isTransaction(executor) ? undefined : config)
+    .catch((error: unknown) => {
+      // A lost connection rejects the transaction with the driver's own error, whatever `fn` threw: type it.
+      throw toConnectionError(error) ?? error;
+    });
 }
 
 export function isTransaction(executor: Executor): executor is Transaction {

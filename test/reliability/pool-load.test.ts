@@ -1,0 +1,60 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../src/db.ts';
+import type { Todo } from '../../src/dto/features/todo.ts';
+import { runWithExecutor } from '../../src/executor.ts';
+import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { todos } from '../../src/schema/tables/features/todos.ts';
+import { isolatedDatabase } from '../../src/testing/index.ts';
+import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { percentile, timed } from './support/latency.ts';
+import { serverSource } from './support/server.ts';
+
+const CALLS = 1000;
+const POOL = 5;
+const SEEDED = 50;
+
+describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
+  it(`all ${CALLS} succeed: ${CALLS / 2} TodoQueries.create and ${CALLS / 2} TodoQueries.findById, mixed`, async () => {
+    serverSource();
+    const handle = await isolatedDatabase({ poolMax: POOL });
+    try {
+      await runWithExecutor(handle.db, async () => {
+        const tenantId = (await insertTenant()).id;
+        const userId = (await insertUser()).id;
+        const scope = { tenantId };
+        const seeded: Todo[] = [];
+        for (let i = 0; i < SEEDED; i++) seeded.push(await TodoQueries.create({ userId, title: `seed ${i}` }, scope));
+
+        const samples: number[] = [];
+        const started = performance.now();
+        const results = await Promise.allSettled(
+          Array.from({ length: CALLS }, (_, i) =>
+            timed(samples, () =>
+              i % 2 === 0
+                ? TodoQueries.create({ userId, title: `load ${i}` }, scope)
+                : TodoQueries.findById(seeded[i % SEEDED]!.id, scope),
+            ),
+          ),
+        );
+        const wallMs = performance.now() - started;
+        console.log(
+          `${CALLS} calls at once on a pool of ${POOL} (latency includes the wait for a connection): p50 ${percentile(samples, 50).toFixed(1)} ms, ` +
+            `p99 ${percentile(samples, 99).toFixed(1)} ms, max ${percentile(samples, 100).toFixed(1)} ms, ` +
+            `wall ${wallMs.toFixed(0)} ms`,
+        );
+
+        expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+        const values = results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+        values.forEach((value, i) => {
+          if (i % 2 === 0) expect(value).toMatchObject({ title: `load ${i}`, tenantId });
+          else expect(value).toMatchObject({ id: seeded[i % SEEDED]!.id, tenantId });
+        });
+        const [stored] = await db.select({ n: count() }).from(todos).where(eq(todos.tenantId, tenantId));
+        expect(stored!.n).toBe(SEEDED + CALLS / 2);
+      });
+    } finally {
+      await handle.close();
+    }
+  });
+});
