@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { db } from '../../src/db.ts';
-import { ValidationError } from '../../src/errors.ts';
+import { ConflictError, ValidationError } from '../../src/errors.ts';
 import { parseInput } from '../../src/queries/_lib/validate.ts';
 import type { HostileCase } from '../properties/arbitraries/dto.ts';
 
@@ -125,4 +125,29 @@ export async function expectJsonObjects(table: PgTable, where: SQL, columns: str
     );
     expect(rowsOf<{ kind: string }>(result).map((row) => row.kind), column).toEqual(['object']);
   }
+}
+
+/**
+ * Runs `runs` valid inputs through `check` (write, read back, compare). A ConflictError (a generated duplicate of a
+ * unique value) is an accepted outcome; returns the number of runs and how many of them conflicted.
+ */
+export async function assertRoundTrips<T>(
+  valid: fc.Arbitrary<T>,
+  check: (input: T) => Promise<void>,
+  runs = DB_RUNS,
+): Promise<{ runs: number; conflicts: number }> {
+  const result = { runs: 0, conflicts: 0 };
+  await fc.assert(
+    fc.asyncProperty(valid, async (input) => {
+      result.runs++;
+      try {
+        await check(input);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        result.conflicts++;
+      }
+    }),
+    { numRuns: runs },
+  );
+  return result;
 }

@@ -66,15 +66,20 @@ const overlong = (max: number) =>
     fc.integer({ min: 1, max: 50 }).map((extra) => '😀'.repeat(max + extra)),
   );
 
-export function text(min: number, max: number, options: { nullable?: boolean; optional?: boolean } = {}): FieldSpec {
+export function text(
+  min: number,
+  max: number,
+  options: { nullable?: boolean; optional?: boolean; trimmed?: boolean } = {},
+): FieldSpec {
   const nullable = options.nullable ?? false;
-  const valid = validText(min, max);
+  const trimmed = options.trimmed ?? true;
+  const valid = trimmed ? validText(min, max) : validText(0, max).filter((value) => value.length >= min && value.length <= max);
   return {
     valid: nullable ? fc.option(valid, { nil: null }) : valid,
     hostile: fc.oneof(
       unstorableText(valid),
       overlong(max),
-      min >= 1 ? fc.constantFrom('', ...WHITESPACE, ' \t\n ') : overlong(max),
+      min >= 1 ? fc.constantFrom('', ...(trimmed ? [...WHITESPACE, ' \t\n '] : [])) : overlong(max),
       fc.constantFrom(...NON_STRINGS, ...nonNullish(nullable)),
     ),
     optional: options.optional ?? nullable,
