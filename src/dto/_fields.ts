@@ -39,7 +39,12 @@ export const timestamp = () =>
   z
     .union([z.date(), z.string().max(64), z.number()])
     .transform((value) => new Date(value))
-    .pipe(z.date().min(TIMESTAMP_MIN, 'must be in year 1000 or later').max(TIMESTAMP_MAX, 'must be in year 9999 or earlier'));
+    .pipe(
+      z
+        .date()
+        .min(TIMESTAMP_MIN, 'must be in year 1000 or later')
+        .max(TIMESTAMP_MAX, 'must be in year 9999 or earlier'),
+    );
 
 /** Nesting deeper than this is refused before anything recurses into it (a hostile `[[[[…]]]]` would overflow). */
 export const JSON_MAX_DEPTH = 32;
@@ -97,16 +102,22 @@ function jsonProblem(root: unknown): { path: PropertyKey[]; message: string } | 
 export const jsonObject = (options: { maxChars?: number; keyMax?: number } = {}) => {
   const maxChars = options.maxChars ?? 16_384;
   const keyMax = options.keyMax ?? 100;
-  return z.custom<{ [key: string]: JsonValue }>().superRefine((value, ctx) => {
-    const fail = (message: string, path: PropertyKey[] = []) =>
-      ctx.addIssue({ code: 'custom', path, message, input: value });
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !isPlainObject(value)) {
-      return fail('must be a JSON object');
-    }
-    const longKey = Object.keys(value).find((key) => key.length > keyMax);
-    if (longKey !== undefined) return fail(`key must be at most ${keyMax} characters`, [longKey]);
-    const problem = jsonProblem(value);
-    if (problem) return fail(problem.message, problem.path);
-    if (JSON.stringify(value).length > maxChars) fail(`must serialize to at most ${maxChars / 1024} KiB`);
-  });
+  const schema = z
+    .custom<{ [key: string]: JsonValue }>()
+    .superRefine((value, ctx) => {
+      const fail = (message: string, path: PropertyKey[] = []) =>
+        ctx.addIssue({ code: 'custom', path, message, input: value });
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || !isPlainObject(value)) {
+        return fail('must be a JSON object');
+      }
+      const longKey = Object.keys(value).find((key) => key.length > keyMax);
+      if (longKey !== undefined) return fail(`key must be at most ${keyMax} characters`, [longKey]);
+      const problem = jsonProblem(value);
+      if (problem) return fail(problem.message, problem.path);
+      if (JSON.stringify(value).length > maxChars) fail(`must serialize to at most ${maxChars / 1024} KiB`);
+    })
+    // A plain copy: Drizzle crashes on a null-prototype object (Object.create(null), a common dictionary), and the
+    // stored value no longer changes if the caller mutates theirs.
+    .transform((value) => JSON.parse(JSON.stringify(value)) as { [key: string]: JsonValue });
+  return schema;
 };

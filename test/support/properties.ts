@@ -1,7 +1,7 @@
 import { count, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { z } from 'zod';
 import { db } from '../../src/db.ts';
 import { ConflictError, ValidationError } from '../../src/errors.ts';
@@ -150,4 +150,37 @@ export async function assertRoundTrips<T>(
     { numRuns: runs },
   );
   return result;
+}
+
+/**
+ * For the never-throwing loggers (tenant activity, admin audit): each of `runs` hostile entries returns null, is
+ * reported on console.error as a ValidationError, and writes no row. The field paths are checked at the DTO level.
+ */
+export async function assertLoggerDrops(
+  table: PgTable,
+  hostile: fc.Arbitrary<HostileCase>,
+  log: (input: unknown) => Promise<unknown>,
+  runs = DB_RUNS,
+): Promise<number> {
+  const before = await rowCount(table);
+  const reported: string[] = [];
+  const spy = vi.spyOn(console, 'error').mockImplementation((message: unknown) => {
+    reported.push(String(message));
+  });
+  let checked = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (hostileCase) => {
+        checked++;
+        const logged = reported.length;
+        expect(await log(hostileCase.input), hostileCase.how).toBeNull();
+        expect(reported.slice(logged), hostileCase.how).toEqual([expect.stringContaining('ValidationError')]);
+      }),
+      { numRuns: runs },
+    );
+  } finally {
+    spy.mockRestore();
+  }
+  expect(await rowCount(table)).toBe(before);
+  return checked;
 }

@@ -69,7 +69,8 @@ export const TenantActivityQueries = {
    */
   async log(input: LogTenantActivity): Promise<TenantActivity | null> {
     try {
-      const { tenantId: explicit, ...entry } = input;
+      // `?? {}`: a null entry from untyped code is reported as a ValidationError, not a TypeError.
+      const { tenantId: explicit, ...entry } = (input as LogTenantActivity | null) ?? {};
       const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
       const values = parseInput(ENTITY, CreateTenantActivityDTO, entry);
       const [row] = await write((db) =>
