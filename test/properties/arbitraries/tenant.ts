@@ -42,7 +42,7 @@ export const createInvite = (invitedByUserId?: string): DtoSpec => ({
 export const updateInvite = (): DtoSpec => ({ role: role() });
 
 export const createActivity = (actorUserId?: string): DtoSpec => ({
-  actorUserId: actorUserId === undefined ? uuid({ nullable: true }) : id(actorUserId),
+  actorUserId: actorUserId === undefined ? uuid({ nullable: true }) : { ...id(actorUserId), optional: true },
   action: text(1, TENANT_ACTIVITY_ACTION_MAX),
   subjectType: text(0, TENANT_ACTIVITY_SUBJECT_TYPE_MAX, { nullable: true }),
   subjectId: text(0, TENANT_ACTIVITY_SUBJECT_ID_MAX, { nullable: true }),
