@@ -12,6 +12,9 @@ import { int, jsonObject, oneOf, pattern, text, uuid } from './fields.ts';
 import { emailAddress, slugValue } from './formats.ts';
 
 const id = (value?: string) => uuid(value === undefined ? {} : { valid: fc.constant(value) });
+/** A nullable reference: null, or the given parent (a random UUID when none is given). */
+const nullableId = (value?: string) =>
+  uuid({ nullable: true, ...(value === undefined ? {} : { valid: fc.constant(value) }) });
 const optionalAll = (spec: DtoSpec): DtoSpec =>
   Object.fromEntries(Object.entries(spec).map(([name, field]) => [name, { ...field, optional: true }]));
 
@@ -35,14 +38,14 @@ export const memberListFilter = (): DtoSpec => ({ role: oneOf(TENANT_ROLES, { op
 export const createInvite = (invitedByUserId?: string): DtoSpec => ({
   email: pattern(emailAddress(), { max: 254 }),
   role: { ...role(), optional: true },
-  invitedByUserId: invitedByUserId === undefined ? uuid({ nullable: true }) : { ...id(invitedByUserId), optional: true },
+  invitedByUserId: nullableId(invitedByUserId),
   expiresInDays: int(1, TENANT_INVITE_MAX_DAYS, { optional: true }),
 });
 
 export const updateInvite = (): DtoSpec => ({ role: role() });
 
 export const createActivity = (actorUserId?: string): DtoSpec => ({
-  actorUserId: actorUserId === undefined ? uuid({ nullable: true }) : { ...id(actorUserId), optional: true },
+  actorUserId: nullableId(actorUserId),
   action: text(1, TENANT_ACTIVITY_ACTION_MAX),
   subjectType: text(0, TENANT_ACTIVITY_SUBJECT_TYPE_MAX, { nullable: true }),
   subjectId: text(0, TENANT_ACTIVITY_SUBJECT_ID_MAX, { nullable: true }),
