@@ -213,8 +213,11 @@ const deeplyNested = (depth: number) => {
   return value;
 };
 
-export function jsonObject(options: { maxChars?: number; optional?: boolean; nullable?: boolean } = {}): FieldSpec {
+export function jsonObject(
+  options: { maxChars?: number; keyMax?: number; optional?: boolean; nullable?: boolean } = {},
+): FieldSpec {
   const maxChars = options.maxChars ?? 16_384;
+  const keyMax = options.keyMax ?? 100;
   const nullable = options.nullable ?? false;
   const valid = fc
     .dictionary(
@@ -243,7 +246,7 @@ export function jsonObject(options: { maxChars?: number; optional?: boolean; nul
         { a: () => 1 },
         { a: 10n },
         cycle,
-        { ['k'.repeat(101)]: 1 },
+        { ['k'.repeat(Math.min(keyMax + 1, maxChars + 1))]: 1 },
         { big: 'x'.repeat(maxChars) },
       ),
     ),
