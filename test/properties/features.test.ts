@@ -137,7 +137,12 @@ describe('features queries', () => {
       userActivityDaily,
       positional(hostileInput(arb.incrementActivity(userId, tenantId))),
       (input) => {
-        const { userId: user, tenantId: tenant, day, n } = input as Record<string, never>;
+        const {
+          userId: user,
+          tenantId: tenant,
+          day,
+          n,
+        } = input as { [F in 'userId' | 'tenantId' | 'day' | 'n']: never };
         return UserActivityDailyQueries.increment(user, tenant, day, n);
       },
     );
@@ -145,7 +150,7 @@ describe('features queries', () => {
       userActivityDaily,
       positional(hostileInput(arb.activityRangeSpec(), arb.activityRange())),
       (input) => {
-        const { from, to } = input as Record<string, never>;
+        const { from, to } = input as { from: never; to: never };
         return UserActivityDailyQueries.forUser(userId, from, to);
       },
     );
@@ -179,4 +184,3 @@ function positional(hostile: fc.Arbitrary<HostileCase>) {
 function nonNullFilters(spec: Parameters<typeof hostileInput>[0]) {
   return hostileInput(spec).filter((c) => c.input !== undefined && c.input !== null);
 }
-

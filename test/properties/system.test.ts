@@ -57,7 +57,9 @@ describe('system queries', () => {
 
   it('50 valid events to DomainEventQueries.insertDomainEventInTransaction read back unchanged, payload a JSONB object', async () => {
     const inserted = await assertRoundTrips(validInput(arb.newDomainEvent()), async (input) => {
-      const event = await withTransaction((tx) => DomainEventQueries.insertDomainEventInTransaction(tx, input as never));
+      const event = await withTransaction((tx) =>
+        DomainEventQueries.insertDomainEventInTransaction(tx, input as never),
+      );
       expectFieldsEqual(event, NewDomainEventDTO.parse(input));
       expect(await DomainEventQueries.getById(event.id)).toEqual(event);
       await expectJsonObjects(domainEvents, eq(domainEvents.id, event.id), ['payload']);
@@ -70,7 +72,7 @@ describe('system queries', () => {
       systemSettings,
       hostileInput(arb.upsertSetting()).filter((c) => c.path !== '(root)'),
       (input) => {
-        const { key, value, description } = input as Record<string, never>;
+        const { key, value, description } = input as { key: never; value: never; description: never };
         return SystemSettingsQueries.upsert(key, value, description);
       },
     );
@@ -79,7 +81,7 @@ describe('system queries', () => {
 
   it('50 valid settings to SystemSettingsQueries.upsert read back unchanged, value a JSONB object', async () => {
     const upserted = await assertRoundTrips(validInput(arb.upsertSetting()), async (input) => {
-      const { key, value, description } = input as Record<string, never>;
+      const { key, value, description } = input as { key: string; value: never; description: never };
       const previous = await SystemSettingsQueries.list().then((rows) => rows.find((row) => row.key === key));
       const setting = await SystemSettingsQueries.upsert(key, value, description);
       const expected = UpsertSystemSettingDTO.parse(input);

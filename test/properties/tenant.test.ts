@@ -107,7 +107,7 @@ describe('tenant queries', () => {
     await TenantMemberQueries.add(memberId, 'member', scope());
     const calls = [
       await assertMethodRefuses(tenantMembers, positional(arb.createMember(memberId)), (input) => {
-        const { userId, role } = input as Record<string, never>;
+        const { userId, role } = input as { userId: never; role: never };
         return TenantMemberQueries.add(userId, role, scope());
       }),
       await assertMethodRefuses(tenantMembers, positional(arb.updateMember()), (input) =>
@@ -151,7 +151,7 @@ describe('tenant queries', () => {
     const hostile = hostileInput(arb.createActivity(ownerId)).filter((c) => c.how !== 'extra tenantId');
     const dropped = await assertLoggerDrops(tenantActivity, hostile, (input) =>
       isRecord(input)
-        ? TenantActivityQueries.log({ ...input, tenantId })
+        ? TenantActivityQueries.log({ ...(input as object), tenantId } as never)
         : withTenant(tenantId, () => TenantActivityQueries.log(input as never)),
     );
     const listed = await assertMethodRefuses(tenantActivity, filters(arb.activityListFilter()), (filter) =>
@@ -162,7 +162,7 @@ describe('tenant queries', () => {
 
   it('50 valid entries to TenantActivityQueries.log read back unchanged, metadata a JSONB object', async () => {
     const logged = await assertRoundTrips(validInput(arb.createActivity(ownerId)), async (input) => {
-      const entry = await TenantActivityQueries.log({ ...(input as never), tenantId });
+      const entry = await TenantActivityQueries.log({ ...input, tenantId } as never);
       expect(entry).not.toBeNull();
       expectFieldsEqual(entry!, CreateTenantActivityDTO.parse(input));
       expect(await TenantActivityQueries.getById(entry!.id, scope())).toEqual(entry);

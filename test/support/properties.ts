@@ -123,7 +123,10 @@ export async function expectJsonObjects(table: PgTable, where: SQL, columns: str
     const result = await db.execute(
       sql`select jsonb_typeof(${sql.identifier(column)}) as kind from ${table} where ${where}`,
     );
-    expect(rowsOf<{ kind: string }>(result).map((row) => row.kind), column).toEqual(['object']);
+    expect(
+      rowsOf<{ kind: string }>(result).map((row) => row.kind),
+      column,
+    ).toEqual(['object']);
   }
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { jwks } from '../../schema/tables/auth/jwks.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { optionalText, safeText, timestamp } from '../_fields.ts';

@@ -33,7 +33,10 @@ export const updateRole = (): DtoSpec => optionalAll(createRole());
 
 export const roleListFilter = (): DtoSpec => ({ permission: { ...permission(), optional: true } });
 
-export const createAdminUser = (userId?: string, roleId?: string): DtoSpec => ({ userId: id(userId), roleId: id(roleId) });
+export const createAdminUser = (userId?: string, roleId?: string): DtoSpec => ({
+  userId: id(userId),
+  roleId: id(roleId),
+});
 
 export const updateAdminUser = (roleId?: string): DtoSpec => ({ roleId: { ...id(roleId), optional: true } });
 

@@ -93,7 +93,19 @@ const jsonObjectText = (): FieldSpec => ({
     .dictionary(fc.string({ unit: 'grapheme', maxLength: 10 }), storableJson(3), { maxKeys: 5 })
     .map((value) => JSON.stringify(value))
     .filter((value) => value.length <= 16_384 && !value.includes('__proto__')),
-  hostile: fc.constantFrom('', 'not json', '[1,2]', '"a string"', '42', 'null', '{"a":1', '{"a":"\u0000"}', 17, {}, null),
+  hostile: fc.constantFrom(
+    '',
+    'not json',
+    '[1,2]',
+    '"a string"',
+    '42',
+    'null',
+    '{"a":1',
+    '{"a":"\u0000"}',
+    17,
+    {},
+    null,
+  ),
 });
 
 export const createJwk = (): DtoSpec => ({

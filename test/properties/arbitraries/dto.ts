@@ -34,7 +34,10 @@ export function hostileInput(spec: DtoSpec, valid = validInput(spec)): fc.Arbitr
     .constantFrom(...names)
     .chain((name) =>
       fc
-        .tuple(valid, spec[name]!.optional ? spec[name]!.hostile.filter((bad) => bad !== undefined) : spec[name]!.hostile)
+        .tuple(
+          valid,
+          spec[name]!.optional ? spec[name]!.hostile.filter((bad) => bad !== undefined) : spec[name]!.hostile,
+        )
         .map(([input, bad]): HostileCase => ({ input: { ...input, [name]: bad }, path: name, how: `bad ${name}` })),
     );
   const missing =
@@ -47,10 +50,20 @@ export function hostileInput(spec: DtoSpec, valid = validInput(spec)): fc.Arbitr
           }),
         ];
   const extraKey = fc
-    .tuple(valid, fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom("'; drop table x; --", 'id', 'tenantId', 'createdAt')), fc.jsonValue())
+    .tuple(
+      valid,
+      fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom("'; drop table x; --", 'id', 'tenantId', 'createdAt')),
+      fc.jsonValue(),
+    )
     .filter(([, key]) => !names.includes(key) && key !== '__proto__')
-    .map(([input, key, value]): HostileCase => ({ input: { ...input, [key]: value }, path: '(root)', how: `extra ${key}` }));
-  const notObject = fc.constantFrom(...NOT_OBJECTS).map((input): HostileCase => ({ input, path: '(root)', how: 'not an object' }));
+    .map(([input, key, value]): HostileCase => ({
+      input: { ...input, [key]: value },
+      path: '(root)',
+      how: `extra ${key}`,
+    }));
+  const notObject = fc
+    .constantFrom(...NOT_OBJECTS)
+    .map((input): HostileCase => ({ input, path: '(root)', how: 'not an object' }));
   return fc.oneof(
     { weight: 6, arbitrary: badField },
     ...missing.map((arbitrary) => ({ weight: 1, arbitrary })),

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX } from '../../../src/schema/tables/features/todos.ts';
-import { WAITLIST_REFERRER_MAX, WAITLIST_SOURCE_MAX, WAITLIST_STATUSES } from '../../../src/schema/tables/features/waitlist.ts';
+import {
+  WAITLIST_REFERRER_MAX,
+  WAITLIST_SOURCE_MAX,
+  WAITLIST_STATUSES,
+} from '../../../src/schema/tables/features/waitlist.ts';
 import type { DtoSpec } from './dto.ts';
 import { bool, int, oneOf, pattern, text, timestamp, uuid, type FieldSpec } from './fields.ts';
 import { emailAddress } from './formats.ts';
@@ -77,7 +81,10 @@ export const updateActivity = (): DtoSpec => ({ eventCount: int(0, 2_147_483_647
 /** An inclusive range of at most 366 days. */
 export const activityRange = () =>
   fc
-    .tuple(dayValue.filter((value) => value <= '9998-12-31'), fc.integer({ min: 0, max: 365 }))
+    .tuple(
+      dayValue.filter((value) => value <= '9998-12-31'),
+      fc.integer({ min: 0, max: 365 }),
+    )
     .map(([from, length]) => ({
       from,
       to: new Date(Date.parse(from) + length * 86_400_000).toISOString().slice(0, 10),

@@ -11,7 +11,6 @@ export interface FieldSpec {
 }
 
 const NON_STRINGS: unknown[] = [0, -1, 1.5, Number.NaN, Infinity, true, false, [], ['a'], {}, { toString: 'x' }];
-const nonStrings = fc.constantFrom(...NON_STRINGS);
 const nonNullish = (nullable: boolean): unknown[] => (nullable ? [] : [null, undefined]);
 
 /** Strings a SQL string builder would choke on: free text must store them verbatim, patterns must refuse them. */
@@ -37,7 +36,7 @@ const anyText = (maxLength: number) =>
 
 /** No NUL, no unpaired surrogate; what Postgres `text` can store. */
 const storable = (value: string) =>
-  value.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  value.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 
 /** Text that is valid once trimmed: between min and max UTF-16 units, not blank when min >= 1. */
 export function validText(min: number, max: number): fc.Arbitrary<string> {
@@ -73,7 +72,9 @@ export function text(
 ): FieldSpec {
   const nullable = options.nullable ?? false;
   const trimmed = options.trimmed ?? true;
-  const valid = trimmed ? validText(min, max) : validText(0, max).filter((value) => value.length >= min && value.length <= max);
+  const valid = trimmed
+    ? validText(min, max)
+    : validText(0, max).filter((value) => value.length >= min && value.length <= max);
   return {
     valid: nullable ? fc.option(valid, { nil: null }) : valid,
     hostile: fc.oneof(
@@ -114,7 +115,9 @@ export const INVALID_UUIDS = [
   "'; drop table users; --",
 ] as const;
 
-export function uuid(options: { nullable?: boolean; optional?: boolean; valid?: fc.Arbitrary<string> } = {}): FieldSpec {
+export function uuid(
+  options: { nullable?: boolean; optional?: boolean; valid?: fc.Arbitrary<string> } = {},
+): FieldSpec {
   const nullable = options.nullable ?? false;
   const valid = options.valid ?? fc.uuid();
   return {
@@ -134,9 +137,7 @@ export const TIMESTAMP_MAX = new Date('9999-12-31T23:59:59.999Z');
 
 const dateIn = (min: Date, max: Date) => fc.date({ min, max, noInvalidDate: true });
 
-export function timestamp(
-  options: { nullable?: boolean; optional?: boolean; min?: Date; max?: Date } = {},
-): FieldSpec {
+export function timestamp(options: { nullable?: boolean; optional?: boolean; min?: Date; max?: Date } = {}): FieldSpec {
   const nullable = options.nullable ?? false;
   const min = options.min ?? TIMESTAMP_MIN;
   const max = options.max ?? TIMESTAMP_MAX;
@@ -196,12 +197,15 @@ export function oneOf(values: readonly string[], options: { optional?: boolean; 
 
 /** JSON values `jsonb` stores unchanged (no NUL, no unpaired surrogate, no `__proto__` key), shallow enough. */
 export const storableJson = (maxDepth: number): fc.Arbitrary<unknown> =>
-  fc.jsonValue({ maxDepth, stringUnit: 'grapheme' }).map(function clean(value): unknown {
+  fc.jsonValue({ maxDepth, stringUnit: 'grapheme' }).map(function clean(value: unknown): unknown {
     if (typeof value === 'string') return storable(value);
     if (Array.isArray(value)) return value.map(clean);
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([key, child]) => [storable(key) === '__proto__' ? 'proto' : storable(key), clean(child)]),
+        Object.entries(value).map(([key, child]) => [
+          storable(key) === '__proto__' ? 'proto' : storable(key),
+          clean(child),
+        ]),
       );
     }
     return value;
@@ -231,7 +235,17 @@ export function jsonObject(
   return {
     valid: nullable ? fc.option(valid, { nil: null }) : valid,
     hostile: fc.oneof(
-      fc.constantFrom([], [1, 2], 'a string', 42, true, '{"a":1}', new Date(), new Map([['a', 1]]), ...nonNullish(nullable)),
+      fc.constantFrom(
+        [],
+        [1, 2],
+        'a string',
+        42,
+        true,
+        '{"a":1}',
+        new Date(),
+        new Map([['a', 1]]),
+        ...nonNullish(nullable),
+      ),
       unstorableText().map((bad) => ({ key: bad })),
       unstorableText().map((bad) => ({ nested: { list: [1, bad] } })),
       unstorableText().map((bad) => ({ [bad]: 1 })),

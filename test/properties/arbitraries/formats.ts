@@ -19,7 +19,9 @@ export const emailAddress = () =>
   );
 
 export const slugValue = () =>
-  fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,3}$/).filter((value) => value.length >= 2 && value.length <= 64);
+  fc
+    .stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,3}$/)
+    .filter((value) => value.length >= 2 && value.length <= 64);
 
 /** `resource:action` permissions (admin roles). */
 export const permissionValue = () => fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}(:[a-z0-9_*-]{1,12}){0,2}$/);
@@ -30,6 +32,8 @@ export const notificationTypeValue = () => fc.stringMatching(/^[a-z0-9]{1,10}([.
 export const e164Phone = () => fc.stringMatching(/^\+[1-9]\d{6,14}$/);
 
 export const httpsUrl = () =>
-  fc.webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true }).filter((url) => url.length <= 2048);
+  fc
+    .webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true })
+    .filter((url) => url.length <= 2048);
 
 export const ipAddress = () => fc.oneof(fc.ipV4(), fc.ipV6());
