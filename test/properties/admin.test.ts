@@ -24,6 +24,7 @@ import {
   DTO_RUNS,
   assertDtoAccepts,
   assertDtoRefuses,
+  assertLookupRefuses,
   assertLoggerDrops,
   assertMethodRefuses,
   assertRoundTrips,
@@ -32,6 +33,7 @@ import {
 } from '../support/properties.ts';
 import * as arb from './arbitraries/admin.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
 
 const dtos = [
   { name: 'CreateAdminRoleDTO', schema: CreateAdminRoleDTO, spec: arb.createRole(), valid: undefined },
@@ -153,6 +155,16 @@ describe('admin queries', () => {
       await expectJsonObjects(adminAuditLog, eq(adminAuditLog.id, entry!.id), ['metadata']);
     });
     expect(logged).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('admin lookups', () => {
+  it('50 hostile role names to findByName and 50 hostile cutoffs to pruneAuditEvents → ValidationError', async () => {
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (name) => AdminRoleQueries.findByName(name as never)),
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => AdminAuditLogQueries.pruneAuditEvents(cutoff as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
   });
 });
 

@@ -30,12 +30,14 @@ import {
   DTO_RUNS,
   assertDtoAccepts,
   assertDtoRefuses,
+  assertLookupRefuses,
   assertMethodRefuses,
   assertRoundTrips,
   expectFieldsEqual,
 } from '../support/properties.ts';
 import * as arb from './arbitraries/auth.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
+import { hostileKey } from './arbitraries/fields.ts';
 
 const dtos = [
   { name: 'CreateUserDTO', schema: CreateUserDTO, spec: arb.createUser() },
@@ -185,6 +187,18 @@ describe('auth queries', () => {
       { runs: DB_RUNS, conflicts: 0 },
       { runs: DB_RUNS, conflicts: 0 },
     ]);
+  });
+});
+
+describe('auth lookups', () => {
+  it('50 hostile keys to each of findByToken / findByProvider / findByEmail / findValue → ValidationError', async () => {
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (key) => SessionQueries.findByToken(key as never)),
+      await assertLookupRefuses(hostileKey(), (key) => AccountQueries.findByProvider('github', key as never)),
+      await assertLookupRefuses(hostileKey(), (key) => UserQueries.findByEmail(key as never)),
+      await assertLookupRefuses(hostileKey(), (key) => VerificationQueries.findValue(key as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS, DB_RUNS]);
   });
 });
 

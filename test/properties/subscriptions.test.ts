@@ -17,12 +17,14 @@ import {
   DTO_RUNS,
   assertDtoAccepts,
   assertDtoRefuses,
+  assertLookupRefuses,
   assertMethodRefuses,
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
 } from '../support/properties.ts';
 import { hostileInput } from './arbitraries/dto.ts';
+import { hostileKey } from './arbitraries/fields.ts';
 import * as arb from './arbitraries/subscriptions.ts';
 
 const dtos = [
@@ -121,6 +123,19 @@ describe('subscriptions queries', () => {
       await expectJsonObjects(subscriptionEvents, eq(subscriptionEvents.id, stored!.id), ['payload']);
     });
     expect(ingested).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('subscriptions lookups', () => {
+  it('50 hostile provider ids to each of findByProviderSubscriptionId / findByProviderEventId → ValidationError', async () => {
+    const tenantId = (await insertTenant()).id;
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (id) =>
+        SubscriptionQueries.findByProviderSubscriptionId(id as never, { tenantId }),
+      ),
+      await assertLookupRefuses(hostileKey(), (id) => SubscriptionEventQueries.findByProviderEventId(id as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
   });
 });
 

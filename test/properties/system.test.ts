@@ -11,12 +11,14 @@ import {
   DTO_RUNS,
   assertDtoAccepts,
   assertDtoRefuses,
+  assertLookupRefuses,
   assertMethodRefuses,
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
 } from '../support/properties.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
 import * as arb from './arbitraries/system.ts';
 
 const dtos = [
@@ -91,5 +93,20 @@ describe('system queries', () => {
       await expectJsonObjects(systemSettings, eq(systemSettings.key, key), ['value']);
     });
     expect(upserted).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('system lookups', () => {
+  it('50 hostile cutoffs to prunePublished, 50 hostile errors to markFailed, 50 hostile keys to getOrThrow → ValidationError', async () => {
+    const event = await withTransaction((tx) =>
+      DomainEventQueries.insertDomainEventInTransaction(tx, { aggregateType: 'a', aggregateId: '1', eventType: 'e' }),
+    );
+    const calls = [
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => DomainEventQueries.prunePublished(cutoff as never)),
+      await assertLookupRefuses(hostileKey(), (error) => DomainEventQueries.markFailed(event.id, error as never)),
+      await assertLookupRefuses(hostileKey(), (key) => SystemSettingsQueries.getOrThrow(key as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+    expect((await DomainEventQueries.getById(event.id)).status).toBe('pending');
   });
 });

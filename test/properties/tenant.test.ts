@@ -27,6 +27,7 @@ import {
   DTO_RUNS,
   assertDtoAccepts,
   assertDtoRefuses,
+  assertLookupRefuses,
   assertLoggerDrops,
   assertMethodRefuses,
   assertRoundTrips,
@@ -34,6 +35,7 @@ import {
   expectJsonObjects,
 } from '../support/properties.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
 import * as arb from './arbitraries/tenant.ts';
 
 const dtos = [
@@ -169,6 +171,17 @@ describe('tenant queries', () => {
       await expectJsonObjects(tenantActivity, eq(tenantActivity.id, entry!.id), ['metadata']);
     });
     expect(logged).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('tenant lookups', () => {
+  it('50 hostile slugs to findBySlug, 50 hostile cutoffs to each of the prunes → ValidationError', async () => {
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (slug) => TenantQueries.findBySlug(slug as never)),
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => TenantActivityQueries.pruneOlderThan(cutoff as never)),
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => TenantInviteQueries.pruneTerminal(cutoff as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
   });
 });
 

@@ -187,3 +187,26 @@ export async function assertLoggerDrops(
   expect(await rowCount(table)).toBe(before);
   return checked;
 }
+
+/** Calls a lookup (a key, a cutoff) with `runs` hostile values: each rejects with a ValidationError, before any SQL. */
+export async function assertLookupRefuses(
+  hostile: fc.Arbitrary<unknown>,
+  call: (value: unknown) => Promise<unknown>,
+  runs = DB_RUNS,
+): Promise<number> {
+  let checked = 0;
+  await fc.assert(
+    fc.asyncProperty(hostile, async (value) => {
+      checked++;
+      const error = await call(value).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      if (!(error instanceof ValidationError)) {
+        throw new Error(`expected a ValidationError, got ${String(error)}`, { cause: error });
+      }
+    }),
+    { numRuns: runs },
+  );
+  return checked;
+}

@@ -267,3 +267,15 @@ export function jsonObject(
     optional: options.optional ?? nullable,
   };
 }
+
+/** Keys a lookup must refuse: unstorable text (NUL, unpaired surrogates), wrong types, the empty string. */
+export const hostileKey = () =>
+  fc.oneof(unstorableText(validText(1, 20)), fc.constantFrom(...NON_STRINGS, null, undefined, ''));
+
+/** Cutoffs outside the four-digit years a timestamptz round-trips, and invalid dates. */
+export const hostileCutoff = () =>
+  fc.oneof(
+    fc.date({ min: new Date(-8.64e15), max: new Date(TIMESTAMP_MIN.getTime() - 1), noInvalidDate: true }),
+    fc.date({ min: new Date(TIMESTAMP_MAX.getTime() + 1), max: new Date(8.64e15), noInvalidDate: true }),
+    fc.constant(new Date(Number.NaN)),
+  );
