@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { account } from '../../schema/tables/auth/account.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, trimmedText } from '../_fields.ts';
+import { optionalText, safeText, timestamp, trimmedText } from '../_fields.ts';
 
 /** Better Auth's provider id of email-and-password accounts; their row carries the password hash. */
 export const CREDENTIAL_PROVIDER_ID = 'credential';
 export const ACCOUNT_TOKEN_MAX = 8192;
 
-const token = () => z.string().min(1).max(ACCOUNT_TOKEN_MAX).nullish();
+const token = () => safeText().min(1).max(ACCOUNT_TOKEN_MAX).nullish();
 
 const refine = {
   providerId: () => trimmedText(100),
@@ -16,6 +16,8 @@ const refine = {
   refreshToken: token,
   idToken: token,
   scope: () => optionalText(2000),
+  accessTokenExpiresAt: () => timestamp().nullish(),
+  refreshTokenExpiresAt: () => timestamp().nullish(),
 };
 
 /** The complete row, password hash and OAuth tokens included: for auth code that needs them, never for a client. */
@@ -67,7 +69,7 @@ export const UpdateAccountDTO = UpdateAccountSchema.pick({
  * password passed here by mistake is rejected rather than stored.
  */
 export const PasswordHashInput = z
-  .object({ passwordHash: z.string().min(32).max(1024).regex(/^\S+$/, 'a hash has no spaces') })
+  .object({ passwordHash: safeText().min(32).max(1024).regex(/^\S+$/, 'a hash has no spaces') })
   .strict();
 
 export type Account = z.infer<typeof AccountSchema>;

@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { jwks } from '../../schema/tables/auth/jwks.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { optionalText } from '../_fields.ts';
+import { optionalText, safeText, timestamp } from '../_fields.ts';
 
 /** A serialized JWK (or Better Auth's encrypted envelope of one): a JSON object as text. */
 const jsonObjectText = () =>
-  z
-    .string()
+  safeText()
     .max(16_384)
     .refine((text) => {
       try {
@@ -22,6 +21,7 @@ const refine = {
   privateKey: jsonObjectText,
   alg: () => optionalText(32),
   crv: () => optionalText(32),
+  expiresAt: () => timestamp().nullish(),
 };
 
 export const JwkSchema = createSelectSchema(jwks);

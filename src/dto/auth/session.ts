@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { session } from '../../schema/tables/auth/session.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText } from '../_fields.ts';
+import { optionalText, timestamp } from '../_fields.ts';
 
 export const SESSION_USER_AGENT_MAX = 1024;
 
 const refine = {
   ipAddress: () => z.union([z.ipv4(), z.ipv6(), z.literal('')]).nullish(),
   userAgent: () => optionalText(SESSION_USER_AGENT_MAX),
-  expiresAt: () => z.coerce.date().refine((value) => value.getTime() > Date.now(), 'must be in the future'),
+  expiresAt: () => timestamp().refine((value) => value.getTime() > Date.now(), 'must be in the future'),
 };
 
 export const SessionSchema = createSelectSchema(session);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { user } from '../../schema/tables/auth/user.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { email, trimmedText } from '../_fields.ts';
+import { email, isStorableText, trimmedText } from '../_fields.ts';
 
 export const USER_NAME_MAX = 200;
 export const USER_IMAGE_URL_MAX = 2048;
@@ -13,6 +13,7 @@ const refine = {
     z
       .url({ protocol: /^https?$/ })
       .max(USER_IMAGE_URL_MAX)
+      .refine(isStorableText, 'must not contain NUL characters or unpaired surrogates')
       .nullish(),
 };
 

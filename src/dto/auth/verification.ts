@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { verification } from '../../schema/tables/auth/verification.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { trimmedText } from '../_fields.ts';
+import { safeText, timestamp, trimmedText } from '../_fields.ts';
 
 const refine = {
   identifier: () => trimmedText(512),
-  value: () => z.string().min(1).max(8192),
-  expiresAt: () => z.coerce.date().refine((value) => value.getTime() > Date.now(), 'must be in the future'),
+  value: () => safeText().min(1).max(8192),
+  expiresAt: () => timestamp().refine((value) => value.getTime() > Date.now(), 'must be in the future'),
 };
 
 export const VerificationSchema = createSelectSchema(verification);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todos.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, trimmedText } from '../_fields.ts';
+import { optionalText, timestamp, trimmedText } from '../_fields.ts';
 
 const refine = {
   title: () => trimmedText(TODO_TITLE_MAX),
   description: () => optionalText(TODO_DESCRIPTION_MAX),
+  dueAt: () => timestamp().nullish(),
 };
 
 export const TodoSchema = createSelectSchema(todos);
@@ -32,7 +33,7 @@ export const TodoListFilter = z
   .object({
     userId: z.uuid().optional(),
     completed: z.boolean().optional(),
-    dueBefore: z.coerce.date().optional(),
+    dueBefore: timestamp().optional(),
   })
   .strict();
 

@@ -1,19 +1,31 @@
 import { z } from 'zod';
 import { userActivityDaily } from '../../schema/tables/features/user-activity-daily.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { TIMESTAMP_MAX, TIMESTAMP_MIN } from '../_fields.ts';
 
 /** Largest single increment accepted (the column is a 32-bit integer). */
 export const USER_ACTIVITY_INCREMENT_MAX = 1_000_000;
+/** The column is a 32-bit integer. */
+export const USER_ACTIVITY_COUNT_MAX = 2_147_483_647;
 /** Longest range one read may cover: a year, leap day included. */
 export const USER_ACTIVITY_RANGE_MAX_DAYS = 366;
 
 /** A calendar day as 'YYYY-MM-DD'; a Date is taken as its UTC day. */
 export const activityDay = () =>
-  z.union([z.iso.date(), z.date().transform((value) => value.toISOString().slice(0, 10))]);
+  z
+    .union([
+      z.iso.date(),
+      z
+        .date()
+        .min(TIMESTAMP_MIN)
+        .max(TIMESTAMP_MAX)
+        .transform((value) => value.toISOString().slice(0, 10)),
+    ])
+    .refine((day) => day >= '1000-01-01', 'must be a four-digit year');
 
 const refine = {
   day: () => z.iso.date(),
-  eventCount: () => z.number().int().min(0),
+  eventCount: () => z.number().int().min(0).max(USER_ACTIVITY_COUNT_MAX),
 };
 
 export const UserActivityDailySchema = createSelectSchema(userActivityDaily);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { notificationDeliveries } from '../../schema/tables/notifications/notification-deliveries.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { safeText } from '../_fields.ts';
 
 export const NotificationDeliverySchema = createSelectSchema(notificationDeliveries);
 export const InsertNotificationDeliverySchema = createInsertSchema(notificationDeliveries);
@@ -12,6 +13,6 @@ export const UpdateNotificationDeliverySchema = createUpdateSchema(notificationD
 export const ClaimNotificationDeliveriesInput = z.object({ limit: z.number().int().min(1).max(1000) }).strict();
 
 /** What a worker reports about a failed attempt; stored truncated (see NOTIFICATION_DELIVERY_ERROR_MAX). */
-export const NotificationDeliveryErrorInput = z.object({ error: z.string().trim().min(1) }).strict();
+export const NotificationDeliveryErrorInput = z.object({ error: safeText().trim().min(1) }).strict();
 
 export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;

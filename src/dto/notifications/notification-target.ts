@@ -5,21 +5,25 @@ import {
   notificationTargets,
 } from '../../schema/tables/notifications/notification-targets.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { email } from '../_fields.ts';
+import { email, isStorableText, safeText } from '../_fields.ts';
 
 /** E.164: a plus, a country code, up to 15 digits in all. */
 export const E164_PHONE_PATTERN = /^\+[1-9]\d{6,14}$/;
 
 const address = {
   email: () => email(),
-  sms: () => z.string().trim().regex(E164_PHONE_PATTERN, 'an E.164 phone number such as +14155550123'),
-  push: () => z.string().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
-  webhook: () => z.url({ protocol: /^https$/ }).max(NOTIFICATION_TARGET_ADDRESS_MAX),
+  sms: () => safeText().trim().regex(E164_PHONE_PATTERN, 'an E.164 phone number such as +14155550123'),
+  push: () => safeText().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
+  webhook: () =>
+    z
+      .url({ protocol: /^https$/ })
+      .max(NOTIFICATION_TARGET_ADDRESS_MAX)
+      .refine(isStorableText, 'must not contain NUL characters or unpaired surrogates'),
 };
 
 export const NotificationTargetSchema = createSelectSchema(notificationTargets);
 export const InsertNotificationTargetSchema = createInsertSchema(notificationTargets, {
-  address: () => z.string().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
+  address: () => safeText().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
 });
 export const UpdateNotificationTargetSchema = createUpdateSchema(notificationTargets);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   SUBSCRIPTION_EVENT_TYPE_MAX,
   subscriptionEvents,
@@ -6,25 +6,24 @@ import {
 } from '../../schema/tables/subscriptions/subscription-events.ts';
 import { SUBSCRIPTION_PROVIDER_ID_MAX } from '../../schema/tables/subscriptions/subscriptions.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { trimmedText } from '../_fields.ts';
+import { jsonObject, timestamp, trimmedText } from '../_fields.ts';
 import { SubscriptionStateSchema } from './subscription.ts';
 
 /** Provider events are larger than our own JSONB data (a Stripe subscription event is often 5-20 KiB). */
 export const SUBSCRIPTION_EVENT_PAYLOAD_MAX_BYTES = 256 * 1024;
 
 /** The provider's event body, kept as received: any JSON object up to 256 KiB. */
-export const SubscriptionEventPayloadSchema: z.ZodType<SubscriptionEventPayload> = z
-  .record(z.string(), z.json())
-  .refine(
-    (value) => JSON.stringify(value).length <= SUBSCRIPTION_EVENT_PAYLOAD_MAX_BYTES,
-    'must serialize to at most 256 KiB',
-  );
+export const SubscriptionEventPayloadSchema: z.ZodType<SubscriptionEventPayload> = jsonObject({
+  maxChars: SUBSCRIPTION_EVENT_PAYLOAD_MAX_BYTES,
+  keyMax: SUBSCRIPTION_EVENT_PAYLOAD_MAX_BYTES,
+});
 
 const refine = {
   providerEventId: () => trimmedText(SUBSCRIPTION_PROVIDER_ID_MAX),
   providerSubscriptionId: () => trimmedText(SUBSCRIPTION_PROVIDER_ID_MAX).nullish(),
   type: () => trimmedText(SUBSCRIPTION_EVENT_TYPE_MAX),
   payload: () => SubscriptionEventPayloadSchema,
+  occurredAt: () => timestamp(),
 };
 
 export const SubscriptionEventSchema = createSelectSchema(subscriptionEvents, {

@@ -7,7 +7,7 @@ import {
   subscriptions,
 } from '../../schema/tables/subscriptions/subscriptions.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { trimmedText } from '../_fields.ts';
+import { timestamp, trimmedText } from '../_fields.ts';
 
 /** Largest quantity accepted from callers; the column only requires >= 0. */
 export const SUBSCRIPTION_QUANTITY_MAX = 1_000_000;
@@ -19,6 +19,9 @@ const refine = {
   providerSubscriptionId: () => trimmedText(SUBSCRIPTION_PROVIDER_ID_MAX),
   plan: () => trimmedText(SUBSCRIPTION_PLAN_MAX),
   quantity: () => z.number().int().min(0).max(SUBSCRIPTION_QUANTITY_MAX).optional(),
+  currentPeriodStart: () => timestamp().nullish(),
+  currentPeriodEnd: () => timestamp().nullish(),
+  trialEndsAt: () => timestamp().nullish(),
 };
 
 export const SubscriptionSchema = createSelectSchema(subscriptions);

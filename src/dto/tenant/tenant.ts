@@ -28,7 +28,7 @@ export const UpdateTenantDTO = UpdateTenantSchema.pick({ name: true, slug: true,
 export const TenantListFilter = z
   .object({
     /** Case-insensitive substring of the name. */
-    nameContains: z.string().trim().min(1).max(TENANT_NAME_MAX).optional(),
+    nameContains: trimmedText(TENANT_NAME_MAX).optional(),
   })
   .strict();
 

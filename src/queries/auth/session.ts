@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '../../dto/_fields.ts';
 import {
   CreateSessionDTO,
   SetActiveTenantDTO,
@@ -22,7 +23,7 @@ import { parseId, parseInput } from '../_lib/validate.ts';
 // a tenant switcher, a cleanup job). A session is live while expires_at is in the future (the database clock).
 
 const ENTITY = 'Session';
-const TokenInput = z.object({ token: z.string().min(1).max(512) });
+const TokenInput = z.object({ token: safeText().min(1).max(512) });
 
 /** 32 url-safe characters from 24 random bytes: the same strength as Better Auth's session tokens. */
 const newToken = () => randomBytes(24).toString('base64url');

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '../../dto/_fields.ts';
 import type { Executor } from '../../client/types.ts';
 import {
   DomainEventListFilter,
@@ -165,7 +166,7 @@ export const DomainEventQueries = {
   /** Gives up on a pending event for good, keeping the (truncated) error; NotFoundError if it is not pending. */
   async markFailed(id: string, error: string): Promise<DomainEvent> {
     const eventId = parseId(ENTITY, id);
-    const lastError = parseInput(ENTITY, z.string().min(1), error).slice(0, DOMAIN_EVENT_ERROR_MAX);
+    const lastError = parseInput(ENTITY, safeText().min(1), error).slice(0, DOMAIN_EVENT_ERROR_MAX);
     const [row] = await write((db) =>
       db
         .update(domainEvents)

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { TIMESTAMP_MAX, TIMESTAMP_MIN } from '../../dto/_fields.ts';
 import {
   CreateTenantActivityDTO,
   TenantActivityListFilter,
@@ -69,7 +70,8 @@ export const TenantActivityQueries = {
    */
   async log(input: LogTenantActivity): Promise<TenantActivity | null> {
     try {
-      const { tenantId: explicit, ...entry } = input;
+      // `?? {}`: a null entry from untyped code is reported as a ValidationError, not a TypeError.
+      const { tenantId: explicit, ...entry } = (input as LogTenantActivity | null) ?? {};
       const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
       const values = parseInput(ENTITY, CreateTenantActivityDTO, entry);
       const [row] = await write((db) =>
@@ -113,7 +115,9 @@ export const TenantActivityQueries = {
 
   /** Deletes entries created before `olderThan`, in every tenant (the retention job, see retention_settings.audit_events). */
   async pruneOlderThan(olderThan: Date): Promise<number> {
-    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date() }), { olderThan }).olderThan;
+    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date().min(TIMESTAMP_MIN).max(TIMESTAMP_MAX) }), {
+      olderThan,
+    }).olderThan;
     const rows = await write((db) =>
       db.delete(tenantActivity).where(lt(tenantActivity.createdAt, cutoff)).returning({ id: tenantActivity.id }),
     );

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { TIMESTAMP_MAX, TIMESTAMP_MIN } from '../../dto/_fields.ts';
 import {
   CreateTenantInviteDTO,
   TenantInviteTokenSchema,
@@ -185,7 +186,9 @@ export const TenantInviteQueries = {
    * retention job, see retention_settings.invitations). Pending invites are never pruned. Returns how many.
    */
   async pruneTerminal(olderThan: Date): Promise<number> {
-    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date() }), { olderThan }).olderThan;
+    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date().min(TIMESTAMP_MIN).max(TIMESTAMP_MAX) }), {
+      olderThan,
+    }).olderThan;
     const rows = await write((db) =>
       db
         .delete(tenantInvites)

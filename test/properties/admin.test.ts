@@ -1,0 +1,174 @@
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  AdminAuditLogListFilter,
+  AdminRoleListFilter,
+  AdminUserListFilter,
+  CreateAdminRoleDTO,
+  CreateAdminUserDTO,
+  LogAdminActionDTO,
+  UpdateAdminRoleDTO,
+  UpdateAdminUserDTO,
+} from '../../src/dto/admin/index.ts';
+import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
+import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
+import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
+import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
+import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
+import { insertAdminRole, insertAdminUser } from '../support/admin-fixtures.ts';
+import { insertUser } from '../support/fixtures.ts';
+import {
+  DB_RUNS,
+  DTO_RUNS,
+  assertDtoAccepts,
+  assertDtoRefuses,
+  assertLookupRefuses,
+  assertLoggerDrops,
+  assertMethodRefuses,
+  assertRoundTrips,
+  expectFieldsEqual,
+  expectJsonObjects,
+} from '../support/properties.ts';
+import * as arb from './arbitraries/admin.ts';
+import { hostileInput, validInput } from './arbitraries/dto.ts';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
+
+const dtos = [
+  { name: 'CreateAdminRoleDTO', schema: CreateAdminRoleDTO, spec: arb.createRole(), valid: undefined },
+  { name: 'UpdateAdminRoleDTO', schema: UpdateAdminRoleDTO, spec: arb.updateRole(), valid: undefined },
+  { name: 'AdminRoleListFilter', schema: AdminRoleListFilter, spec: arb.roleListFilter(), valid: undefined },
+  { name: 'CreateAdminUserDTO', schema: CreateAdminUserDTO, spec: arb.createAdminUser(), valid: undefined },
+  { name: 'UpdateAdminUserDTO', schema: UpdateAdminUserDTO, spec: arb.updateAdminUser(), valid: undefined },
+  { name: 'AdminUserListFilter', schema: AdminUserListFilter, spec: arb.adminUserListFilter(), valid: undefined },
+  { name: 'LogAdminActionDTO', schema: LogAdminActionDTO, spec: arb.logAction(), valid: undefined },
+  {
+    name: 'AdminAuditLogListFilter',
+    schema: AdminAuditLogListFilter,
+    spec: arb.auditListFilter(),
+    valid: arb.validAuditListFilter(),
+  },
+];
+
+describe('admin DTOs', () => {
+  it.each(dtos)('1,000 hostile inputs to $name → ValidationError with field paths', ({ name, schema, spec, valid }) => {
+    expect(assertDtoRefuses(name, schema, hostileInput(spec, valid ?? validInput(spec)))).toBe(DTO_RUNS);
+  });
+
+  it.each(dtos)('1,000 valid inputs to $name parse', ({ name, schema, spec, valid }) => {
+    expect(assertDtoAccepts(name, schema, valid ?? validInput(spec))).toBe(DTO_RUNS);
+  });
+});
+
+describe('admin queries', () => {
+  let roleId: string;
+
+  beforeEach(async () => {
+    roleId = (await insertAdminRole()).id;
+  });
+
+  it('50 hostile inputs to each of AdminRoleQueries.create / update / list → ValidationError, no row written', async () => {
+    const before = await AdminRoleQueries.getById(roleId);
+    const calls = [
+      await assertMethodRefuses(adminRoles, hostileInput(arb.createRole()), (input) =>
+        AdminRoleQueries.create(input as never),
+      ),
+      await assertMethodRefuses(adminRoles, hostileInput(arb.updateRole()), (input) =>
+        AdminRoleQueries.update(roleId, input as never),
+      ),
+      await assertMethodRefuses(adminRoles, filters(arb.roleListFilter()), (filter) =>
+        AdminRoleQueries.list({ filter: filter as never }),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+    expect(await AdminRoleQueries.getById(roleId)).toEqual(before);
+  });
+
+  it('50 valid inputs to AdminRoleQueries.create and update read back unchanged (permissions deduplicated)', async () => {
+    const created = await assertRoundTrips(validInput(arb.createRole()), async (input) => {
+      const role = await AdminRoleQueries.create(input as never);
+      expectFieldsEqual(role, CreateAdminRoleDTO.parse(input));
+      expect(await AdminRoleQueries.getById(role.id)).toEqual(role);
+    });
+    const updated = await assertRoundTrips(validInput(arb.updateRole()), async (input) => {
+      await AdminRoleQueries.update(roleId, input as never);
+      expectFieldsEqual(await AdminRoleQueries.getById(roleId), UpdateAdminRoleDTO.parse(input));
+    });
+    expect([created.runs, updated.runs]).toEqual([DB_RUNS, DB_RUNS]);
+    expect(created.conflicts + updated.conflicts).toBeLessThan(DB_RUNS);
+  });
+
+  it('50 hostile inputs to each of AdminUserQueries.create / update / list → ValidationError, no row written', async () => {
+    const userId = (await insertUser()).id;
+    const admin = await insertAdminUser({ roleId });
+    const calls = [
+      await assertMethodRefuses(adminUsers, hostileInput(arb.createAdminUser(userId, roleId)), (input) =>
+        AdminUserQueries.create(input as never),
+      ),
+      await assertMethodRefuses(adminUsers, hostileInput(arb.updateAdminUser(roleId)), (input) =>
+        AdminUserQueries.update(admin.id, input as never),
+      ),
+      await assertMethodRefuses(adminUsers, filters(arb.adminUserListFilter()), (filter) =>
+        AdminUserQueries.list({ filter: filter as never }),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+  });
+
+  it('50 valid inputs to AdminUserQueries.create read back unchanged', async () => {
+    const otherRoleId = (await insertAdminRole()).id;
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(roleId, otherRoleId), async (role) => {
+        runs++;
+        const input = { userId: (await insertUser()).id, roleId: role };
+        const admin = await AdminUserQueries.create(input);
+        expectFieldsEqual(admin, CreateAdminUserDTO.parse(input));
+        expect(await AdminUserQueries.getById(admin.id)).toEqual(admin);
+      }),
+      { numRuns: DB_RUNS },
+    );
+    expect(runs).toBe(DB_RUNS);
+  });
+
+  it('50 hostile entries to AdminAuditLogQueries.log are dropped as ValidationErrors; 50 hostile list filters refused', async () => {
+    const admin = await insertAdminUser({ roleId });
+    const dropped = await assertLoggerDrops(adminAuditLog, hostileInput(arb.logAction(admin.id)), (input) =>
+      AdminAuditLogQueries.log(input as never),
+    );
+    const listed = await assertMethodRefuses(
+      adminAuditLog,
+      hostileInput(arb.auditListFilter(), arb.validAuditListFilter()).filter((c) => c.input != null),
+      (filter) => AdminAuditLogQueries.list({ filter: filter as never }),
+    );
+    expect([dropped, listed]).toEqual([DB_RUNS, DB_RUNS]);
+  });
+
+  it('50 valid entries to AdminAuditLogQueries.log read back unchanged, metadata a JSONB object', async () => {
+    const admin = await insertAdminUser({ roleId });
+    const logged = await assertRoundTrips(validInput(arb.logAction(admin.id)), async (input) => {
+      const entry = await AdminAuditLogQueries.log(input as never);
+      expect(entry).not.toBeNull();
+      expectFieldsEqual(entry!, LogAdminActionDTO.parse(input));
+      expect(await AdminAuditLogQueries.getById(entry!.id)).toEqual(entry);
+      await expectJsonObjects(adminAuditLog, eq(adminAuditLog.id, entry!.id), ['metadata']);
+    });
+    expect(logged).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('admin lookups', () => {
+  it('50 hostile role names to findByName and 50 hostile cutoffs to pruneAuditEvents → ValidationError', async () => {
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (name) => AdminRoleQueries.findByName(name as never)),
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => AdminAuditLogQueries.pruneAuditEvents(cutoff as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
+  });
+});
+
+/** List filters: `undefined` means "no filter", so only non-null hostile filters are hostile there. */
+function filters(spec: Parameters<typeof hostileInput>[0]) {
+  return hostileInput(spec).filter((c) => c.input !== undefined && c.input !== null);
+}

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { SUBSCRIPTION_QUANTITY_MAX } from '../../../src/dto/subscriptions/subscription.ts';
+import { SUBSCRIPTION_EVENT_TYPE_MAX } from '../../../src/schema/tables/subscriptions/subscription-events.ts';
+import {
+  SUBSCRIPTION_PLAN_MAX,
+  SUBSCRIPTION_PROVIDER_ID_MAX,
+  SUBSCRIPTION_PROVIDER_MAX,
+  SUBSCRIPTION_STATUSES,
+} from '../../../src/schema/tables/subscriptions/subscriptions.ts';
+import { validInput, type DtoSpec } from './dto.ts';
+import { bool, int, jsonObject, oneOf, text, timestamp } from './fields.ts';
+
+const optionalAll = (spec: DtoSpec): DtoSpec =>
+  Object.fromEntries(Object.entries(spec).map(([name, field]) => [name, { ...field, optional: true }]));
+
+const state = (): DtoSpec => ({
+  plan: text(1, SUBSCRIPTION_PLAN_MAX),
+  status: oneOf(SUBSCRIPTION_STATUSES, { optional: true }),
+  quantity: int(0, SUBSCRIPTION_QUANTITY_MAX, { optional: true }),
+  currentPeriodStart: timestamp({ nullable: true }),
+  currentPeriodEnd: timestamp({ nullable: true }),
+  cancelAtPeriodEnd: bool({ optional: true }),
+  trialEndsAt: timestamp({ nullable: true }),
+});
+
+export const createSubscription = (): DtoSpec => ({
+  provider: { ...text(1, SUBSCRIPTION_PROVIDER_MAX), optional: true },
+  providerCustomerId: text(1, SUBSCRIPTION_PROVIDER_ID_MAX),
+  providerSubscriptionId: text(1, SUBSCRIPTION_PROVIDER_ID_MAX),
+  ...state(),
+});
+
+export const updateSubscription = (): DtoSpec => optionalAll(state());
+
+export const subscriptionListFilter = (): DtoSpec => ({ status: oneOf(SUBSCRIPTION_STATUSES, { optional: true }) });
+
+const periodInOrder = (input: Record<string, unknown>) => {
+  const start = input.currentPeriodStart;
+  const end = input.currentPeriodEnd;
+  return start == null || end == null || new Date(end as string).getTime() > new Date(start as string).getTime();
+};
+
+/** Valid inputs of a spec with the period fields: the period ends after it starts (the DTO's rule). */
+export const withPeriodInOrder = (spec: DtoSpec) => validInput(spec).filter(periodInOrder);
+
+export const createEvent = (providerSubscriptionId?: string): DtoSpec => ({
+  providerEventId: text(1, SUBSCRIPTION_PROVIDER_ID_MAX),
+  providerSubscriptionId:
+    providerSubscriptionId === undefined
+      ? text(1, SUBSCRIPTION_PROVIDER_ID_MAX, { nullable: true })
+      : { ...text(1, SUBSCRIPTION_PROVIDER_ID_MAX, { nullable: true }), valid: fc.constant(providerSubscriptionId) },
+  type: text(1, SUBSCRIPTION_EVENT_TYPE_MAX),
+  payload: jsonObject({ maxChars: 256 * 1024, keyMax: 256 * 1024, optional: true }),
+  occurredAt: timestamp(),
+});
+
+export const ingestEvent = (providerSubscriptionId?: string): DtoSpec => ({
+  ...createEvent(providerSubscriptionId),
+  ...updateSubscription(),
+});

@@ -1,0 +1,143 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  ClaimNotificationDeliveriesInput,
+  CreateNotificationDTO,
+  CreateNotificationTargetDTO,
+  NotificationDeliveryErrorInput,
+  NotificationListFilter,
+  NotificationPreferenceListFilter,
+  NotificationTargetListFilter,
+  SetNotificationPreferenceDTO,
+} from '../../src/dto/notifications/index.ts';
+import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
+import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';
+import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
+import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
+import { notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
+import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
+import { insertTenant, insertUser } from '../support/fixtures.ts';
+import {
+  DB_RUNS,
+  DTO_RUNS,
+  assertDtoAccepts,
+  assertDtoRefuses,
+  assertMethodRefuses,
+  assertRoundTrips,
+  expectFieldsEqual,
+  expectJsonObjects,
+} from '../support/properties.ts';
+import { hostileInput, validInput } from './arbitraries/dto.ts';
+import * as arb from './arbitraries/notifications.ts';
+
+const dtos = [
+  { name: 'CreateNotificationDTO', schema: CreateNotificationDTO, spec: arb.createNotification() },
+  { name: 'NotificationListFilter', schema: NotificationListFilter, spec: arb.notificationListFilter() },
+  { name: 'NotificationTargetListFilter', schema: NotificationTargetListFilter, spec: arb.targetListFilter() },
+  { name: 'SetNotificationPreferenceDTO', schema: SetNotificationPreferenceDTO, spec: arb.setPreference() },
+  {
+    name: 'NotificationPreferenceListFilter',
+    schema: NotificationPreferenceListFilter,
+    spec: arb.preferenceListFilter(),
+  },
+  { name: 'ClaimNotificationDeliveriesInput', schema: ClaimNotificationDeliveriesInput, spec: arb.claimDeliveries() },
+  { name: 'NotificationDeliveryErrorInput', schema: NotificationDeliveryErrorInput, spec: arb.deliveryError() },
+];
+
+describe('notifications DTOs', () => {
+  it.each(dtos)('1,000 hostile inputs to $name → ValidationError with field paths', ({ name, schema, spec }) => {
+    expect(assertDtoRefuses(name, schema, hostileInput(spec))).toBe(DTO_RUNS);
+  });
+
+  it.each(dtos)('1,000 valid inputs to $name parse', ({ name, schema, spec }) => {
+    expect(assertDtoAccepts(name, schema, validInput(spec))).toBe(DTO_RUNS);
+  });
+
+  it('1,000 hostile and 1,000 valid inputs to CreateNotificationTargetDTO (one address format per channel)', () => {
+    const name = 'CreateNotificationTargetDTO';
+    expect(assertDtoRefuses(name, CreateNotificationTargetDTO, arb.hostileTarget())).toBe(DTO_RUNS);
+    expect(assertDtoAccepts(name, CreateNotificationTargetDTO, arb.createTarget())).toBe(DTO_RUNS);
+  });
+});
+
+describe('notifications queries', () => {
+  let tenantId: string;
+  let userId: string;
+  const scope = () => ({ tenantId });
+
+  beforeEach(async () => {
+    tenantId = (await insertTenant()).id;
+    userId = (await insertUser()).id;
+  });
+
+  it('50 hostile inputs to each of NotificationQueries.create / list → ValidationError, no row written', async () => {
+    const calls = [
+      await assertMethodRefuses(notifications, hostileInput(arb.createNotification(userId)), (input) =>
+        NotificationQueries.create(input as never, scope()),
+      ),
+      await assertMethodRefuses(notifications, filters(arb.notificationListFilter()), (filter) =>
+        NotificationQueries.list(userId, { filter: filter as never }, scope()),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
+  });
+
+  it('50 valid inputs to NotificationQueries.create read back unchanged, data a JSONB object', async () => {
+    const created = await assertRoundTrips(validInput(arb.createNotification(userId)), async (input) => {
+      const { notification } = await NotificationQueries.create(input as never, scope());
+      expectFieldsEqual(notification, CreateNotificationDTO.parse(input));
+      expect(await NotificationQueries.getById(notification.id, scope())).toEqual(notification);
+      await expectJsonObjects(notifications, eq(notifications.id, notification.id), ['data']);
+    });
+    expect(created).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+
+  it('50 hostile inputs to each of NotificationTargetQueries.create / list → ValidationError, no row written', async () => {
+    const calls = [
+      await assertMethodRefuses(notificationTargets, arb.hostileTarget(), (input) =>
+        NotificationTargetQueries.create(userId, input as never),
+      ),
+      await assertMethodRefuses(notificationTargets, filters(arb.targetListFilter()), (filter) =>
+        NotificationTargetQueries.list(userId, { filter: filter as never }),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
+  });
+
+  it('50 valid inputs to NotificationTargetQueries.create read back unchanged', async () => {
+    const created = await assertRoundTrips(arb.createTarget(), async (input) => {
+      const target = await NotificationTargetQueries.create(userId, input as never);
+      expectFieldsEqual(target, CreateNotificationTargetDTO.parse(input));
+      expect(await NotificationTargetQueries.getById(target.id, userId)).toEqual(target);
+    });
+    expect(created.runs).toBe(DB_RUNS);
+    expect(created.conflicts).toBeLessThan(DB_RUNS / 2);
+  });
+
+  it('50 hostile inputs to each of NotificationPreferenceQueries.set / list → ValidationError, no row written', async () => {
+    const calls = [
+      await assertMethodRefuses(notificationPreferences, hostileInput(arb.setPreference(tenantId)), (input) =>
+        NotificationPreferenceQueries.set(userId, input as never),
+      ),
+      await assertMethodRefuses(notificationPreferences, filters(arb.preferenceListFilter()), (filter) =>
+        NotificationPreferenceQueries.list(userId, { filter: filter as never }),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
+  });
+
+  it('50 valid inputs to NotificationPreferenceQueries.set read back unchanged', async () => {
+    const set = await assertRoundTrips(validInput(arb.setPreference(tenantId)), async (input) => {
+      const preference = await NotificationPreferenceQueries.set(userId, input as never);
+      const expected = SetNotificationPreferenceDTO.parse(input);
+      expectFieldsEqual(preference, { ...expected, tenantId: expected.tenantId ?? null });
+      expect(await NotificationPreferenceQueries.getById(preference.id, userId)).toEqual(preference);
+    });
+    expect(set).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+/** List filters: `undefined` means "no filter", so only non-null hostile filters are hostile there. */
+function filters(spec: Parameters<typeof hostileInput>[0]) {
+  return hostileInput(spec).filter((c) => c.input !== undefined && c.input !== null);
+}

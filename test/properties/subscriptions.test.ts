@@ -1,0 +1,150 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  CreateSubscriptionDTO,
+  CreateSubscriptionEventDTO,
+  IngestSubscriptionEventDTO,
+  SubscriptionListFilter,
+  UpdateSubscriptionDTO,
+} from '../../src/dto/subscriptions/index.ts';
+import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
+import { insertTenant } from '../support/fixtures.ts';
+import {
+  DB_RUNS,
+  DTO_RUNS,
+  assertDtoAccepts,
+  assertDtoRefuses,
+  assertLookupRefuses,
+  assertMethodRefuses,
+  assertRoundTrips,
+  expectFieldsEqual,
+  expectJsonObjects,
+} from '../support/properties.ts';
+import { hostileInput } from './arbitraries/dto.ts';
+import { hostileKey } from './arbitraries/fields.ts';
+import * as arb from './arbitraries/subscriptions.ts';
+
+const dtos = [
+  { name: 'CreateSubscriptionDTO', schema: CreateSubscriptionDTO, spec: arb.createSubscription() },
+  { name: 'UpdateSubscriptionDTO', schema: UpdateSubscriptionDTO, spec: arb.updateSubscription() },
+  { name: 'SubscriptionListFilter', schema: SubscriptionListFilter, spec: arb.subscriptionListFilter() },
+  { name: 'CreateSubscriptionEventDTO', schema: CreateSubscriptionEventDTO, spec: arb.createEvent() },
+  { name: 'IngestSubscriptionEventDTO', schema: IngestSubscriptionEventDTO, spec: arb.ingestEvent() },
+];
+
+describe('subscriptions DTOs', () => {
+  it.each(dtos)('1,000 hostile inputs to $name → ValidationError with field paths', ({ name, schema, spec }) => {
+    expect(assertDtoRefuses(name, schema, hostileInput(spec, arb.withPeriodInOrder(spec)))).toBe(DTO_RUNS);
+  });
+
+  it.each(dtos)('1,000 valid inputs to $name parse', ({ name, schema, spec }) => {
+    expect(assertDtoAccepts(name, schema, arb.withPeriodInOrder(spec))).toBe(DTO_RUNS);
+  });
+});
+
+describe('subscriptions queries', () => {
+  let tenantId: string;
+  const scope = () => ({ tenantId });
+
+  beforeEach(async () => {
+    tenantId = (await insertTenant()).id;
+  });
+
+  it('50 hostile inputs to each of SubscriptionQueries.create / update / list → ValidationError, no row written', async () => {
+    const subscription = await SubscriptionQueries.create(
+      { providerCustomerId: 'cus_1', providerSubscriptionId: 'sub_hostile', plan: 'pro' },
+      scope(),
+    );
+    const create = arb.createSubscription();
+    const update = arb.updateSubscription();
+    const calls = [
+      await assertMethodRefuses(subscriptions, hostileInput(create, arb.withPeriodInOrder(create)), (input) =>
+        SubscriptionQueries.create(input as never, scope()),
+      ),
+      await assertMethodRefuses(subscriptions, hostileInput(update, arb.withPeriodInOrder(update)), (input) =>
+        SubscriptionQueries.update(subscription.id, input as never, scope()),
+      ),
+      await assertMethodRefuses(subscriptions, filters(arb.subscriptionListFilter()), (filter) =>
+        SubscriptionQueries.list({ filter: filter as never }, scope()),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+    expect(await SubscriptionQueries.getById(subscription.id, scope())).toEqual(subscription);
+  });
+
+  it('50 valid inputs to SubscriptionQueries.create and update read back unchanged', async () => {
+    const created = await assertRoundTrips(arb.withPeriodInOrder(arb.createSubscription()), async (input) => {
+      const row = await SubscriptionQueries.create(input as never, scope());
+      expectFieldsEqual(row, CreateSubscriptionDTO.parse(input));
+      expect(await SubscriptionQueries.getById(row.id, scope())).toEqual(row);
+    });
+    const target = await SubscriptionQueries.create(
+      { providerCustomerId: 'cus_2', providerSubscriptionId: 'sub_update', plan: 'pro' },
+      scope(),
+    );
+    const updated = await assertRoundTrips(arb.withPeriodInOrder(arb.updateSubscription()), async (input) => {
+      // Start from no period, so a generated period never conflicts with the previous run's one.
+      await SubscriptionQueries.update(target.id, { currentPeriodStart: null, currentPeriodEnd: null }, scope());
+      await SubscriptionQueries.update(target.id, input as never, scope());
+      expectFieldsEqual(await SubscriptionQueries.getById(target.id, scope()), UpdateSubscriptionDTO.parse(input));
+    });
+    expect([created.runs, updated.runs]).toEqual([DB_RUNS, DB_RUNS]);
+    expect(created.conflicts).toBeLessThan(DB_RUNS / 2);
+  });
+
+  it('50 hostile webhooks to SubscriptionQueries.ingestEvent → ValidationError, no event stored', async () => {
+    const spec = arb.ingestEvent('sub_ingest');
+    const calls = await assertMethodRefuses(
+      subscriptionEvents,
+      hostileInput(spec, arb.withPeriodInOrder(spec)),
+      (input) => SubscriptionQueries.ingestEvent(input as never),
+    );
+    expect(calls).toBe(DB_RUNS);
+  });
+
+  it('50 valid webhooks to SubscriptionQueries.ingestEvent store the event unchanged, payload a JSONB object', async () => {
+    await SubscriptionQueries.create(
+      { providerCustomerId: 'cus_3', providerSubscriptionId: 'sub_ingest', plan: 'pro' },
+      scope(),
+    );
+    const ingested = await assertRoundTrips(arb.withPeriodInOrder(arb.ingestEvent('sub_ingest')), async (input) => {
+      await SubscriptionQueries.update(
+        (await SubscriptionQueries.findByProviderSubscriptionId('sub_ingest', scope()))!.id,
+        { currentPeriodStart: null, currentPeriodEnd: null },
+        scope(),
+      );
+      const result = await SubscriptionQueries.ingestEvent(input as never);
+      const stored = await SubscriptionEventQueries.findByProviderEventId(input.providerEventId as string);
+      expect(stored).toEqual(result.event);
+      if (!result.duplicate) expectFieldsEqual(stored!, CreateSubscriptionEventDTO.parse(pickEvent(input)));
+      await expectJsonObjects(subscriptionEvents, eq(subscriptionEvents.id, stored!.id), ['payload']);
+    });
+    expect(ingested).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('subscriptions lookups', () => {
+  it('50 hostile provider ids to each of findByProviderSubscriptionId / findByProviderEventId → ValidationError', async () => {
+    const tenantId = (await insertTenant()).id;
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (id) =>
+        SubscriptionQueries.findByProviderSubscriptionId(id as never, { tenantId }),
+      ),
+      await assertLookupRefuses(hostileKey(), (id) => SubscriptionEventQueries.findByProviderEventId(id as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
+  });
+});
+
+function pickEvent(input: Record<string, unknown>) {
+  const { providerEventId, providerSubscriptionId, type, payload, occurredAt } = input;
+  return { providerEventId, providerSubscriptionId, type, payload, occurredAt };
+}
+
+/** List filters: `undefined` means "no filter", so only non-null hostile filters are hostile there. */
+function filters(spec: Parameters<typeof hostileInput>[0]) {
+  return hostileInput(spec).filter((c) => c.input !== undefined && c.input !== null);
+}

@@ -1,0 +1,200 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  CreateTenantActivityDTO,
+  CreateTenantDTO,
+  CreateTenantInviteDTO,
+  CreateTenantMemberDTO,
+  TenantActivityListFilter,
+  TenantListFilter,
+  TenantMemberListFilter,
+  UpdateTenantDTO,
+  UpdateTenantInviteDTO,
+  UpdateTenantMemberDTO,
+} from '../../src/dto/tenant/index.ts';
+import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { withTenant } from '../../src/tenant-context.ts';
+import { insertUser } from '../support/fixtures.ts';
+import {
+  DB_RUNS,
+  DTO_RUNS,
+  assertDtoAccepts,
+  assertDtoRefuses,
+  assertLookupRefuses,
+  assertLoggerDrops,
+  assertMethodRefuses,
+  assertRoundTrips,
+  expectFieldsEqual,
+  expectJsonObjects,
+} from '../support/properties.ts';
+import { hostileInput, validInput } from './arbitraries/dto.ts';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
+import * as arb from './arbitraries/tenant.ts';
+
+const dtos = [
+  { name: 'CreateTenantDTO', schema: CreateTenantDTO, spec: arb.createTenant() },
+  { name: 'UpdateTenantDTO', schema: UpdateTenantDTO, spec: arb.updateTenant() },
+  { name: 'TenantListFilter', schema: TenantListFilter, spec: arb.tenantListFilter() },
+  { name: 'CreateTenantMemberDTO', schema: CreateTenantMemberDTO, spec: arb.createMember() },
+  { name: 'UpdateTenantMemberDTO', schema: UpdateTenantMemberDTO, spec: arb.updateMember() },
+  { name: 'TenantMemberListFilter', schema: TenantMemberListFilter, spec: arb.memberListFilter() },
+  { name: 'CreateTenantInviteDTO', schema: CreateTenantInviteDTO, spec: arb.createInvite() },
+  { name: 'UpdateTenantInviteDTO', schema: UpdateTenantInviteDTO, spec: arb.updateInvite() },
+  { name: 'CreateTenantActivityDTO', schema: CreateTenantActivityDTO, spec: arb.createActivity() },
+  { name: 'TenantActivityListFilter', schema: TenantActivityListFilter, spec: arb.activityListFilter() },
+];
+
+describe('tenant DTOs', () => {
+  it.each(dtos)('1,000 hostile inputs to $name → ValidationError with field paths', ({ name, schema, spec }) => {
+    expect(assertDtoRefuses(name, schema, hostileInput(spec))).toBe(DTO_RUNS);
+  });
+
+  it.each(dtos)('1,000 valid inputs to $name parse', ({ name, schema, spec }) => {
+    expect(assertDtoAccepts(name, schema, validInput(spec))).toBe(DTO_RUNS);
+  });
+});
+
+describe('tenant queries', () => {
+  let ownerId: string;
+  let tenantId: string;
+  const scope = () => ({ tenantId });
+
+  beforeEach(async () => {
+    ownerId = (await insertUser()).id;
+    tenantId = (await TenantQueries.createWithOwner({ name: 'Acme', slug: `acme-${Date.now()}` }, ownerId)).tenant.id;
+  });
+
+  it('50 hostile inputs to each of TenantQueries.createWithOwner / update / list → ValidationError, no row written', async () => {
+    const before = await TenantQueries.getById(tenantId);
+    const calls = [
+      await assertMethodRefuses(tenants, hostileInput(arb.createTenant()), (input) =>
+        TenantQueries.createWithOwner(input as never, ownerId),
+      ),
+      await assertMethodRefuses(tenants, hostileInput(arb.updateTenant()), (input) =>
+        TenantQueries.update(tenantId, input as never),
+      ),
+      await assertMethodRefuses(tenants, filters(arb.tenantListFilter()), (filter) =>
+        TenantQueries.list({ filter: filter as never }),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+    expect(await TenantQueries.getById(tenantId)).toEqual(before);
+  });
+
+  it('50 valid inputs to TenantQueries.createWithOwner and update read back unchanged, custom attributes a JSONB object', async () => {
+    const created = await assertRoundTrips(validInput(arb.createTenant()), async (input) => {
+      const { tenant } = await TenantQueries.createWithOwner(input as never, ownerId);
+      expectFieldsEqual(tenant, CreateTenantDTO.parse(input));
+      expect(await TenantQueries.getById(tenant.id)).toEqual(tenant);
+      await expectJsonObjects(tenants, eq(tenants.id, tenant.id), ['custom_attributes']);
+    });
+    const updated = await assertRoundTrips(validInput(arb.updateTenant()), async (input) => {
+      await TenantQueries.update(tenantId, input as never);
+      expectFieldsEqual(await TenantQueries.getById(tenantId), UpdateTenantDTO.parse(input));
+      await expectJsonObjects(tenants, eq(tenants.id, tenantId), ['custom_attributes']);
+    });
+    expect([created.runs, updated.runs]).toEqual([DB_RUNS, DB_RUNS]);
+    expect(created.conflicts + updated.conflicts).toBeLessThan(DB_RUNS);
+  });
+
+  it('50 hostile inputs to each of TenantMemberQueries.add / changeRole / list → ValidationError, no row written', async () => {
+    const memberId = (await insertUser()).id;
+    await TenantMemberQueries.add(memberId, 'member', scope());
+    const calls = [
+      await assertMethodRefuses(tenantMembers, positional(arb.createMember(memberId)), (input) => {
+        const { userId, role } = input as { userId: never; role: never };
+        return TenantMemberQueries.add(userId, role, scope());
+      }),
+      await assertMethodRefuses(tenantMembers, positional(arb.updateMember()), (input) =>
+        TenantMemberQueries.changeRole(memberId, (input as { role: never }).role, scope()),
+      ),
+      await assertMethodRefuses(tenantMembers, filters(arb.memberListFilter()), (filter) =>
+        TenantMemberQueries.list({ filter: filter as never }, scope()),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+    expect((await TenantMemberQueries.get(memberId, scope())).role).toBe('member');
+  });
+
+  it('50 hostile inputs to each of TenantInviteQueries.create / update → ValidationError, no row written', async () => {
+    const { invite } = await TenantInviteQueries.create({ email: 'invitee@example.com', role: 'member' }, scope());
+    const calls = [
+      await assertMethodRefuses(tenantInvites, hostileInput(arb.createInvite(ownerId)), (input) =>
+        TenantInviteQueries.create(input as never, scope()),
+      ),
+      await assertMethodRefuses(tenantInvites, hostileInput(arb.updateInvite()), (input) =>
+        TenantInviteQueries.update(invite.id, input as never, scope()),
+      ),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS]);
+    expect(await TenantInviteQueries.getById(invite.id, scope())).toEqual(invite);
+  });
+
+  it('50 valid inputs to TenantInviteQueries.create read back unchanged (a pending duplicate is a ConflictError)', async () => {
+    const created = await assertRoundTrips(validInput(arb.createInvite(ownerId)), async (input) => {
+      const { invite } = await TenantInviteQueries.create(input as never, scope());
+      const { expiresInDays: _days, ...expected } = CreateTenantInviteDTO.parse(input);
+      expectFieldsEqual(invite, expected);
+      expect(await TenantInviteQueries.getById(invite.id, scope())).toEqual(invite);
+    });
+    expect(created.runs).toBe(DB_RUNS);
+    expect(created.conflicts).toBeLessThan(DB_RUNS / 2);
+  });
+
+  it('50 hostile entries to TenantActivityQueries.log are dropped as ValidationErrors; 50 hostile list filters refused', async () => {
+    // `tenantId` is the logger's own argument (the scope), so it is no unknown key there.
+    const hostile = hostileInput(arb.createActivity(ownerId)).filter((c) => c.how !== 'extra tenantId');
+    const dropped = await assertLoggerDrops(tenantActivity, hostile, (input) =>
+      isRecord(input)
+        ? TenantActivityQueries.log({ ...(input as object), tenantId } as never)
+        : withTenant(tenantId, () => TenantActivityQueries.log(input as never)),
+    );
+    const listed = await assertMethodRefuses(tenantActivity, filters(arb.activityListFilter()), (filter) =>
+      TenantActivityQueries.list({ filter: filter as never }, scope()),
+    );
+    expect([dropped, listed]).toEqual([DB_RUNS, DB_RUNS]);
+  });
+
+  it('50 valid entries to TenantActivityQueries.log read back unchanged, metadata a JSONB object', async () => {
+    const logged = await assertRoundTrips(validInput(arb.createActivity(ownerId)), async (input) => {
+      const entry = await TenantActivityQueries.log({ ...input, tenantId } as never);
+      expect(entry).not.toBeNull();
+      expectFieldsEqual(entry!, CreateTenantActivityDTO.parse(input));
+      expect(await TenantActivityQueries.getById(entry!.id, scope())).toEqual(entry);
+      await expectJsonObjects(tenantActivity, eq(tenantActivity.id, entry!.id), ['metadata']);
+    });
+    expect(logged).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('tenant lookups', () => {
+  it('50 hostile slugs to findBySlug, 50 hostile cutoffs to each of the prunes → ValidationError', async () => {
+    const calls = [
+      await assertLookupRefuses(hostileKey(), (slug) => TenantQueries.findBySlug(slug as never)),
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => TenantActivityQueries.pruneOlderThan(cutoff as never)),
+      await assertLookupRefuses(hostileCutoff(), (cutoff) => TenantInviteQueries.pruneTerminal(cutoff as never)),
+    ];
+    expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
+  });
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** List filters: `undefined` means "no filter", so only non-null hostile filters are hostile there. */
+function filters(spec: Parameters<typeof hostileInput>[0]) {
+  return hostileInput(spec).filter((c) => c.input !== undefined && c.input !== null);
+}
+
+/** Methods taking positional arguments: an extra key or a non-object cannot reach them. */
+function positional(spec: Parameters<typeof hostileInput>[0]) {
+  return hostileInput(spec).filter((c) => c.path !== '(root)');
+}
