@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test/properties/**/*.test.ts'],
+    exclude: [],
     provide: { tenantWallSequences: 100 },
   },
 });

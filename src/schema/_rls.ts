@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy, pgRole, type PgColumn } from 'drizzle-orm/pg-core';
 
 // Row-Level Security, Supabase style: the second tenant wall, for connections that run as `authenticated` (see
-// src/rls.ts and docs/readme/rls.md). The roles and the auth_*() functions come from drizzle/0000_supabase_roles.sql, which runs
+// src/rls.ts and the README section on Row-Level Security). The roles and the auth_*() functions come from drizzle/0000_supabase_roles.sql, which runs
 // before the migration that creates these policies.
 //
 // The table owner (the app's own connection, which the query objects use) is NOT subject to these policies: owners

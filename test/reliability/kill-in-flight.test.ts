@@ -27,7 +27,7 @@ interface Outcome {
 // postgres.js 3.4.9 (porsager/postgres#1208, fixes proposed in #1209 and #1215, unmerged): when the backend of a
 // transaction dies under an in-flight statement, the driver's own ROLLBACK is written to the closed socket from a
 // timer, and the TypeError escapes every await. This pins the defect: when an upgrade fixes it, this test fails, and
-// the guarantee in docs/readme/guarantees.md can be widened.
+// the guarantee in the README (Guarantees) can be widened.
 describe('known driver defect: a backend killed under an in-flight statement of a withTransaction', () => {
   it('1 kill: the caller still gets connection_lost, and 1 uncaught TypeError escapes from postgres.js', async () => {
     const source = serverSource();
