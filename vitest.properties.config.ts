@@ -7,6 +7,7 @@ export default defineConfig({
     ...base.test,
     include: ['test/properties/**/*.test.ts'],
     exclude: [],
-    provide: { tenantWallSequences: 100 },
+    setupFiles: [...(base.test?.setupFiles as string[]), './test/support/fast-check-seed.ts'],
+    provide: { tenantWallSequences: 100, fastCheckSeed: 20261122 },
   },
 });

@@ -87,8 +87,10 @@ describe('system queries', () => {
       const previous = await SystemSettingsQueries.list().then((rows) => rows.find((row) => row.key === key));
       const setting = await SystemSettingsQueries.upsert(key, value, description);
       const expected = UpsertSystemSettingDTO.parse(input);
-      // description omitted on an update keeps the stored one
-      expectFieldsEqual(setting, { ...expected, description: expected.description ?? previous?.description ?? null });
+      // description omitted (undefined) on an update keeps the stored one; an explicit null clears it
+      const storedDescription =
+        expected.description === undefined ? (previous?.description ?? null) : expected.description;
+      expectFieldsEqual(setting, { ...expected, description: storedDescription });
       expect(await SystemSettingsQueries.getOrThrow(key)).toEqual(setting);
       await expectJsonObjects(systemSettings, eq(systemSettings.key, key), ['value']);
     });
