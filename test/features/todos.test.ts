@@ -135,6 +135,8 @@ describe('TodoQueries', () => {
     const done = await TodoQueries.list({ filter: { completed: true } }, scope());
     expect(done.items.map((t) => t.title).sort()).toEqual(['Todo 0', 'Todo 2', 'Todo 4', 'Todo 6']);
     await expect(TodoQueries.list({ cursor: 'garbage' }, scope())).rejects.toBeInstanceOf(ValidationError);
+    const yearZero = Buffer.from(`0000-01-01T00:00:00.000Z|${randomUUID()}`).toString('base64url');
+    await expect(TodoQueries.list({ cursor: yearZero }, scope())).rejects.toBeInstanceOf(ValidationError);
     await expect(TodoQueries.list({ limit: 0 }, scope())).rejects.toBeInstanceOf(ValidationError);
   });
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { db } from '../../src/db.ts';
 import { UserActivityDailySchema, type UserActivityDaily } from '../../src/dto/features/user-activity-daily.ts';
-import { ForeignKeyError, ValidationError } from '../../src/errors.ts';
+import { CheckViolationError, ForeignKeyError, ValidationError } from '../../src/errors.ts';
 import { runWithExecutor } from '../../src/executor.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
-import { type userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
+import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 
@@ -20,6 +21,17 @@ beforeEach(async () => {
 describe('UserActivityDailyQueries', () => {
   it('row DTO type is the table row type', () => {
     expectTypeOf<UserActivityDaily>().toEqualTypeOf<typeof userActivityDaily.$inferSelect>();
+  });
+
+  it('increment past the int4 range is a CheckViolationError, not a raw driver error', async () => {
+    await UserActivityDailyQueries.increment(userId, tenantId, '2030-01-03');
+    await db
+      .update(userActivityDaily)
+      .set({ eventCount: 2_147_483_000 })
+      .where(sql`${userActivityDaily.userId} = ${userId}`);
+    await expect(UserActivityDailyQueries.increment(userId, tenantId, '2030-01-03', 1_000)).rejects.toBeInstanceOf(
+      CheckViolationError,
+    );
   });
 
   it('increment creates the day at n, then adds, returning the new count', async () => {

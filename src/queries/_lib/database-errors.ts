@@ -111,6 +111,8 @@ export function toDatabaseError(error: unknown): unknown {
     case '23503':
     case '23001': // restrict_violation: deleting a parent an `onDelete: 'restrict'` child still references
       return new ForeignKeyError(constraint, { cause: pg });
+    case '22003': // numeric_value_out_of_range: e.g. a counter incremented past its column's range
+      return new CheckViolationError(constraint, "A value is out of its column's range", { cause: pg });
     case '23514':
       return new CheckViolationError(constraint, `Rejected by check constraint ${constraint ?? '(unnamed)'}`, {
         cause: pg,

@@ -25,7 +25,8 @@ export function encodeCursor(row: Position): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
-const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+// Years 1000-9999 only: Postgres rejects or misreads others (year 0, five-digit years), and we never issue them.
+const cursorShape = z.tuple([z.iso.datetime().regex(/^[1-9]\d{3}-/), z.uuid()]);
 
 export function decodeCursor(entity: string, cursor: string): Position {
   const parsed = cursorShape.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));
