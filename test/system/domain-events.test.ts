@@ -139,6 +139,10 @@ describe('DomainEventQueries', () => {
     const failed = await DomainEventQueries.markFailed(e.id, 'x'.repeat(5000));
     expect(failed).toMatchObject({ status: 'failed', claimedUntil: null });
     expect(failed.lastError).toHaveLength(2000);
+    const emoji = await DomainEventQueries.markFailed((await record(event())).id, `${'x'.repeat(1998)}😀😀😀`);
+    expect(Array.from(emoji.lastError ?? '')).toHaveLength(2000);
+    expect(emoji.lastError).not.toContain('\uFFFD');
+    expect(emoji.lastError?.endsWith('😀…')).toBe(true);
     expect(failed.failedAt).toBeInstanceOf(Date);
     await expect(DomainEventQueries.markFailed(e.id, 'again')).rejects.toBeInstanceOf(NotFoundError);
     await expect(DomainEventQueries.markFailed(randomUUID(), 'boom')).rejects.toBeInstanceOf(NotFoundError);

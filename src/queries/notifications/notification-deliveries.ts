@@ -15,6 +15,7 @@ import type { TenantScope } from '../../tenant-context.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+import { truncateText } from '../_lib/truncate.ts';
 
 const ENTITY = 'NotificationDelivery';
 
@@ -37,16 +38,12 @@ async function findById(id: string): Promise<NotificationDelivery | null> {
   return rows[0] ?? null;
 }
 
-/** At most NOTIFICATION_DELIVERY_ERROR_MAX characters (code points, as char_length counts), cut with an ellipsis. */
-function truncateError(error: string): string {
-  const chars = Array.from(error);
-  if (chars.length <= NOTIFICATION_DELIVERY_ERROR_MAX) return error;
-  return `${chars.slice(0, NOTIFICATION_DELIVERY_ERROR_MAX - 1).join('')}…`;
-}
-
 /** Only the caller's own text is stored: never a driver message, which could quote parameter values. */
 function parseError(error: string): string {
-  return truncateError(parseInput(ENTITY, NotificationDeliveryErrorInput, { error }).error);
+  return truncateText(
+    parseInput(ENTITY, NotificationDeliveryErrorInput, { error }).error,
+    NOTIFICATION_DELIVERY_ERROR_MAX,
+  );
 }
 
 async function transition(

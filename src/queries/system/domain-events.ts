@@ -16,6 +16,7 @@ import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } 
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 import { PruneInput, deleteInBatches } from './delete-in-batches.ts';
+import { truncateText } from '../_lib/truncate.ts';
 
 const ENTITY = 'DomainEvent';
 
@@ -166,7 +167,7 @@ export const DomainEventQueries = {
   /** Gives up on a pending event for good, keeping the (truncated) error; NotFoundError if it is not pending. */
   async markFailed(id: string, error: string): Promise<DomainEvent> {
     const eventId = parseId(ENTITY, id);
-    const lastError = parseInput(ENTITY, safeText().min(1), error).slice(0, DOMAIN_EVENT_ERROR_MAX);
+    const lastError = truncateText(parseInput(ENTITY, safeText().min(1), error), DOMAIN_EVENT_ERROR_MAX);
     const [row] = await write((db) =>
       db
         .update(domainEvents)
