@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findTables } from '../../scripts/structure/rules.ts';
 import { packageRoot } from '../../src/config/database-url.ts';
 import { db } from '../../src/db.ts';
+import { createInsertSchema } from '../../src/dto/_zod.ts';
 import * as dto from '../../src/dto/index.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import * as schema from '../../src/schema/index.ts';
@@ -14,8 +15,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 
 type FactoryName = keyof typeof factories;
 
-/** Each table's Insert schema from database/dto; a Record, so a factory without an entry fails to type-check. */
-const insertSchemas: Record<FactoryName, z.ZodType> = {
+/**
+ * Each table's refined Insert schema from database/dto. A table added later (e.g. by `pnpm db:new`) without an entry
+ * here is checked against drizzle-zod's plain insert schema of its table instead.
+ */
+const insertSchemas: Partial<Record<FactoryName, z.ZodType>> = {
   user: dto.InsertUserSchema,
   session: dto.InsertSessionSchema,
   account: dto.InsertAccountSchema,
@@ -54,14 +58,14 @@ describe('factories', () => {
     const tables = Object.entries(schema).flatMap(([name, value]) => (is(value, PgTable) ? [name] : []));
     const expected = tables.filter((name) => !internal.has(name)).sort();
     expect(internal).toEqual(new Set(['domainEventSequences']));
-    expect(tables).toHaveLength(24);
     expect(Object.keys(factories).sort()).toEqual(expected);
   });
 
   it.each(names)(`%s: ${BUILDS_PER_FACTORY} build() outputs pass the table's Insert schema`, (name) => {
     const built = factories[name].buildMany(BUILDS_PER_FACTORY);
+    const insertSchema = insertSchemas[name] ?? createInsertSchema(schema[name] as PgTable);
     const failures = built
-      .map((input) => insertSchemas[name].safeParse(input))
+      .map((input) => insertSchema.safeParse(input))
       .flatMap((result) => (result.success ? [] : [result.error.issues]));
     expect(failures).toEqual([]);
   });
