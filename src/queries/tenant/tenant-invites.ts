@@ -20,7 +20,7 @@ import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } 
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
-import { atomically } from './_transaction.ts';
+import { atomically } from '../_lib/atomically.ts';
 import { InviteNotAcceptableError } from './errors.ts';
 
 const ENTITY = 'TenantInvite';

@@ -17,7 +17,7 @@ import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
 import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
-import { atomically } from './_transaction.ts';
+import { atomically } from '../_lib/atomically.ts';
 
 // Tenants are the scope itself, so this object is not tenant-scoped; authorization is the caller's job.
 
