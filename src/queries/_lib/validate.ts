@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from '../../dto/_fields.ts';
 import { ValidationError } from '../../errors.ts';
 import { MissingTenantError, currentTenantId, type TenantScope } from '../../tenant-context.ts';
 
@@ -30,4 +31,12 @@ export function resolveTenantId(entity: string, scope: TenantScope | undefined):
   const tenantId = scope?.tenantId ?? currentTenantId();
   if (tenantId === undefined) throw new MissingTenantError(entity);
   return parseId(entity, tenantId, 'tenantId');
+}
+
+/** A prune cutoff: a valid Date (or ISO string) with a four-digit year; rows strictly older are deleted. */
+const PruneInput = z.object({ olderThan: timestamp() });
+
+/** The cutoff of a retention prune, validated once here for every `prune…(olderThan)` method. */
+export function parseCutoff(entity: string, olderThan: unknown): Date {
+  return parseInput(entity, PruneInput, { olderThan }).olderThan;
 }

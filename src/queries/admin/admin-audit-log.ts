@@ -11,8 +11,8 @@ import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
 import { driverError } from '../_lib/database-errors.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
-import { PruneInput, deleteInBatches } from '../system/delete-in-batches.ts';
+import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
+import { deleteInBatches } from '../system/delete-in-batches.ts';
 
 const ENTITY = 'AdminAuditEntry';
 
@@ -90,7 +90,7 @@ export const AdminAuditLogQueries = {
 
   /** Deletes entries created before `olderThan`, in batches; returns how many. Driven by retention_settings. */
   async pruneAuditEvents(olderThan: Date): Promise<number> {
-    const { olderThan: cutoff } = parseInput(ENTITY, PruneInput, { olderThan });
+    const cutoff = parseCutoff(ENTITY, olderThan);
     return deleteInBatches((db, limit) =>
       db
         .delete(adminAuditLog)

@@ -1,12 +1,7 @@
-import { z } from 'zod';
 import type { Executor } from '../../client/types.ts';
-import { timestamp } from '../../dto/_fields.ts';
 import { write } from '../_lib/run.ts';
 
 export const PRUNE_BATCH_SIZE = 1000;
-
-/** A prune cutoff: a valid Date (or ISO string) with a four-digit year; rows strictly older are deleted. */
-export const PruneInput = z.object({ olderThan: timestamp() });
 
 /**
  * Deletes in batches of `batchSize` rows, each its own statement (its own commit outside a transaction), so pruning

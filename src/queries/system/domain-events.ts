@@ -14,8 +14,8 @@ import { isTransaction, runWithExecutor } from '../../executor.ts';
 import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-events.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
-import { PruneInput, deleteInBatches } from './delete-in-batches.ts';
+import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
+import { deleteInBatches } from './delete-in-batches.ts';
 import { truncateText } from '../_lib/truncate.ts';
 
 const ENTITY = 'DomainEvent';
@@ -184,7 +184,7 @@ export const DomainEventQueries = {
    * never pruned. Sequence counters stay, so an aggregate's numbers are never reused.
    */
   async prunePublished(olderThan: Date): Promise<number> {
-    const { olderThan: cutoff } = parseInput(ENTITY, PruneInput, { olderThan });
+    const cutoff = parseCutoff(ENTITY, olderThan);
     return deleteInBatches((db, limit) =>
       db
         .delete(domainEvents)

@@ -1,6 +1,4 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { TIMESTAMP_MAX, TIMESTAMP_MIN } from '../../dto/_fields.ts';
 import {
   CreateTenantActivityDTO,
   TenantActivityListFilter,
@@ -15,7 +13,7 @@ import { toDatabaseError } from '../_lib/database-errors.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
 const ENTITY = 'TenantActivity';
 
@@ -115,9 +113,7 @@ export const TenantActivityQueries = {
 
   /** Deletes entries created before `olderThan`, in every tenant (the retention job, see retention_settings.audit_events). */
   async pruneOlderThan(olderThan: Date): Promise<number> {
-    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date().min(TIMESTAMP_MIN).max(TIMESTAMP_MAX) }), {
-      olderThan,
-    }).olderThan;
+    const cutoff = parseCutoff(ENTITY, olderThan);
     const rows = await write((db) =>
       db.delete(tenantActivity).where(lt(tenantActivity.createdAt, cutoff)).returning({ id: tenantActivity.id }),
     );

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { TIMESTAMP_MAX, TIMESTAMP_MIN } from '../../dto/_fields.ts';
 import {
   CreateTenantInviteDTO,
   TenantInviteTokenSchema,
@@ -19,7 +17,7 @@ import type { TenantScope } from '../../tenant-context.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 import { atomically } from '../_lib/atomically.ts';
 import { InviteNotAcceptableError } from './errors.ts';
 
@@ -186,9 +184,7 @@ export const TenantInviteQueries = {
    * retention job, see retention_settings.invitations). Pending invites are never pruned. Returns how many.
    */
   async pruneTerminal(olderThan: Date): Promise<number> {
-    const cutoff = parseInput(ENTITY, z.object({ olderThan: z.date().min(TIMESTAMP_MIN).max(TIMESTAMP_MAX) }), {
-      olderThan,
-    }).olderThan;
+    const cutoff = parseCutoff(ENTITY, olderThan);
     const rows = await write((db) =>
       db
         .delete(tenantInvites)
