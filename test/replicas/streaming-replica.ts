@@ -1,43 +1,22 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import postgres from 'postgres';
+import {
+  asPostgres,
+  type Cluster,
+  freeLoopbackPort,
+  giveToPostgres,
+  run,
+  startCluster,
+  stopCluster,
+} from '../support/private-cluster.ts';
+
+export { haveClusterTools } from '../support/private-cluster.ts';
 
 // A real PostgreSQL 15 streaming replica for the replica tests: `pg_basebackup -R -X stream` of a primary, started as
 // a hot standby on a free loopback port. The primary is the local test server when it accepts replication
 // connections; otherwise a private primary cluster (initdb) of the test's own, never a reconfigured shared server.
-
-export const PG_BIN = '/usr/lib/postgresql/15/bin';
-const TOOLS = ['initdb', 'pg_basebackup', 'pg_ctl', 'psql'];
-
-export function haveClusterTools(): boolean {
-  return TOOLS.every((tool) => fs.existsSync(path.join(PG_BIN, tool)));
-}
-
-const run = promisify(execFile);
-
-/** Runs a PostgreSQL binary as the `postgres` OS user: the server refuses to run as root. */
-async function asPostgres(tool: string, args: string[]): Promise<string> {
-  const binary = path.join(PG_BIN, tool);
-  const [command, argv] =
-    process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
-  const { stdout } = await run(command, argv, { timeout: 150_000, maxBuffer: 8 * 1024 * 1024 });
-  return stdout;
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `host replication` in pg_hba.conf: without it pg_basebackup is refused. */
 export async function acceptsReplication(host: string, port: number, user: string): Promise<boolean> {
@@ -49,13 +28,6 @@ export async function acceptsReplication(host: string, port: number, user: strin
   }
 }
 
-interface Cluster {
-  dataDir: string;
-  port: number;
-}
-
-// Small and unsynced: throwaway clusters on a shared two-core machine.
-const LIGHT_SETTINGS = ['-c listen_addresses=127.0.0.1', '-c shared_buffers=16MB', '-c fsync=off'];
 // A hot standby refuses to start with any of these below the primary's value.
 const STANDBY_MINIMUMS = [
   'max_connections',
@@ -64,16 +36,6 @@ const STANDBY_MINIMUMS = [
   'max_prepared_transactions',
   'max_locks_per_transaction',
 ];
-
-async function startCluster(cluster: Cluster, logFile: string, extra: string[] = []): Promise<void> {
-  const options = [`-p ${cluster.port}`, `-k ${cluster.dataDir}`, ...LIGHT_SETTINGS, ...extra].join(' ');
-  await asPostgres('pg_ctl', ['-D', cluster.dataDir, '-o', options, '-l', logFile, '-w', '-t', '120', 'start']);
-}
-
-async function stopCluster(cluster: Cluster): Promise<void> {
-  if (!fs.existsSync(path.join(cluster.dataDir, 'postmaster.pid'))) return;
-  await asPostgres('pg_ctl', ['-D', cluster.dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => {});
-}
 
 export interface StreamingReplica {
   /** URL of a database on the primary, for `database` on the primary side. */
@@ -97,8 +59,7 @@ export async function startStreamingReplica(serverUrl: string): Promise<Streamin
   const server = new URL(serverUrl);
   const user = decodeURIComponent(server.username) || 'postgres';
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'db-replica-'));
-  fs.chmodSync(root, 0o755);
-  if (process.getuid?.() === 0) await run('chown', ['postgres:postgres', root]);
+  await giveToPostgres(root);
   const clusters: Cluster[] = [];
   const connections: postgres.Sql[] = [];
   const stop = async () => {
