@@ -51,6 +51,11 @@ const EnvSchema = z.object({
   /** Off by default: parameter values can be personal data or secrets. */
   DATABASE_LOG_PARAMS: flag.default(false),
   TEST_DATABASE_URL: databaseUrl.optional(),
+  /**
+   * With TEST_DATABASE_URL: run the tests' queries through this transaction pooler in front of that server (any
+   * database name, e.g. PgBouncer's `* =` entry); databases are still created, migrated and dropped directly.
+   */
+  TEST_DATABASE_POOLER_URL: databaseUrl.optional(),
   BENCH_DATABASE_URL: databaseUrl.optional(),
 });
 

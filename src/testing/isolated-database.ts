@@ -12,7 +12,10 @@ import { loadSnapshot } from './pglite-snapshot.ts';
 import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
 
 export interface IsolatedDatabase extends DatabaseHandle {
-  /** `pglite://memory` for PGlite (reachable only through this handle), else the server URL of the clone. */
+  /**
+   * `pglite://memory` for PGlite (reachable only through this handle), else the server URL of the clone (direct, even
+   * when the handle's queries go through TEST_DATABASE_POOLER_URL).
+   */
   url: string;
   /** A migration-runner connection to this database (for tests of migrations). Close it when done. */
   migrationConnection(): MigrationConnection;
@@ -42,7 +45,9 @@ export async function createIsolatedDatabase(
     await admin.end();
   }
   const url = databaseUrlFor(source.serverUrl, name);
-  const handle = createPostgresDatabase(url, { poolMax: options.poolMax ?? 5 });
+  // Through a transaction pooler the client turns statement preparation off, as it does for DATABASE_URL.
+  const queryUrl = source.poolerUrl ? databaseUrlFor(source.poolerUrl, name) : url;
+  const handle = createPostgresDatabase(queryUrl, { poolMax: options.poolMax ?? 5 });
   return {
     ...handle,
     url,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
+import { parseDatabaseUrl } from '../config/database-url.ts';
 import { env } from '../env.ts';
+import { ConfigError } from '../errors.ts';
 import { migrate } from '../migrate/index.ts';
 import { migratedPgliteSnapshot } from './pglite-snapshot.ts';
 import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
@@ -12,7 +14,7 @@ import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
  * without, it prepares a migrated PGlite snapshot.
  */
 export default async function setup(project: TestProject) {
-  const serverUrl = env().TEST_DATABASE_URL;
+  const { TEST_DATABASE_URL: serverUrl, TEST_DATABASE_POOLER_URL: poolerUrl } = env();
   if (!serverUrl || serverUrl.startsWith('pglite://')) {
     const source: TestDatabaseSource = { kind: 'pglite', snapshotPath: await migratedPgliteSnapshot() };
     project.provide('testDatabase', source);
@@ -23,7 +25,18 @@ export default async function setup(project: TestProject) {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${template}"`);
   await migrate({ url: databaseUrlFor(serverUrl, template), log: () => {} });
-  const source: TestDatabaseSource = { kind: 'postgres', serverUrl, template, runPrefix };
+  if (poolerUrl && parseDatabaseUrl(poolerUrl).kind !== 'postgres') {
+    throw new ConfigError(
+      'TEST_DATABASE_POOLER_URL must be a postgres:// URL (a pooler in front of TEST_DATABASE_URL).',
+    );
+  }
+  const source: TestDatabaseSource = {
+    kind: 'postgres',
+    serverUrl,
+    template,
+    runPrefix,
+    ...(poolerUrl && { poolerUrl }),
+  };
   project.provide('testDatabase', source);
 
   return async () => {

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, databaseOptionsFromEnv } from '../../src/client/create-database.ts';
+import { packageRoot } from '../../src/config/database-url.ts';
 import { shouldPrepare, type PostgresHandle } from '../../src/client/postgres.ts';
 import { parseEnv } from '../../src/env.ts';
 import { runWithExecutor, withTransaction } from '../../src/executor.ts';
@@ -13,6 +18,9 @@ import { insertUser } from '../support/fixtures.ts';
 import { startPgBouncer, type PgBouncer } from './support/pgbouncer.ts';
 import { runMigrate } from './support/run-migrate.ts';
 import { serverSource } from './support/server.ts';
+
+/** The test folders of the domains' query objects (test/<domain>/), run whole through the pooler. */
+const QUERY_SUITES = ['admin', 'auth', 'features', 'notifications', 'subscriptions', 'system', 'tenant'];
 
 let bouncer: PgBouncer;
 let target: IsolatedDatabase;
@@ -29,6 +37,11 @@ afterAll(async () => {
   await target?.close();
   await bouncer?.stop();
 });
+
+async function queriesPassedOn(): Promise<number> {
+  const served = await bouncer.queriesServed();
+  return [...served].reduce((sum, [database, count]) => (database === 'pgbouncer' ? sum : sum + count), 0);
+}
 
 describe('through PgBouncer in transaction mode (pool_mode = transaction)', () => {
   it('the options the env module picks for `?pgbouncer=true` turn statement preparation off', () => {
@@ -81,6 +94,48 @@ describe('through PgBouncer in transaction mode (pool_mode = transaction)', () =
     } finally {
       await pooled.close();
     }
+  });
+
+  it(`the query-object test suites (${QUERY_SUITES.length} domains) pass with every query through the pooler`, async () => {
+    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pooled-suite-')), 'report.json');
+    // The child is a vitest run of its own: none of this run's worker variables, the server and the pooler as set.
+    const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'));
+    const env = {
+      ...Object.fromEntries(inherited),
+      TEST_DATABASE_URL: serverSource().serverUrl,
+      TEST_DATABASE_POOLER_URL: bouncer.url('postgres'),
+    };
+    const queriesBefore = await queriesPassedOn();
+    const vitest = path.join(packageRoot, 'node_modules', '.bin', 'vitest');
+    const args = [
+      'run',
+      ...QUERY_SUITES.map((domain) => `test/${domain}/`),
+      '--reporter=json',
+      `--outputFile=${report}`,
+    ];
+    const failed = await new Promise<string | null>((resolve) =>
+      execFile(vitest, args, { cwd: packageRoot, env, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, _o, e) =>
+        resolve(error ? e.slice(-4000) : null),
+      ),
+    );
+    const result = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+      numTotalTests: number;
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+    };
+    fs.rmSync(path.dirname(report), { recursive: true, force: true });
+    console.log(
+      `through PgBouncer: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ` +
+        `${result.numPendingTests} skipped of ${result.numTotalTests} (${QUERY_SUITES.join(', ')})`,
+    );
+    const passedOn = (await queriesPassedOn()) - queriesBefore;
+    console.log(`PgBouncer passed on ${passedOn} queries during the child run`);
+    expect(failed, failed ?? '').toBeNull();
+    expect(passedOn).toBeGreaterThan(result.numPassedTests);
+    expect(result.numFailedTests).toBe(0);
+    expect(result.numPassedTests).toBeGreaterThan(200);
+    expect(result.numPassedTests + result.numPendingTests).toBe(result.numTotalTests);
   });
 
   it('`pnpm db:migrate` with DATABASE_URL/DIRECT_URL = the pooler URL is refused: exit 1, the explanation on stderr', async () => {

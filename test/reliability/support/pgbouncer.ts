@@ -3,11 +3,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import postgres from 'postgres';
+import { freeLoopbackPort } from '../../support/private-cluster.ts';
 
 export interface PgBouncer {
   port: number;
   /** The pooler URL of `database`, marked for transaction pooling the way the env module recognizes. */
   url(database: string): string;
+  /** Queries PgBouncer has passed on so far, per database (its admin console's SHOW STATS). */
+  queriesServed(): Promise<Map<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -20,14 +24,6 @@ function pgbouncerBinary(): string {
         'pgbouncer); .ci/run does.',
     );
   }
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitForPort(port: number, child: ChildProcess, output: () => string, timeoutMs = 15_000) {
@@ -68,6 +64,7 @@ export async function startPgBouncer(server: { host: string; port: number }): Pr
       'pool_mode = transaction',
       'auth_type = trust',
       `auth_file = ${authFile}`,
+      'admin_users = postgres',
       'max_client_conn = 200',
       'default_pool_size = 10',
       '',
@@ -88,6 +85,16 @@ export async function startPgBouncer(server: { host: string; port: number }): Pr
   return {
     port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}?pgbouncer=true`,
+    async queriesServed() {
+      // The admin console speaks only the simple query protocol and has no pg_type to fetch.
+      const console = postgres(`postgres://postgres@127.0.0.1:${port}/pgbouncer`, { max: 1, fetch_types: false });
+      try {
+        const rows = await console.unsafe<{ database: string; total_query_count: string }[]>('SHOW STATS').simple();
+        return new Map(rows.map((row) => [row.database, Number(row.total_query_count)]));
+      } finally {
+        await console.end();
+      }
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
