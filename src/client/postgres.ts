@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { isTransactionPooler, redactUrl } from '../config/database-url.ts';
 import * as schema from '../schema/index.ts';
 import { withPostgresQueryLog } from './query-log.ts';
+import { withStatementReuse } from './statement-reuse.ts';
 import type { Database, DatabaseHandle, DatabaseOptions, ReplicatedDatabase } from './types.ts';
 
 export interface PostgresHandle extends DatabaseHandle {
@@ -43,9 +44,10 @@ function connect(url: string, options: DatabaseOptions, tag: string): { client: 
     onnotice: () => {},
     connection: { application_name: 'database' },
   });
+  const reusing = client.options.prepare ? withStatementReuse(client) : client;
   const driverClient = options.logQueries
-    ? withPostgresQueryLog(client, { logParams: options.logParams ?? false, log: options.log ?? console.log, tag })
-    : client;
+    ? withPostgresQueryLog(reusing, { logParams: options.logParams ?? false, log: options.log ?? console.log, tag })
+    : reusing;
   return { client, db: drizzle({ client: driverClient, schema }) };
 }
 

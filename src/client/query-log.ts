@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { wrapUnsafe } from './wrap-unsafe.ts';
 
 export interface QueryLogOptions {
   logParams: boolean;
@@ -26,41 +27,21 @@ export function logQuery(options: QueryLogOptions, query: unknown, params: unkno
   options.log(`[${options.tag ?? 'db'}] ${ms} ms${failed ? ' FAILED' : ''}  ${text}${describeParams(params, options)}`);
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-/**
- * Wraps a postgres.js `sql` instance so every `unsafe()` call (what Drizzle uses) is logged with its duration.
- * Transactions and savepoints hand out a new `sql`, which is wrapped the same way.
- */
+/** Wraps a postgres.js `sql` instance so every query Drizzle runs on it is logged with its duration. */
 export function withPostgresQueryLog<T extends object>(sql: T, options: QueryLogOptions): T {
-  return new Proxy(sql, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      const fn = value as AnyFn;
-      if (property === 'unsafe') {
-        return (query: string, params?: unknown[], queryOptions?: unknown) => {
-          const started = performance.now();
-          const pending = fn.call(target, query, params, queryOptions) as PromiseLike<unknown>;
-          // postgres.js dispatches after a microtask, so Drizzle's synchronous `.values()` still applies.
-          pending.then(
-            () => logQuery(options, query, params, started, false),
-            () => logQuery(options, query, params, started, true),
-          );
-          return pending;
-        };
-      }
-      if (property === 'begin' || property === 'savepoint') {
-        return (...args: unknown[]) => {
-          const callback = args.at(-1) as AnyFn;
-          const wrapped = (inner: object) => callback(withPostgresQueryLog(inner, options));
-          return fn.call(target, ...args.slice(0, -1), wrapped);
-        };
-      }
-      return fn.bind(target);
-    },
+  return wrapUnsafe(sql, (unsafe) => (query, params, queryOptions) => {
+    const started = performance.now();
+    const pending = unsafe(query, params, queryOptions) as PromiseLike<unknown>;
+    // postgres.js dispatches after a microtask, so Drizzle's synchronous `.values()` still applies.
+    pending.then(
+      () => logQuery(options, query, params, started, false),
+      () => logQuery(options, query, params, started, true),
+    );
+    return pending;
   });
 }
+
+type AnyFn = (...args: unknown[]) => unknown;
 
 /** The same for a PGlite instance (or the transaction object it passes to `transaction()`). */
 export function withPgliteQueryLog<T extends object>(client: T, options: QueryLogOptions): T {

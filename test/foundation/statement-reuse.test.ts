@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPostgresDatabase } from '../../src/client/postgres.ts';
+import type { Database } from '../../src/client/types.ts';
+import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { isolatedDatabase } from '../../src/testing/index.ts';
+import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
+import { insertTenant, insertUser } from '../support/fixtures.ts';
+
+// Server-side prepared statements are a PostgreSQL server feature; PGlite runs every query in process.
+const source = inject('testDatabase');
+const CALLS = 5;
+
+let target: IsolatedDatabase;
+let scope: { tenantId: string };
+let userId: string;
+
+beforeAll(async () => {
+  if (source.kind !== 'postgres') return;
+  target = await isolatedDatabase({ poolMax: 1 });
+  await runWithExecutor(target.db, async () => {
+    scope = { tenantId: (await insertTenant()).id };
+    userId = (await insertUser()).id;
+  });
+});
+
+afterAll(async () => {
+  await target?.close();
+});
+
+/** Executions of the session's prepared statements whose SQL reads the todos list (pool of 1: one session). */
+async function listExecutions(db: Database): Promise<number[]> {
+  const rows = (await db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements
+    where statement like 'select%from "todos"%order by%' order by prepare_time`)) as unknown as { runs: string }[];
+  return rows.map((row) => Number(row.runs));
+}
+
+describe.skipIf(source.kind !== 'postgres')(
+  'query objects built per call reuse a server-side prepared statement',
+  () => {
+    it(`${CALLS} calls of TodoQueries.list: 1 prepared statement, executed ${CALLS} times`, async () => {
+      await runWithExecutor(target.db, async () => {
+        for (let i = 0; i < CALLS; i++) await TodoQueries.list({ filter: { userId } }, scope);
+      });
+      expect(await listExecutions(target.db)).toEqual([CALLS]);
+    });
+
+    it(`inside withTransaction too: ${CALLS} more calls run the same statement`, async () => {
+      await runWithExecutor(target.db, () =>
+        withTransaction(async () => {
+          for (let i = 0; i < CALLS; i++) await TodoQueries.list({ filter: { userId } }, scope);
+        }),
+      );
+      expect(await listExecutions(target.db)).toEqual([2 * CALLS]);
+    });
+
+    it(`with statement preparation off (a transaction pooler's setting): ${CALLS} calls leave 0 prepared statements`, async () => {
+      const unprepared = createPostgresDatabase(target.url, { poolMax: 1, prepare: false });
+      try {
+        await runWithExecutor(unprepared.db, async () => {
+          for (let i = 0; i < CALLS; i++) await TodoQueries.list({ filter: { userId } }, scope);
+        });
+        const [row] = (await unprepared.db.execute(
+          sql`select count(*)::int as n from pg_prepared_statements`,
+        )) as unknown as { n: number }[];
+        expect(row!.n).toBe(0);
+      } finally {
+        await unprepared.close();
+      }
+    });
+  },
+);
