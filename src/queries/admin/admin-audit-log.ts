@@ -9,6 +9,7 @@ import {
 import { NotFoundError } from '../../errors.ts';
 import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
 import { driverError } from '../_lib/database-errors.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
@@ -75,10 +76,10 @@ export const AdminAuditLogQueries = {
         .from(adminAuditLog)
         .where(
           and(
-            filter.adminUserId === undefined ? undefined : eq(adminAuditLog.adminUserId, filter.adminUserId),
-            filter.subjectType === undefined ? undefined : eq(adminAuditLog.subjectType, filter.subjectType),
-            filter.subjectId === undefined ? undefined : eq(adminAuditLog.subjectId, filter.subjectId),
-            filter.action === undefined ? undefined : eq(adminAuditLog.action, filter.action),
+            eqWhenSet(adminAuditLog.adminUserId, filter.adminUserId),
+            eqWhenSet(adminAuditLog.subjectType, filter.subjectType),
+            eqWhenSet(adminAuditLog.subjectId, filter.subjectId),
+            eqWhenSet(adminAuditLog.action, filter.action),
             afterCursor(adminAuditLog, position),
           ),
         )

@@ -10,6 +10,7 @@ import {
 } from '../../dto/admin/admin-user.ts';
 import { NotFoundError } from '../../errors.ts';
 import { adminUsers } from '../../schema/tables/admin/admin-users.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -90,7 +91,7 @@ export const AdminUserQueries = {
         .from(adminUsers)
         .where(
           and(
-            filter.roleId === undefined ? undefined : eq(adminUsers.roleId, filter.roleId),
+            eqWhenSet(adminUsers.roleId, filter.roleId),
             filter.active === undefined
               ? undefined
               : filter.active

@@ -11,6 +11,7 @@ import {
 } from '../../dto/auth/user.ts';
 import { NotFoundError } from '../../errors.ts';
 import { user } from '../../schema/tables/auth/user.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -66,12 +67,7 @@ export const UserQueries = {
       db
         .select()
         .from(user)
-        .where(
-          and(
-            filter.emailVerified === undefined ? undefined : eq(user.emailVerified, filter.emailVerified),
-            afterCursor(user, position),
-          ),
-        )
+        .where(and(eqWhenSet(user.emailVerified, filter.emailVerified), afterCursor(user, position)))
         .orderBy(...newestFirst(user))
         .limit(limit + 1),
     );

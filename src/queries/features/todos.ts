@@ -14,6 +14,7 @@ import { NotFoundError } from '../../errors.ts';
 import { isTransaction } from '../../executor.ts';
 import { todos } from '../../schema/tables/features/todos.ts';
 import type { TenantScope } from '../../tenant-context.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -84,8 +85,8 @@ export const TodoQueries = {
           and(
             eq(todos.tenantId, tenantId),
             liveRows(todos, options),
-            filter.userId === undefined ? undefined : eq(todos.userId, filter.userId),
-            filter.completed === undefined ? undefined : eq(todos.completed, filter.completed),
+            eqWhenSet(todos.userId, filter.userId),
+            eqWhenSet(todos.completed, filter.completed),
             filter.dueBefore === undefined ? undefined : lte(todos.dueAt, filter.dueBefore),
             afterCursor(todos, position),
           ),

@@ -12,6 +12,7 @@ import { email } from '../../dto/_fields.ts';
 import { NotFoundError } from '../../errors.ts';
 import { withPrimary } from '../../executor.ts';
 import { waitlist } from '../../schema/tables/features/waitlist.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -109,12 +110,7 @@ export const WaitlistQueries = {
       db
         .select()
         .from(waitlist)
-        .where(
-          and(
-            filter.status === undefined ? undefined : eq(waitlist.status, filter.status),
-            afterCursor(waitlist, position),
-          ),
-        )
+        .where(and(eqWhenSet(waitlist.status, filter.status), afterCursor(waitlist, position)))
         .orderBy(...newestFirst(waitlist))
         .limit(limit + 1),
     );

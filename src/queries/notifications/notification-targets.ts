@@ -8,6 +8,7 @@ import {
 } from '../../dto/notifications/notification-target.ts';
 import { NotFoundError } from '../../errors.ts';
 import { notificationTargets } from '../../schema/tables/notifications/notification-targets.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -80,7 +81,7 @@ export const NotificationTargetQueries = {
         .where(
           and(
             eq(notificationTargets.userId, owner),
-            filter.channel === undefined ? undefined : eq(notificationTargets.channel, filter.channel),
+            eqWhenSet(notificationTargets.channel, filter.channel),
             afterCursor(notificationTargets, position),
           ),
         )

@@ -11,6 +11,7 @@ import {
 import { NotFoundError } from '../../errors.ts';
 import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
 import type { TenantScope } from '../../tenant-context.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -85,7 +86,7 @@ export const SubscriptionQueries = {
         .where(
           and(
             eq(subscriptions.tenantId, tenantId),
-            filter.status === undefined ? undefined : eq(subscriptions.status, filter.status),
+            eqWhenSet(subscriptions.status, filter.status),
             afterCursor(subscriptions, position),
           ),
         )

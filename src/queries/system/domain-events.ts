@@ -12,6 +12,7 @@ import {
 import { DatabaseError, NotFoundError } from '../../errors.ts';
 import { isTransaction, runWithExecutor } from '../../executor.ts';
 import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-events.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
@@ -103,9 +104,9 @@ export const DomainEventQueries = {
         .from(domainEvents)
         .where(
           and(
-            filter.aggregateType === undefined ? undefined : eq(domainEvents.aggregateType, filter.aggregateType),
-            filter.aggregateId === undefined ? undefined : eq(domainEvents.aggregateId, filter.aggregateId),
-            filter.status === undefined ? undefined : eq(domainEvents.status, filter.status),
+            eqWhenSet(domainEvents.aggregateType, filter.aggregateType),
+            eqWhenSet(domainEvents.aggregateId, filter.aggregateId),
+            eqWhenSet(domainEvents.status, filter.status),
             afterCursor(domainEvents, position),
           ),
         )

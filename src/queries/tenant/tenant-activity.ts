@@ -10,6 +10,7 @@ import { DatabaseError, NotFoundError } from '../../errors.ts';
 import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { toDatabaseError } from '../_lib/database-errors.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
@@ -98,10 +99,10 @@ export const TenantActivityQueries = {
         .where(
           and(
             eq(tenantActivity.tenantId, tenantId),
-            filter.actorUserId === undefined ? undefined : eq(tenantActivity.actorUserId, filter.actorUserId),
-            filter.action === undefined ? undefined : eq(tenantActivity.action, filter.action),
-            filter.subjectType === undefined ? undefined : eq(tenantActivity.subjectType, filter.subjectType),
-            filter.subjectId === undefined ? undefined : eq(tenantActivity.subjectId, filter.subjectId),
+            eqWhenSet(tenantActivity.actorUserId, filter.actorUserId),
+            eqWhenSet(tenantActivity.action, filter.action),
+            eqWhenSet(tenantActivity.subjectType, filter.subjectType),
+            eqWhenSet(tenantActivity.subjectId, filter.subjectId),
             afterCursor(tenantActivity, position),
           ),
         )

@@ -9,6 +9,7 @@ import {
 import { NotFoundError } from '../../errors.ts';
 import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-members.ts';
 import type { TenantScope } from '../../tenant-context.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, encodeCursor, newestFirst, type Page } from '../_lib/keyset.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
@@ -59,7 +60,7 @@ export const TenantMemberQueries = {
         .where(
           and(
             eq(tenantMembers.tenantId, tenantId),
-            filter.role === undefined ? undefined : eq(tenantMembers.role, filter.role),
+            eqWhenSet(tenantMembers.role, filter.role),
             afterCursor(position, after),
           ),
         )
