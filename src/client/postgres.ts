@@ -44,7 +44,7 @@ function connect(url: string, options: DatabaseOptions, tag: string): { client: 
     onnotice: () => {},
     connection: { application_name: 'database' },
   });
-  const reusing = client.options.prepare ? withStatementReuse(client) : client;
+  const reusing = client.options.prepare ? withStatementReuse(client, options.maxPreparedStatements) : client;
   const driverClient = options.logQueries
     ? withPostgresQueryLog(reusing, { logParams: options.logParams ?? false, log: options.log ?? console.log, tag })
     : reusing;

@@ -33,6 +33,11 @@ export interface DatabaseOptions {
   replicaUrls?: readonly string[] | undefined;
   /** Server-side prepared statements. Default: on, except behind a transaction pooler. */
   prepare?: boolean | undefined;
+  /**
+   * With `prepare`: how many distinct SQL texts become named statements (each kept on every connection that ran
+   * it); later new texts run unnamed. Default 500: an app's query shapes fit, `IN` lists of every length do not.
+   */
+  maxPreparedStatements?: number;
   connectTimeoutSeconds?: number;
   logQueries?: boolean;
   logParams?: boolean;

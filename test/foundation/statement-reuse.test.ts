@@ -55,6 +55,21 @@ describe.skipIf(source.kind !== 'postgres')(
       expect(await listExecutions(target.db)).toEqual([2 * CALLS]);
     });
 
+    it('beyond maxPreparedStatements new SQL texts run unnamed: a limit of 1, 2 list shapes × 3 calls → 1 statement', async () => {
+      const limited = createPostgresDatabase(target.url, { poolMax: 1, maxPreparedStatements: 1 });
+      try {
+        await runWithExecutor(limited.db, async () => {
+          for (let i = 0; i < 3; i++) {
+            await TodoQueries.list({ filter: { userId } }, scope);
+            await TodoQueries.list({ filter: { userId, completed: true } }, scope);
+          }
+        });
+        expect(await listExecutions(limited.db)).toEqual([3]);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it(`with statement preparation off (a transaction pooler's setting): ${CALLS} calls leave 0 prepared statements`, async () => {
       const unprepared = createPostgresDatabase(target.url, { poolMax: 1, prepare: false });
       try {
