@@ -15,7 +15,13 @@ import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
  */
 export default async function setup(project: TestProject) {
   const { TEST_DATABASE_URL: serverUrl, TEST_DATABASE_POOLER_URL: poolerUrl } = env();
-  if (!serverUrl || serverUrl.startsWith('pglite://')) {
+  const onServer = serverUrl !== undefined && parseDatabaseUrl(serverUrl).kind === 'postgres';
+  if (poolerUrl && (!onServer || parseDatabaseUrl(poolerUrl).kind !== 'postgres')) {
+    throw new ConfigError(
+      'TEST_DATABASE_POOLER_URL must be a postgres:// URL, of a pooler in front of the server TEST_DATABASE_URL names.',
+    );
+  }
+  if (!onServer) {
     const source: TestDatabaseSource = { kind: 'pglite', snapshotPath: await migratedPgliteSnapshot() };
     project.provide('testDatabase', source);
     return;
@@ -25,11 +31,6 @@ export default async function setup(project: TestProject) {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${template}"`);
   await migrate({ url: databaseUrlFor(serverUrl, template), log: () => {} });
-  if (poolerUrl && parseDatabaseUrl(poolerUrl).kind !== 'postgres') {
-    throw new ConfigError(
-      'TEST_DATABASE_POOLER_URL must be a postgres:// URL (a pooler in front of TEST_DATABASE_URL).',
-    );
-  }
   const source: TestDatabaseSource = {
     kind: 'postgres',
     serverUrl,
