@@ -13,6 +13,7 @@ import { adminRoles } from '../../schema/tables/admin/admin-roles.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'AdminRole';
@@ -84,11 +85,7 @@ export const AdminRoleQueries = {
   async update(id: string, input: UpdateAdminRole): Promise<AdminRole> {
     const roleId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateAdminRoleDTO, input);
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(adminRoles).where(eq(adminRoles.id, roleId))
-        : db.update(adminRoles).set(values).where(eq(adminRoles.id, roleId)).returning(),
-    );
+    const [row] = await write((db) => updateReturning(db, adminRoles, values, eq(adminRoles.id, roleId)));
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;
   },

@@ -14,6 +14,7 @@ import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'AdminUser';
@@ -117,11 +118,7 @@ export const AdminUserQueries = {
   async update(id: string, input: UpdateAdminUser): Promise<AdminUser> {
     const adminUserId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateAdminUserDTO, input);
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(adminUsers).where(eq(adminUsers.id, adminUserId))
-        : db.update(adminUsers).set(values).where(eq(adminUsers.id, adminUserId)).returning(),
-    );
+    const [row] = await write((db) => updateReturning(db, adminUsers, values, eq(adminUsers.id, adminUserId)));
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;
   },

@@ -15,6 +15,7 @@ import { NotFoundError } from '../../errors.ts';
 import { account } from '../../schema/tables/auth/account.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 // Login methods of a user. Reads that can reach a client return `AccountSummary` (no password hash, no OAuth
@@ -88,11 +89,7 @@ export const AccountQueries = {
   async update(id: string, input: UpdateAccount): Promise<Account> {
     const accountId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateAccountDTO, input);
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(account).where(eq(account.id, accountId))
-        : db.update(account).set(values).where(eq(account.id, accountId)).returning(),
-    );
+    const [row] = await write((db) => updateReturning(db, account, values, eq(account.id, accountId)));
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;
   },

@@ -17,6 +17,7 @@ import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 // Sessions are usually written by Better Auth; these are for server code around it (an admin "sign out everywhere",
@@ -89,11 +90,7 @@ export const SessionQueries = {
   async update(id: string, input: UpdateSession): Promise<Session> {
     const sessionId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateSessionDTO, input);
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(session).where(eq(session.id, sessionId))
-        : db.update(session).set(values).where(eq(session.id, sessionId)).returning(),
-    );
+    const [row] = await write((db) => updateReturning(db, session, values, eq(session.id, sessionId)));
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;
   },

@@ -15,6 +15,7 @@ import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 // Users are global (not tenant-scoped): one person, many tenants through tenant_members.
@@ -84,11 +85,7 @@ export const UserQueries = {
   async update(id: string, input: UpdateUser): Promise<User> {
     const userId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateUserDTO, input);
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(user).where(eq(user.id, userId))
-        : db.update(user).set(values).where(eq(user.id, userId)).returning(),
-    );
+    const [row] = await write((db) => updateReturning(db, user, values, eq(user.id, userId)));
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;
   },

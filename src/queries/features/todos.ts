@@ -18,6 +18,7 @@ import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
@@ -132,16 +133,7 @@ export const TodoQueries = {
     const todoId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateTodoDTO, input);
     const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db
-            .select()
-            .from(todos)
-            .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
-        : db
-            .update(todos)
-            .set(values)
-            .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
-            .returning(),
+      updateReturning(db, todos, values, and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos))),
     );
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;

@@ -15,6 +15,7 @@ import { eqWhenSet } from '../_lib/filters.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 import { ProviderIdInput } from './provider-id.ts';
 import { ingestEvent } from './ingest-event.ts';
@@ -130,11 +131,7 @@ export const SubscriptionQueries = {
     const subscriptionId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateSubscriptionDTO, input);
     const where = and(eq(subscriptions.id, subscriptionId), eq(subscriptions.tenantId, tenantId));
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(subscriptions).where(where)
-        : db.update(subscriptions).set(values).where(where).returning(),
-    );
+    const [row] = await write((db) => updateReturning(db, subscriptions, values, where));
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;
   },

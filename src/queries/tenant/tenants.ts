@@ -15,6 +15,7 @@ import { tenants } from '../../schema/tables/tenant/tenants.ts';
 import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 import { atomically } from '../_lib/atomically.ts';
@@ -128,16 +129,7 @@ export const TenantQueries = {
     const tenantId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateTenantDTO, input);
     const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db
-            .select()
-            .from(tenants)
-            .where(and(eq(tenants.id, tenantId), liveRows(tenants)))
-        : db
-            .update(tenants)
-            .set(values)
-            .where(and(eq(tenants.id, tenantId), liveRows(tenants)))
-            .returning(),
+      updateReturning(db, tenants, values, and(eq(tenants.id, tenantId), liveRows(tenants))),
     );
     if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
     return row;

@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import { UpdateAdminRoleDTO, UpdateAdminUserDTO } from '../../src/dto/admin/index.ts';
+import { UpdateAccountDTO, UpdateSessionDTO, UpdateUserDTO } from '../../src/dto/auth/index.ts';
+import { UpdateTodoDTO } from '../../src/dto/features/todo.ts';
+import { UpdateSubscriptionDTO } from '../../src/dto/subscriptions/subscription.ts';
+import { UpdateTenantDTO } from '../../src/dto/tenant/tenant.ts';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
+import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
+import { AccountQueries } from '../../src/queries/auth/account.ts';
+import { SessionQueries } from '../../src/queries/auth/session.ts';
+import { UserQueries } from '../../src/queries/auth/user.ts';
+import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { insertAdminRole, insertAdminUser } from './admin-fixtures.ts';
+import { insertAccount, insertSession } from './auth-fixtures.ts';
+import { insertTenant, insertUser } from './fixtures.ts';
+import { insertSubscription } from './subscriptions-fixtures.ts';
+
+// The update method of every query object that has one, each with a fresh row to update.
+
+type Update = (input: Record<string, unknown>) => Promise<unknown>;
+
+/** The update methods with a row to update; `input` is typed loosely: the point is what the DTO lets through. */
+export const updateMethods: { name: string; dto: z.ZodObject; target: () => Promise<Update> }[] = [
+  {
+    name: 'AccountQueries',
+    dto: UpdateAccountDTO,
+    target: async () => {
+      const { id } = await insertAccount((await insertUser()).id);
+      return (input) => AccountQueries.update(id, input);
+    },
+  },
+  {
+    name: 'AdminRoleQueries',
+    dto: UpdateAdminRoleDTO,
+    target: async () => {
+      const { id } = await insertAdminRole();
+      return (input) => AdminRoleQueries.update(id, input);
+    },
+  },
+  {
+    name: 'AdminUserQueries',
+    dto: UpdateAdminUserDTO,
+    target: async () => {
+      const { id } = await insertAdminUser();
+      return (input) => AdminUserQueries.update(id, input);
+    },
+  },
+  {
+    name: 'SessionQueries',
+    dto: UpdateSessionDTO,
+    target: async () => {
+      const { id } = await insertSession((await insertUser()).id);
+      return (input) => SessionQueries.update(id, input);
+    },
+  },
+  {
+    name: 'SubscriptionQueries',
+    dto: UpdateSubscriptionDTO,
+    target: async () => {
+      const tenantId = (await insertTenant()).id;
+      const { id } = await insertSubscription(tenantId);
+      return (input) => SubscriptionQueries.update(id, input, { tenantId });
+    },
+  },
+  {
+    name: 'TenantQueries',
+    dto: UpdateTenantDTO,
+    target: async () => {
+      const { id } = await insertTenant();
+      return (input) => TenantQueries.update(id, input);
+    },
+  },
+  {
+    name: 'TodoQueries',
+    dto: UpdateTodoDTO,
+    target: async () => {
+      const tenantId = (await insertTenant()).id;
+      const { id } = await TodoQueries.create({ userId: (await insertUser()).id, title: 'x' }, { tenantId });
+      return (input) => TodoQueries.update(id, input, { tenantId });
+    },
+  },
+  {
+    name: 'UserQueries',
+    dto: UpdateUserDTO,
+    target: async () => {
+      const { id } = await insertUser();
+      return (input) => UserQueries.update(id, input);
+    },
+  },
+];
+
+/** Every field the DTO takes, each `undefined`. */
+export const allUndefined = (dto: z.ZodObject) =>
+  Object.fromEntries(Object.keys(dto.shape).map((key) => [key, undefined]));
