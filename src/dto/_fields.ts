@@ -20,6 +20,12 @@ export const trimmedText = (max: number) => safeText().trim().min(1).max(max);
 
 export const optionalText = (max: number) => safeText().trim().max(max).nullish();
 
+/**
+ * A UUID in any case, parsed to lower case: Postgres stores and returns `uuid` in lower case, so the parsed value is
+ * what reading the row gives. drizzle-zod builds every uuid column's field with this one (see _zod.ts).
+ */
+export const uuid = () => z.uuid().toLowerCase();
+
 /** Stored lower-case, so lookups and the unique index agree. */
 export const email = () => safeText().trim().toLowerCase().pipe(z.email().max(254));
 

@@ -5,7 +5,7 @@ import {
   adminAuditLog,
 } from '../../schema/tables/admin/admin-audit-log.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.ts';
 
 /** What an audit entry may carry besides its columns: a bounded JSON object. */
 export const AdminAuditMetadataSchema = jsonObject();
@@ -33,7 +33,7 @@ export const LogAdminActionDTO = InsertAdminAuditEntrySchema.pick({
 
 export const AdminAuditLogListFilter = z
   .object({
-    adminUserId: z.uuid().optional(),
+    adminUserId: uuid().optional(),
     subjectType: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
     subjectId: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
     action: trimmedText(ADMIN_AUDIT_ACTION_MAX).optional(),

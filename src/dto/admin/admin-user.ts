@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminUsers } from '../../schema/tables/admin/admin-users.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { uuid } from '../_fields.ts';
 
 export const AdminUserSchema = createSelectSchema(adminUsers);
 export const InsertAdminUserSchema = createInsertSchema(adminUsers);
@@ -12,7 +13,7 @@ export const UpdateAdminUserDTO = UpdateAdminUserSchema.pick({ roleId: true }).s
 
 export const AdminUserListFilter = z
   .object({
-    roleId: z.uuid().optional(),
+    roleId: uuid().optional(),
     /** true: only enabled admins; false: only disabled ones. */
     active: z.boolean().optional(),
   })

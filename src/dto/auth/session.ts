@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { session } from '../../schema/tables/auth/session.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, timestamp } from '../_fields.ts';
+import { optionalText, timestamp, uuid } from '../_fields.ts';
 
 export const SESSION_USER_AGENT_MAX = 1024;
 
@@ -30,7 +30,7 @@ export const CreateSessionDTO = InsertSessionSchema.pick({
 export const UpdateSessionDTO = UpdateSessionSchema.pick({ expiresAt: true }).strict();
 
 /** `null` leaves the session without an active tenant. */
-export const SetActiveTenantDTO = z.object({ tenantId: z.uuid().nullable() }).strict();
+export const SetActiveTenantDTO = z.object({ tenantId: uuid().nullable() }).strict();
 
 export type Session = z.infer<typeof SessionSchema>;
 export type CreateSession = z.input<typeof CreateSessionDTO>;

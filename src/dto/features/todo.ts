@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todos.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, timestamp, trimmedText } from '../_fields.ts';
+import { optionalText, timestamp, trimmedText, uuid } from '../_fields.ts';
 
 const refine = {
   title: () => trimmedText(TODO_TITLE_MAX),
@@ -31,7 +31,7 @@ export const UpdateTodoDTO = UpdateTodoSchema.pick({
 
 export const TodoListFilter = z
   .object({
-    userId: z.uuid().optional(),
+    userId: uuid().optional(),
     completed: z.boolean().optional(),
     dueBefore: timestamp().optional(),
   })

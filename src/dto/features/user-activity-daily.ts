@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userActivityDaily } from '../../schema/tables/features/user-activity-daily.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { TIMESTAMP_MAX, TIMESTAMP_MIN } from '../_fields.ts';
+import { TIMESTAMP_MAX, TIMESTAMP_MIN, uuid } from '../_fields.ts';
 
 /** Largest single increment accepted (the column is a 32-bit integer). */
 export const USER_ACTIVITY_INCREMENT_MAX = 1_000_000;
@@ -35,8 +35,8 @@ export const UpdateUserActivityDailySchema = createUpdateSchema(userActivityDail
 /** One `increment` call: add `n` events to the (user, tenant, day) counter, creating it at 0 first. */
 export const CreateUserActivityDailyDTO = z
   .object({
-    userId: z.uuid(),
-    tenantId: z.uuid().nullable(),
+    userId: uuid(),
+    tenantId: uuid().nullable(),
     day: activityDay(),
     n: z.number().int().min(1).max(USER_ACTIVITY_INCREMENT_MAX).default(1),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { notificationPreferences } from '../../schema/tables/notifications/notification-preferences.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { uuid } from '../_fields.ts';
 import { notificationTypeField } from './notification.ts';
 
 const refine = { type: () => notificationTypeField() };
@@ -23,7 +24,7 @@ export const SetNotificationPreferenceDTO = InsertNotificationPreferenceSchema.p
 export const NotificationPreferenceListFilter = z
   .object({
     /** A tenant's rows only; `null`: only the user's defaults. Absent: all. */
-    tenantId: z.uuid().nullable().optional(),
+    tenantId: uuid().nullable().optional(),
   })
   .strict();
 

@@ -6,7 +6,7 @@ import {
   tenantActivity,
 } from '../../schema/tables/tenant/tenant-activity.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.ts';
 
 /** Shape of `tenant_activity.metadata`: a bounded JSON object of context (never secrets). */
 export const TenantActivityMetadataSchema = jsonObject();
@@ -33,7 +33,7 @@ export const CreateTenantActivityDTO = InsertTenantActivitySchema.pick({
 
 export const TenantActivityListFilter = z
   .object({
-    actorUserId: z.uuid().optional(),
+    actorUserId: uuid().optional(),
     action: trimmedText(TENANT_ACTIVITY_ACTION_MAX).optional(),
     subjectType: trimmedText(TENANT_ACTIVITY_SUBJECT_TYPE_MAX).optional(),
     subjectId: trimmedText(TENANT_ACTIVITY_SUBJECT_ID_MAX).optional(),

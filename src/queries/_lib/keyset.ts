@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { uuid } from '../../dto/_fields.ts';
 import { ValidationError } from '../../errors.ts';
 
 // Keyset pagination, newest first, on (created_at, id): page 1,000 costs what page 1 costs.
@@ -26,7 +27,7 @@ export function encodeCursor(row: Position): string {
 }
 
 // Years 1000-9999 only: Postgres rejects or misreads others (year 0, five-digit years), and we never issue them.
-const cursorShape = z.tuple([z.iso.datetime().regex(/^[1-9]\d{3}-/), z.uuid()]);
+const cursorShape = z.tuple([z.iso.datetime().regex(/^[1-9]\d{3}-/), uuid()]);
 
 export function decodeCursor(entity: string, cursor: string): Position {
   const parsed = cursorShape.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { safeText } from '../../dto/_fields.ts';
+import { safeText, uuid } from '../../dto/_fields.ts';
 import type { Executor } from '../../client/types.ts';
 import {
   DomainEventListFilter,
@@ -37,7 +37,7 @@ const ClaimInput = z.object({
   leaseSeconds: z.number().int().min(1).max(86_400).default(300),
 });
 
-const Ids = z.array(z.uuid()).max(1000);
+const Ids = z.array(uuid()).max(1000);
 
 /** The outbox needs the caller's transaction: an event written outside it could outlive a rolled-back change. */
 export class OutboxTransactionError extends DatabaseError {
