@@ -123,6 +123,18 @@ describe('SubscriptionQueries.ingestEvent', () => {
     );
   });
 
+  it('a period that ends before it starts is a ValidationError naming currentPeriodEnd, before any SQL', async () => {
+    const subscription = await insertSubscription(tenantId);
+    const bad = event(subscription.providerSubscriptionId, {
+      currentPeriodStart: at('2030-02-01T00:00:00Z'),
+      currentPeriodEnd: at('2030-01-01T00:00:00Z'),
+    });
+    const error = await SubscriptionQueries.ingestEvent(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual(['currentPeriodEnd']);
+    expect(await SubscriptionEventQueries.findByProviderEventId(bad.providerEventId)).toBeNull();
+  });
+
   it('a rejected change rolls back the whole ingest, the event included', async () => {
     const subscription = await insertSubscription(tenantId, { currentPeriodStart: at('2030-01-01T00:00:00Z') });
     const bad = event(subscription.providerSubscriptionId, { currentPeriodEnd: at('2029-01-01T00:00:00Z') });

@@ -7,7 +7,7 @@ import {
 import { SUBSCRIPTION_PROVIDER_ID_MAX } from '../../schema/tables/subscriptions/subscriptions.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { jsonObject, timestamp, trimmedText } from '../_fields.ts';
-import { SubscriptionStateSchema } from './subscription.ts';
+import { SubscriptionStateSchema, withPeriodOrder } from './subscription.ts';
 
 /** Provider events are larger than our own JSONB data (a Stripe subscription event is often 5-20 KiB). */
 export const SUBSCRIPTION_EVENT_PAYLOAD_MAX_BYTES = 256 * 1024;
@@ -48,7 +48,9 @@ export const UpdateSubscriptionEventDTO = UpdateSubscriptionEventSchema.pick({})
  * One webhook for `SubscriptionQueries.ingestEvent`: the event, plus the subscription state it carries, already
  * mapped from the provider's payload by the caller. Omitted state fields leave the subscription's value unchanged.
  */
-export const IngestSubscriptionEventDTO = CreateSubscriptionEventDTO.extend(SubscriptionStateSchema.shape).strict();
+export const IngestSubscriptionEventDTO = withPeriodOrder(
+  CreateSubscriptionEventDTO.extend(SubscriptionStateSchema.shape).strict(),
+);
 
 export type SubscriptionEvent = z.infer<typeof SubscriptionEventSchema>;
 export type CreateSubscriptionEvent = z.input<typeof CreateSubscriptionEventDTO>;

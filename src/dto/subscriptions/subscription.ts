@@ -28,10 +28,21 @@ export const SubscriptionSchema = createSelectSchema(subscriptions);
 export const InsertSubscriptionSchema = createInsertSchema(subscriptions, refine);
 export const UpdateSubscriptionSchema = createUpdateSchema(subscriptions, refine);
 
-/** The same rule as the `subscriptions_period_order` check, reported before any SQL when both ends are given. */
-const periodOrder = (value: { currentPeriodStart?: Date | null; currentPeriodEnd?: Date | null }) =>
-  !value.currentPeriodStart || !value.currentPeriodEnd || value.currentPeriodEnd > value.currentPeriodStart;
-const periodOrderIssue = { message: 'must be after currentPeriodStart', path: ['currentPeriodEnd'] };
+interface Period {
+  currentPeriodStart?: Date | null;
+  currentPeriodEnd?: Date | null;
+}
+
+/**
+ * The `subscriptions_period_order` check, reported before any SQL when both ends are given: every DTO that writes a
+ * period carries it (create, update, ingest), so a DTO-valid period is one the table takes.
+ */
+export const withPeriodOrder = <T extends z.ZodType<Period>>(schema: T): T =>
+  schema.refine(
+    (value: Period) =>
+      !value.currentPeriodStart || !value.currentPeriodEnd || value.currentPeriodEnd > value.currentPeriodStart,
+    { message: 'must be after currentPeriodStart', path: ['currentPeriodEnd'] },
+  );
 
 /** The provider's state of a subscription: what webhooks change (see IngestSubscriptionEventDTO) and `update` sets. */
 const stateFields = {
@@ -51,16 +62,16 @@ export const SubscriptionStateSchema = UpdateSubscriptionSchema.pick(stateFields
  * Server-side only (a webhook handler, a checkout callback): the status is the provider's, so it is settable here.
  * The tenant comes from scope; ids, timestamps and last_event_at from the server.
  */
-export const CreateSubscriptionDTO = InsertSubscriptionSchema.pick({
-  provider: true,
-  providerCustomerId: true,
-  providerSubscriptionId: true,
-  ...stateFields,
-})
-  .strict()
-  .refine(periodOrder, periodOrderIssue);
+export const CreateSubscriptionDTO = withPeriodOrder(
+  InsertSubscriptionSchema.pick({
+    provider: true,
+    providerCustomerId: true,
+    providerSubscriptionId: true,
+    ...stateFields,
+  }).strict(),
+);
 
-export const UpdateSubscriptionDTO = SubscriptionStateSchema.strict().refine(periodOrder, periodOrderIssue);
+export const UpdateSubscriptionDTO = withPeriodOrder(SubscriptionStateSchema.strict());
 
 export const SubscriptionListFilter = z
   .object({

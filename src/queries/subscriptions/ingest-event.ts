@@ -38,8 +38,9 @@ export type IngestEventResult =
  *    is stale and changes nothing; otherwise the given fields (omitted = unchanged) are applied and last_event_at
  *    moves to occurred_at. Equal times apply, in arrival order (Stripe stamps events to the second).
  * 4. Marks the event processed and matched to the subscription.
- * A rejected change (say, a period ending before it starts) rolls all of it back, the event included, so the
- * provider's retry meets the same rule.
+ * A change the table rejects (say, a period end before the start the subscription already has: the DTO refuses an
+ * end before the start only when both are given) rolls all of it back, the event included, so the provider's retry
+ * meets the same rule.
  */
 export async function ingestEvent(input: IngestSubscriptionEvent): Promise<IngestEventResult> {
   const { providerEventId, providerSubscriptionId, type, payload, occurredAt, ...changes } = parseInput(
