@@ -1,13 +1,19 @@
 import { packageRoot } from '../src/config/database-url.ts';
+import { runScript } from './_run.ts';
 import { checkStructure } from './structure/rules.ts';
+import { schemaSecurityViolations } from './structure/schema-security.ts';
 
-// `pnpm check:structure`: the rails that keep every domain folder as clean as the first (see scripts/structure/).
+// `pnpm check:structure`: the rails that keep every domain folder as clean as the first (see scripts/structure/),
+// and the security lints of the schema the migrations build.
 
-const violations = checkStructure(packageRoot);
-if (violations.length === 0) {
-  console.log('✓ structure: every table is exported, companioned, and its rules are tested.');
-} else {
+await runScript(async () => {
+  const violations = [...checkStructure(packageRoot), ...(await schemaSecurityViolations(packageRoot))];
+  if (violations.length === 0) {
+    console.log('✓ structure: every table is exported, companioned, RLS-enabled, and its rules are tested.');
+    console.log('✓ security lints: the migrated schema exposes nothing to anon or authenticated without a policy.');
+    return;
+  }
   for (const v of violations) console.error(`✗ [${v.rule}] ${v.file}: ${v.message}`);
   console.error(`\n${violations.length} structure violation(s).`);
   process.exitCode = 1;
-}
+});

@@ -25,6 +25,8 @@ export interface TableInfo {
   file: string;
   internal: boolean;
   hasUpdatedAt: boolean;
+  /** The declaration's source, `pgTable(...)` and what is chained on it. */
+  text: string;
 }
 
 type Rule = (root: string) => Violation[];
@@ -51,6 +53,7 @@ export function findTables(root: string): TableInfo[] {
           file,
           internal: /@internal-table\s+\S/.test(call.doc),
           hasUpdatedAt: /updatedAt\(\)|\.\.\.timestamps\(\)|'updated_at'/.test(call.text),
+          text: call.text,
         };
       }),
   );
@@ -109,6 +112,16 @@ export const everyTableHasCompanions: Rule = (root) => {
   return violations;
 };
 
+/** `pgTable(...).enableRLS()` is still a direct declaration: the call inside the `.enableRLS()`. */
+function withoutEnableRls(node: ts.Expression): ts.Expression {
+  return ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'enableRLS' &&
+    node.arguments.length === 0
+    ? node.expression.expression
+    : node;
+}
+
 export const pgTableNotAliased: Rule = (root) => {
   const violations: Violation[] = [];
   for (const file of tableFiles(root)) {
@@ -118,13 +131,9 @@ export const pgTableNotAliased: Rule = (root) => {
       if (!ts.isVariableStatement(statement)) continue;
       const exported = (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
       for (const d of statement.declarationList.declarations) {
-        if (
-          exported &&
-          d.initializer &&
-          ts.isCallExpression(d.initializer) &&
-          ts.isIdentifier(d.initializer.expression)
-        ) {
-          directCallees.add(d.initializer.expression);
+        const call = d.initializer && withoutEnableRls(d.initializer);
+        if (exported && call && ts.isCallExpression(call) && ts.isIdentifier(call.expression)) {
+          directCallees.add(call.expression);
         }
       }
     }
@@ -155,6 +164,20 @@ export const pgTableNotAliased: Rule = (root) => {
   }
   return violations;
 };
+
+/**
+ * Every table enables row-level security: a tenant table through its policy (drizzle-kit then enables RLS), a
+ * server-only one with `.enableRLS()` and no policy. Without it, a platform that grants client roles on new tables
+ * (Supabase's old default privileges) exposes every row through its Data API.
+ */
+export const tablesHaveRowSecurity: Rule = (root) =>
+  findTables(root)
+    .filter((table) => !/\.enableRLS\(\)\s*$/.test(table.text) && !/Policy\(/.test(table.text))
+    .map((table) => ({
+      rule: 'table-without-rls',
+      file: rel(root, table.file),
+      message: `\`${table.sqlName}\` enables no row-level security: give it a policy (tenantRowsPolicy) or end it with .enableRLS() (server-only)`,
+    }));
 
 export const enumsExported: Rule = (root) => {
   const exported = exportedNames(path.join(root, 'src/schema/index.ts'));
@@ -279,6 +302,7 @@ export const rules: Record<string, Rule> = {
   tablesReachFromIndex,
   everyTableHasCompanions,
   pgTableNotAliased,
+  tablesHaveRowSecurity,
   enumsExported,
   triggersTested,
   updatedAtHasTrigger,

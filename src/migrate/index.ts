@@ -1,13 +1,21 @@
 import { parseDatabaseUrl } from '../config/database-url.ts';
 import { createPgliteDatabase } from '../client/pglite.ts';
-import { pgliteMigrationConnection, postgresMigrationConnection } from './connection.ts';
+import { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.ts';
 import { defaultMigrationsFolder, readMigrationFiles } from './migration-files.ts';
 import { runMigrations, type MigrationReport } from './run-migrations.ts';
+import { lintDatabaseSecurity, type SecurityFinding } from './security-lints.ts';
 
 export { assertJournalOrder, readMigrationFiles, type MigrationFile } from './migration-files.ts';
 export { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.ts';
 export { drizzleMigrationTable, runMigrations, type MigrationReport, type MigrationTable } from './run-migrations.ts';
 export { dropAll, type DropAllOptions } from './drop-all.ts';
+export {
+  SECRET_COLUMN_PATTERN,
+  lintDatabaseSecurity,
+  type CatalogReader,
+  type SecurityFinding,
+  type SecurityLintName,
+} from './security-lints.ts';
 
 export interface MigrateOptions {
   /** A DATABASE_URL-style string (use the direct URL); `undefined` is the embedded default. */
@@ -20,18 +28,32 @@ export interface MigrateOptions {
 /** Migrate the database at `url` on a dedicated connection of its own. */
 export async function migrate(options: MigrateOptions): Promise<MigrationReport> {
   const files = readMigrationFiles(options.migrationsFolder ?? defaultMigrationsFolder);
+  return withConnection(options, (connection) => runMigrations(connection, files, options.log));
+}
+
+/** The security lints (`pnpm db:lint`) of the database at `url`: empty when the Data API exposes nothing unintended. */
+export function lintDatabase(
+  options: Pick<MigrateOptions, 'url' | 'connectTimeoutSeconds'>,
+): Promise<SecurityFinding[]> {
+  return withConnection(options, lintDatabaseSecurity);
+}
+
+async function withConnection<T>(
+  options: Pick<MigrateOptions, 'url' | 'connectTimeoutSeconds'>,
+  fn: (connection: MigrationConnection) => Promise<T>,
+): Promise<T> {
   const target = parseDatabaseUrl(options.url);
   if (target.kind === 'postgres') {
     const connection = postgresMigrationConnection(target.url, options.connectTimeoutSeconds);
     try {
-      return await runMigrations(connection, files, options.log);
+      return await fn(connection);
     } finally {
       await connection.close();
     }
   }
   const handle = createPgliteDatabase(target.dataDir);
   try {
-    return await runMigrations(pgliteMigrationConnection(handle.client, handle.description), files, options.log);
+    return await fn(pgliteMigrationConnection(handle.client, handle.description));
   } finally {
     await handle.close();
   }

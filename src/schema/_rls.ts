@@ -2,8 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy, pgRole, type PgColumn } from 'drizzle-orm/pg-core';
 
 // Row-Level Security, Supabase style: the second tenant wall, for connections that run as `authenticated` (see
-// src/rls.ts and the README section on Row-Level Security). The roles and the auth_*() functions come from drizzle/0000_supabase_roles.sql, which runs
-// before the migration that creates these policies.
+// src/rls.ts and the README section on Row-Level Security). The roles come from drizzle/0000_supabase_roles.sql,
+// private.auth_tenant_ids() from drizzle/0004_private_claim_helper.sql (outside `public`, which the Data API exposes).
+//
+// Every table enables RLS: a tenant table with one of the policies below, a server-only table with `.enableRLS()`
+// and no policy, so `anon` and `authenticated` see nothing of it whatever grants a platform's defaults add.
 //
 // The table owner (the app's own connection, which the query objects use) is NOT subject to these policies: owners
 // bypass RLS unless a table has FORCE ROW LEVEL SECURITY, which we deliberately never set. The query objects keep
@@ -15,7 +18,7 @@ export const anonRole = pgRole('anon').existing();
 export const serviceRole = pgRole('service_role').existing();
 
 /** The tenants the caller's JWT claims grant (membership of `sub`, narrowed to `tenant_id` when the claim is set). */
-const inCallerTenants = (tenantId: PgColumn): SQL => sql`${tenantId} in (select public.auth_tenant_ids())`;
+const inCallerTenants = (tenantId: PgColumn): SQL => sql`${tenantId} in (select private.auth_tenant_ids())`;
 
 /** Every row of a tenant table is visible and writable to `authenticated` only inside the caller's tenants. */
 export const tenantRowsPolicy = (tenantId: PgColumn) =>

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db.ts';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
 
-// The wall has no gap: read from the catalog of the migrated database, so a new tenant table without a policy, a
-// FORCE that would lock the app's own connection out, or a grant on an unwalled table fails here.
+// The wall has no gap: read from the catalog of the migrated database, so a table without RLS, a tenant table
+// granted to clients without its policy, a FORCE that would lock the app's own connection out, or a grant to anon
+// fails here.
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   const result: unknown = await db.execute(query);
@@ -13,42 +15,47 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 const names = (list: { name: string }[]) => list.map((row) => row.name).sort();
 
 describe('row-level security coverage (catalog of the migrated database)', () => {
-  it('every table with a tenant_id column, and tenants, has RLS enabled, not forced, and a policy for authenticated', async () => {
-    const tenantTables = names(
-      await rows<{ name: string }>(sql`
-        select c.relname as name from pg_attribute a
-          join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind = 'r' and a.attname = 'tenant_id' and not a.attisdropped
-        union select 'tenants'`),
-    );
-    const walled = await rows<{ name: string; rls: boolean; forced: boolean; policies: number }>(sql`
+  it('every table has RLS enabled and not forced; every tenant table a client role may touch has its policy', async () => {
+    const tables = await rows<{
+      name: string;
+      rls: boolean;
+      forced: boolean;
+      tenant: boolean;
+      policies: number;
+      granted: boolean;
+    }>(sql`
       select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+        c.relname = 'tenants' or exists (select from pg_attribute a
+          where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as tenant,
         (select count(*)::int from pg_policy p
           where p.polrelid = c.oid and p.polroles @> array[(select oid from pg_roles where rolname = 'authenticated')])
-          as policies
+          as policies,
+        has_table_privilege('authenticated', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')
+          or has_any_column_privilege('authenticated', c.oid, 'SELECT, INSERT, UPDATE') as granted
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity`);
+      where n.nspname = 'public' and c.relkind = 'r'`);
 
-    expect(tenantTables).toHaveLength(9);
-    expect(names(walled)).toEqual(tenantTables);
-    for (const table of walled) expect(table, table.name).toMatchObject({ rls: true, forced: false, policies: 1 });
+    expect(tables.filter((table) => table.tenant)).toHaveLength(9);
+    for (const table of tables) {
+      expect(table, table.name).toMatchObject({ rls: true, forced: false });
+      if (table.granted)
+        expect(table, `${table.name} is granted to authenticated`).toMatchObject({ tenant: true, policies: 1 });
+    }
+    expect(names(tables.filter((table) => table.policies > 0))).toEqual(names(tables.filter((table) => table.tenant)));
   });
 
-  it('authenticated holds privileges only on walled tables, anon on none', async () => {
-    const granted = await rows<{ name: string; grantee: string }>(sql`
-      select distinct c.relname as name, r.rolname as grantee
-      from pg_class c join pg_namespace n on n.oid = c.relnamespace,
-        aclexplode(c.relacl) acl join pg_roles r on r.oid = acl.grantee
-      where n.nspname = 'public' and r.rolname in ('authenticated', 'anon')
-        and (not c.relrowsecurity or r.rolname = 'anon')`);
-    // Column grants (UPDATE (read_at) on notifications) live in pg_attribute; those tables must be walled too.
-    const columnGrants = await rows<{ name: string }>(sql`
-      select distinct c.relname as name
-      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace,
-        aclexplode(a.attacl) acl join pg_roles r on r.oid = acl.grantee
-      where n.nspname = 'public' and r.rolname in ('authenticated', 'anon') and not c.relrowsecurity`);
+  it('anon holds no privilege on any table or column', async () => {
+    const granted = await rows<{ name: string }>(sql`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'
+        and (has_table_privilege('anon', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+          or has_any_column_privilege('anon', c.oid, 'SELECT, INSERT, UPDATE, REFERENCES'))`);
     expect(granted).toEqual([]);
-    expect(columnGrants).toEqual([]);
+  });
+
+  it('the security lints find nothing (RLS, secrets, search_path, SECURITY DEFINER)', async () => {
+    const catalog = { query: <T>(text: string) => rows<T>(sql.raw(text)) };
+    expect(await lintDatabaseSecurity(catalog)).toEqual([]);
   });
 
   it('service_role bypasses RLS; authenticated and anon do not', async () => {

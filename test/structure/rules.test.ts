@@ -17,7 +17,7 @@ const goodTree: Record<string, string> = {
 import { id, timestamps } from '../../_shared.ts';
 export const ORDER_STATUSES = ['open', 'paid'] as const;
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
-export const orders = pgTable('orders', { id: id(), note: text('note'), status: orderStatus('status'), ...timestamps() });
+export const orders = pgTable('orders', { id: id(), note: text('note'), status: orderStatus('status'), ...timestamps() }).enableRLS();
 `,
   'src/dto/index.ts': "export * from './shop/order.ts';\n",
   'src/dto/_zod.ts': "export { createSelectSchema } from 'drizzle-zod';\n",
@@ -100,7 +100,7 @@ describe('structural checker', () => {
     const root = tree({
       'src/schema/tables/shop/orders.ts': `${goodTree['src/schema/tables/shop/orders.ts']}
 /** @internal-table counter rows of a trigger */
-export const orderCounters = pgTable('order_counters', { id: id() });
+export const orderCounters = pgTable('order_counters', { id: id() }).enableRLS();
 `,
       'src/schema/tables/shop/index.ts':
         "export { ORDER_STATUSES, orderCounters, orderStatus, orders } from './orders.ts';\n",
@@ -126,6 +126,17 @@ export const invoices = auditedTable('invoices');
     expect(checkStructure(wrapped).find((v) => v.rule === 'pgtable-wrapped')?.message).toMatch(
       /`pgTable` used other than/,
     );
+  });
+
+  it('fails when a table enables no row-level security, and accepts a policy or .enableRLS()', () => {
+    const open = tree(replace('src/schema/tables/shop/orders.ts', ').enableRLS();', ');'));
+    expect(checkStructure(open)).toEqual([
+      expect.objectContaining({ rule: 'table-without-rls', file: 'src/schema/tables/shop/orders.ts' }),
+    ]);
+    const withPolicy = tree(
+      replace('src/schema/tables/shop/orders.ts', ').enableRLS();', ', (t) => [tenantRowsPolicy(t.id)]);'),
+    );
+    expect(checkStructure(withPolicy)).toEqual([]);
   });
 
   it('fails when an enum is not exported', () => {

@@ -43,4 +43,4 @@ export const adminAuditLog = pgTable(
     ),
     check('admin_audit_log_metadata_object', sql`jsonb_typeof(${t.metadata}) = 'object'`),
   ],
-);
+).enableRLS();

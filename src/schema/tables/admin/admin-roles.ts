@@ -26,4 +26,4 @@ export const adminRoles = pgTable(
       sql`${t.description} is null or char_length(${t.description}) <= ${sql.raw(String(ADMIN_ROLE_DESCRIPTION_MAX))}`,
     ),
   ],
-);
+).enableRLS();

@@ -19,4 +19,4 @@ export const adminUsers = pgTable(
     ...timestamps(),
   },
   (t) => [uniqueIndex('admin_users_user_id_unique').on(t.userId), index('admin_users_role_id_idx').on(t.roleId)],
-);
+).enableRLS();

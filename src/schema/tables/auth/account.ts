@@ -25,4 +25,4 @@ export const account = pgTable(
     uniqueIndex('account_provider_account_unique').on(t.providerId, t.accountId),
     index('account_user_id_idx').on(t.userId),
   ],
-);
+).enableRLS();

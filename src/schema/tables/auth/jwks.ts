@@ -20,4 +20,4 @@ export const jwks = pgTable(
   },
   // "The latest key" and keyset listing read newest first.
   (t) => [index('jwks_created_at_idx').on(t.createdAt.desc(), t.id.desc())],
-);
+).enableRLS();

@@ -24,4 +24,4 @@ export const session = pgTable(
     index('session_active_tenant_id_idx').on(t.activeTenantId),
     index('session_expires_at_idx').on(t.expiresAt),
   ],
-);
+).enableRLS();

@@ -23,4 +23,4 @@ export const user = pgTable(
     index('user_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
     check('user_email_lower_case', sql`${t.email} = lower(${t.email})`),
   ],
-);
+).enableRLS();

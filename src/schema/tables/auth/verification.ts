@@ -12,4 +12,4 @@ export const verification = pgTable(
     ...timestamps(),
   },
   (t) => [index('verification_identifier_idx').on(t.identifier), index('verification_expires_at_idx').on(t.expiresAt)],
-);
+).enableRLS();

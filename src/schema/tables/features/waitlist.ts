@@ -50,4 +50,4 @@ export const waitlist = pgTable(
         or (${t.status} = 'joined' and ${t.joinedAt} is not null)`,
     ),
   ],
-);
+).enableRLS();

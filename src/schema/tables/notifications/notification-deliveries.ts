@@ -47,4 +47,4 @@ export const notificationDeliveries = pgTable(
       sql`${t.lastError} is null or char_length(${t.lastError}) <= ${sql.raw(String(NOTIFICATION_DELIVERY_ERROR_MAX))}`,
     ),
   ],
-);
+).enableRLS();

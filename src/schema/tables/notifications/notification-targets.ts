@@ -37,4 +37,4 @@ export const notificationTargets = pgTable(
     // Emails are stored lower-case (like user.email), so the unique key cannot be dodged by case.
     check('notification_targets_email_lower_case', sql`${t.channel} <> 'email' or ${t.address} = lower(${t.address})`),
   ],
-);
+).enableRLS();

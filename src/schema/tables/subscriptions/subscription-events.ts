@@ -44,4 +44,4 @@ export const subscriptionEvents = pgTable(
       sql`char_length(${t.providerEventId}) between 1 and ${sql.raw(String(SUBSCRIPTION_PROVIDER_ID_MAX))}`,
     ),
   ],
-);
+).enableRLS();

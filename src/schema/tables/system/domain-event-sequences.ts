@@ -19,4 +19,4 @@ export const domainEventSequences = pgTable(
     primaryKey({ name: 'domain_event_sequences_pkey', columns: [t.aggregateType, t.aggregateId] }),
     check('domain_event_sequences_last_sequence_positive', sql`${t.lastSequence} > 0`),
   ],
-);
+).enableRLS();

@@ -62,4 +62,4 @@ export const domainEvents = pgTable(
     check('domain_events_published_at_status', sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`),
     check('domain_events_failed_at_status', sql`(${t.status} = 'failed') = (${t.failedAt} is not null)`),
   ],
-);
+).enableRLS();

@@ -25,4 +25,4 @@ export const systemSettings = pgTable(
       sql`${t.description} is null or char_length(${t.description}) <= ${sql.raw(String(SYSTEM_SETTING_DESCRIPTION_MAX))}`,
     ),
   ],
-);
+).enableRLS();

@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { packageRoot } from '../../src/config/database-url.ts';
+import { DatabaseError } from '../../src/errors.ts';
+import { runWithExecutor } from '../../src/executor.ts';
+import { readMigrationFiles } from '../../src/migrate/migration-files.ts';
+import { runMigrations } from '../../src/migrate/run-migrations.ts';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
+import { withRls, type RlsClaims } from '../../src/rls.ts';
+import { seedDemoData } from '../../src/seed/index.ts';
+import { createBlankDatabase, type BlankDatabase } from '../support/blank-database.ts';
+import { prepareSupabasePlatform, type DefaultPrivileges } from '../support/supabase-platform.ts';
+
+// The Data API's view of a migrated, seeded database, set up the Supabase way: what the anon key, a member of tenant
+// A and a signed-in user of no tenant can read and write in every table of `public`, each statement tried for real.
+// The tables come from the catalog, so a table added later is covered: one with a policy must show the caller's
+// tenant rows only, one without must refuse everything. The tables the README's access table names must also allow
+// exactly the statements it lists.
+
+type Statement = 'select' | 'insert' | 'update' | 'delete';
+type Outcome = { ok: true; rows: number } | { ok: false; code: string };
+const denied: Outcome = { ok: false, code: '42501' };
+
+/** The README's "Who may do what" table: per listed table, what `authenticated` may attempt. */
+function readmeAccessTable(): Map<string, Set<Statement>> {
+  const readme = fs.readFileSync(path.join(packageRoot, 'README.md'), 'utf8');
+  const lines = readme.slice(readme.indexOf('### Who may do what')).split('\n');
+  const start = lines.findIndex((line) => line.startsWith('|'));
+  const end = lines.findIndex((line, index) => index > start && !line.startsWith('|'));
+  const access = new Map<string, Set<Statement>>();
+  for (const row of lines.slice(start + 2, end)) {
+    const [tables = '', anon = '', authenticated = ''] = row.split('|').slice(1);
+    expect(anon.trim(), row).toBe('nothing');
+    const statements = new Set((authenticated.match(/\b(select|insert|update|delete)\b/g) ?? []) as Statement[]);
+    for (const [, table] of tables.matchAll(/`([a-z_]+)`/g)) access.set(table!, statements);
+  }
+  expect(access.size).toBeGreaterThan(0);
+  return access;
+}
+
+class Attempted {
+  constructor(readonly rows: number) {}
+}
+
+const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+async function attempt(database: BlankDatabase, claims: RlsClaims | null, statement: SQL): Promise<Outcome> {
+  try {
+    await runWithExecutor(database.db, () =>
+      withRls(claims, async (tx) => {
+        const rows = rowsOf<{ n?: number }>(await tx.execute(statement));
+        throw new Attempted(rows[0]?.n ?? 0); // rolls the attempt back
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Attempted) return { ok: true, rows: error.rows };
+    if (error instanceof DatabaseError) {
+      const cause = error.cause as { code?: string; cause?: { code?: string } } | undefined;
+      return { ok: false, code: cause?.code ?? cause?.cause?.code ?? error.code };
+    }
+    throw error;
+  }
+  throw new Error('unreachable: every attempt throws');
+}
+
+interface TableFacts {
+  name: string;
+  /** The column the tenant policy tests (`id` for tenants), or null for a table without a policy. */
+  tenantColumn: string | null;
+  /** Rows with a null tenant belong to their user (tenantOrOwnRowsPolicy). */
+  ownRows: boolean;
+  /** A column `authenticated` may update, if any (else any column: the update must then be refused). */
+  updateColumn: string;
+}
+
+async function tableFacts(database: BlankDatabase): Promise<TableFacts[]> {
+  return database.connection.query<TableFacts & Record<string, unknown>>(`
+    select c.relname as name,
+      case when not exists (select from pg_policy p where p.polrelid = c.oid) then null
+           when c.relname = 'tenants' then 'id' else 'tenant_id' end as "tenantColumn",
+      exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attnotnull)
+        and exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id') as "ownRows",
+      coalesce(
+        (select a.attname from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+           and has_column_privilege('authenticated', c.oid, a.attnum, 'UPDATE') order by a.attnum limit 1),
+        (select a.attname from pg_attribute a where a.attrelid = c.oid and a.attnum = 1)) as "updateColumn"
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r' order by 1`);
+}
+
+/** Every statement a client can send against one table; inserts copy a row of the given tenant under a new id. */
+function statements(table: TableFacts) {
+  const t = sql.identifier(table.name);
+  const column = sql.identifier(table.updateColumn);
+  return {
+    select: sql`select count(*)::int as n from ${t}`,
+    update: sql`with changed as (update ${t} set ${column} = ${column} returning 1) select count(*)::int as n from changed`,
+    delete: sql`with gone as (delete from ${t} returning 1) select count(*)::int as n from gone`,
+    truncate: sql`truncate ${t}`,
+  };
+}
+
+function insertCopy(table: TableFacts, rowJson: string | null): SQL {
+  const t = sql.identifier(table.name);
+  const row = JSON.parse(rowJson ?? '{}') as Record<string, unknown>;
+  if (table.tenantColumn !== 'id') row.id = randomUUID();
+  return sql`with added as (insert into ${t} select (jsonb_populate_record(null::${t}, ${JSON.stringify(row)}::jsonb)).* returning 1)
+    select count(*)::int as n from added`;
+}
+
+const SERVER_ONLY_TABLES = 15;
+const TENANT_TABLES = 9;
+
+describe.each<DefaultPrivileges>(['legacy', 'none'])(
+  'the Data API on a Supabase-style database (default privileges: %s)',
+  (defaults) => {
+    let database: BlankDatabase;
+    let tenantA: string;
+    let tenantB: string;
+    let memberA: string;
+    let beforeTheFix: Awaited<ReturnType<typeof lintDatabaseSecurity>>;
+
+    beforeAll(async () => {
+      database = await createBlankDatabase(inject('testDatabase'));
+      await prepareSupabasePlatform(database.connection, defaults);
+      const files = readMigrationFiles();
+      const firstFix = files.findIndex((file) => file.tag === '0004_private_claim_helper');
+      await runMigrations(database.connection, files.slice(0, firstFix), () => {});
+      beforeTheFix = await lintDatabaseSecurity(database.connection);
+      await runMigrations(database.connection, files, () => {});
+      await runWithExecutor(database.db, () => seedDemoData({ log: () => {} }));
+      const [a, b] = await database.connection.query<{ tenant: string; member: string }>(`
+        select t.id as tenant, (select m.user_id from tenant_members m where m.tenant_id = t.id order by m.user_id limit 1)
+          as member from tenants t order by t.slug limit 2`);
+      tenantA = a!.tenant;
+      memberA = a!.member;
+      tenantB = b!.tenant;
+    }, 120_000);
+    afterAll(() => database?.close());
+
+    it('the schema before the fix (migrations 0000-0003) fails the security lints; after every migration, none', async () => {
+      const lintsBefore = new Set(beforeTheFix.map((finding) => finding.lint));
+      expect(lintsBefore).toContain('rls_disabled_in_exposed_schema');
+      expect(lintsBefore).toContain('function_search_path_mutable');
+      expect(lintsBefore).toContain('security_definer_function_executable');
+      if (defaults === 'legacy') {
+        expect(lintsBefore).toContain('anon_selects_without_policy');
+        const exposed = beforeTheFix.filter((f) => f.lint === 'sensitive_columns_exposed').map((f) => f.object);
+        expect(exposed).toEqual(expect.arrayContaining(['public.account', 'public.session', 'public.jwks']));
+      }
+      expect(await lintDatabaseSecurity(database.connection)).toEqual([]);
+    });
+
+    it('anon: every statement on every table is refused (permission denied, 0 rows)', async () => {
+      const tables = await tableFacts(database);
+      expect(tables).toHaveLength(SERVER_ONLY_TABLES + TENANT_TABLES);
+      const wrong: string[] = [];
+      for (const table of tables) {
+        const tried = { ...statements(table), insert: insertCopy(table, null) };
+        for (const [what, statement] of Object.entries(tried)) {
+          const outcome = await attempt(database, null, statement);
+          if (JSON.stringify(outcome) !== JSON.stringify(denied))
+            wrong.push(`${table.name} ${what}: ${JSON.stringify(outcome)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it("authenticated: tenant A's member reads and writes tenant A's rows only; a user of no tenant, none", async () => {
+      const tables = await tableFacts(database);
+      const readme = readmeAccessTable();
+      const outsider = randomUUID();
+      const wrong: string[] = [];
+      const check = (label: string, outcome: Outcome, expected: Outcome | 'written') => {
+        const fine =
+          expected === 'written'
+            ? outcome.ok
+              ? outcome.rows === 1
+              : outcome.code.startsWith('23') // a unique key of the copied row: privilege and policy passed
+            : JSON.stringify(outcome) === JSON.stringify(expected);
+        if (!fine) wrong.push(`${label}: got ${JSON.stringify(outcome)}, expected ${JSON.stringify(expected)}`);
+      };
+
+      for (const table of tables) {
+        const t = sql.identifier(table.name);
+        const s = statements(table);
+        const asMember = (statement: SQL) => attempt(database, { sub: memberA, tenant_id: tenantA }, statement);
+        const asOutsider = (statement: SQL) => attempt(database, { sub: outsider }, statement);
+
+        if (table.tenantColumn === null) {
+          for (const [what, statement] of Object.entries({ ...s, insert: insertCopy(table, null) })) {
+            check(`${table.name} ${what} (member)`, await asMember(statement), denied);
+            check(`${table.name} ${what} (no tenant)`, await asOutsider(statement), denied);
+          }
+          expect(readme.get(table.name) ?? new Set(), `README lists ${table.name} as server-only`).toEqual(new Set());
+          continue;
+        }
+
+        const column = sql.identifier(table.tenantColumn);
+        const [counts] = rowsOf<{ visible: number; total: number; a: string; b: string }>(
+          await database.db.execute(sql`
+            select count(*) filter (where ${column} = ${tenantA}
+                ${table.ownRows ? sql`or (${column} is null and user_id = ${memberA})` : sql``})::int as visible,
+              count(*)::int as total,
+              (select to_jsonb(r) from ${t} r where r.${column} = ${tenantA} limit 1)::text as a,
+              (select to_jsonb(r) from ${t} r where r.${column} = ${tenantB} limit 1)::text as b
+            from ${t}`),
+        );
+        // The seed gives every tenant table rows in each tenant: there is something to hide.
+        expect(counts!.total, table.name).toBeGreaterThan(counts!.visible);
+        const granted = readme.get(table.name) ?? (await grantedStatements(database, table.name));
+        const may = (what: Statement, rows: number): Outcome => (granted.has(what) ? { ok: true, rows } : denied);
+
+        check(`${table.name} select (member)`, await asMember(s.select), may('select', counts!.visible));
+        check(`${table.name} update (member)`, await asMember(s.update), may('update', counts!.visible));
+        check(`${table.name} delete (member)`, await asMember(s.delete), may('delete', counts!.visible));
+        check(
+          `${table.name} insert into A (member)`,
+          await asMember(insertCopy(table, counts!.a)),
+          granted.has('insert') ? 'written' : denied,
+        );
+        check(`${table.name} insert into B (member)`, await asMember(insertCopy(table, counts!.b)), denied);
+        check(`${table.name} truncate (member)`, await asMember(s.truncate), denied);
+
+        check(`${table.name} select (no tenant)`, await asOutsider(s.select), may('select', 0));
+        check(`${table.name} update (no tenant)`, await asOutsider(s.update), may('update', 0));
+        check(`${table.name} delete (no tenant)`, await asOutsider(s.delete), may('delete', 0));
+        check(`${table.name} insert into A (no tenant)`, await asOutsider(insertCopy(table, counts!.a)), denied);
+      }
+      expect(wrong).toEqual([]);
+      expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining([...readme.keys()]));
+    });
+  },
+);
+
+/** For a tenant table the README does not list (added later): what the catalog grants `authenticated`. */
+async function grantedStatements(database: BlankDatabase, table: string): Promise<Set<Statement>> {
+  const [row] = await database.connection.query<Record<Statement, boolean>>(
+    `select has_table_privilege('authenticated', $1::regclass, 'SELECT') as select,
+       has_table_privilege('authenticated', $1::regclass, 'INSERT') as insert,
+       has_any_column_privilege('authenticated', $1::regclass, 'UPDATE') as update,
+       has_table_privilege('authenticated', $1::regclass, 'DELETE') as delete`,
+    [`public."${table}"`],
+  );
+  return new Set((Object.keys(row!) as Statement[]).filter((what) => row![what]));
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { createPgliteDatabase } from '../../src/client/pglite.ts';
+import { createPostgresDatabase } from '../../src/client/postgres.ts';
+import type { DatabaseHandle } from '../../src/client/types.ts';
+import {
+  pgliteMigrationConnection,
+  postgresMigrationConnection,
+  type MigrationConnection,
+} from '../../src/migrate/connection.ts';
+import { databaseUrlFor, type TestDatabaseSource } from '../../src/testing/source.ts';
+
+export interface BlankDatabase extends DatabaseHandle {
+  /** One session for setup and migrations; closed by `close()`. */
+  connection: MigrationConnection;
+}
+
+/**
+ * An empty, unmigrated database on the run's engine: a new in-memory PGlite, or a new database on the server (named
+ * with the run's prefix, so the global teardown drops it if a test dies before `close()`).
+ */
+export async function createBlankDatabase(source: TestDatabaseSource): Promise<BlankDatabase> {
+  if (source.kind === 'pglite') {
+    const handle = createPgliteDatabase(null);
+    const connection = pgliteMigrationConnection(handle.client, handle.description);
+    return { ...handle, connection };
+  }
+  const name = `${source.runPrefix}_blank_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrlFor(source.serverUrl, name);
+  const handle = createPostgresDatabase(url, { poolMax: 2 });
+  const connection = postgresMigrationConnection(url);
+  return {
+    ...handle,
+    connection,
+    async close() {
+      await connection.close();
+      await handle.close();
+      const cleanup = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
