@@ -91,7 +91,16 @@ export interface ValidationIssue {
   code: string;
 }
 
-/** Input failed its DTO before any SQL ran. Carries the Zod issues with dotted field paths, never the input values. */
+/** Zod's own message for unknown keys lists them; they are the caller's, so the text only counts them. */
+const issueMessage = (issue: z.core.$ZodIssue): string =>
+  issue.code === 'unrecognized_keys'
+    ? `${issue.keys.length} unknown key${issue.keys.length === 1 ? '' : 's'}`
+    : issue.message;
+
+/**
+ * Input failed its DTO before any SQL ran. Carries the Zod issues with dotted field paths, never the input values nor
+ * keys the caller chose (an unknown key, a key inside a JSON field); `cause`, the ZodError, has them for your logs.
+ */
 export class ValidationError extends DatabaseError {
   override name = 'ValidationError';
   readonly issues: ValidationIssue[];
@@ -99,7 +108,7 @@ export class ValidationError extends DatabaseError {
   constructor(entity: string, zodError: z.ZodError) {
     const issues = zodError.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(root)',
-      message: issue.message,
+      message: issueMessage(issue),
       code: issue.code,
     }));
     super('validation', `Invalid ${entity}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {

@@ -64,36 +64,37 @@ const isPlainObject = (value: object) => {
 
 /** Keys of a JSON object: storable, and never `__proto__` (a copy would drop it, or take it as the prototype). */
 const jsonKeyProblem = (key: string): string | undefined =>
-  key === '__proto__' ? 'must not be __proto__' : isStorableText(key) ? undefined : `key ${UNSTORABLE_TEXT}`;
+  key === '__proto__' ? 'a key must not be __proto__' : isStorableText(key) ? undefined : `a key ${UNSTORABLE_TEXT}`;
 
-/** The first reason a value is not JSON that `jsonb` stores unchanged, with its path. Iterative: depth is safe. */
-function jsonProblem(root: unknown): { path: PropertyKey[]; message: string } | undefined {
-  const stack: { value: unknown; path: PropertyKey[]; depth: number }[] = [{ value: root, path: [], depth: 1 }];
+/**
+ * The first reason a value is not JSON that `jsonb` stores unchanged. Iterative: depth is safe. It says what is wrong,
+ * never where: a path would repeat the caller's keys, which are data like the values (a key may be a secret).
+ */
+function jsonProblem(root: unknown): string | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 1 }];
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+    const { value, depth } = stack.pop()!;
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return { path, message: 'must be a finite number' };
+      if (!Number.isFinite(value)) return 'a number must be finite';
       continue;
     }
     if (typeof value === 'string') {
-      if (!isStorableText(value)) return { path, message: UNSTORABLE_TEXT };
+      if (!isStorableText(value)) return `a string ${UNSTORABLE_TEXT}`;
       continue;
     }
     if (typeof value !== 'object' || !(Array.isArray(value) || isPlainObject(value))) {
-      return { path, message: 'must be a JSON value' };
+      return 'every value must be JSON (no undefined, functions, Dates or class instances)';
     }
-    if (depth > JSON_MAX_DEPTH) return { path, message: `must nest at most ${JSON_MAX_DEPTH} levels deep` };
+    if (depth > JSON_MAX_DEPTH) return `must nest at most ${JSON_MAX_DEPTH} levels deep`;
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        stack.push({ value: value[index], path: [...path, index], depth: depth + 1 });
-      }
+      for (const child of value) stack.push({ value: child, depth: depth + 1 });
       continue;
     }
     for (const [key, child] of Object.entries(value)) {
       const keyProblem = jsonKeyProblem(key);
-      if (keyProblem) return { path: [...path, key], message: keyProblem };
-      stack.push({ value: child, path: [...path, key], depth: depth + 1 });
+      if (keyProblem) return keyProblem;
+      stack.push({ value: child, depth: depth + 1 });
     }
   }
   return undefined;
@@ -103,7 +104,7 @@ function jsonProblem(root: unknown): { path: PropertyKey[]; message: string } | 
  * A JSON object (not an array or scalar) of bounded size that `jsonb` stores unchanged: what JSONB columns of
  * free-form data take. Checked in one iterative pass over the caller's own object (a schema that copied it first
  * would recurse on deep input, and drop an own `__proto__` key). The size is counted in UTF-16 code units of its
- * JSON text; `keyMax` bounds the top-level keys.
+ * JSON text; `keyMax` bounds the top-level keys. Issues name the field only, never a key inside it.
  */
 export const jsonObject = (options: { maxChars?: number; keyMax?: number } = {}) => {
   const maxChars = options.maxChars ?? 16_384;
@@ -111,15 +112,15 @@ export const jsonObject = (options: { maxChars?: number; keyMax?: number } = {})
   const schema = z
     .custom<{ [key: string]: JsonValue }>()
     .superRefine((value, ctx) => {
-      const fail = (message: string, path: PropertyKey[] = []) =>
-        ctx.addIssue({ code: 'custom', path, message, input: value });
+      const fail = (message: string) => ctx.addIssue({ code: 'custom', message, input: value });
       if (typeof value !== 'object' || value === null || Array.isArray(value) || !isPlainObject(value)) {
         return fail('must be a JSON object');
       }
-      const longKey = Object.keys(value).find((key) => key.length > keyMax);
-      if (longKey !== undefined) return fail(`key must be at most ${keyMax} characters`, [longKey]);
+      if (Object.keys(value).some((key) => key.length > keyMax)) {
+        return fail(`a key must be at most ${keyMax} characters`);
+      }
       const problem = jsonProblem(value);
-      if (problem) return fail(problem.message, problem.path);
+      if (problem) return fail(problem);
       if (JSON.stringify(value).length > maxChars) fail(`must serialize to at most ${maxChars / 1024} KiB`);
     })
     // A plain copy: Drizzle crashes on a null-prototype object (Object.create(null), a common dictionary), and the
