@@ -5,24 +5,28 @@ import { runScript } from './_run.ts';
 import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
 import { generateMigrations, restoreMigrations, snapshotMigrations } from './scaffold/migrations.ts';
 import { planScaffold } from './scaffold/plan.ts';
-import { triggerMigration } from './scaffold/templates/trigger.ts';
+import { rulesMigration } from './scaffold/templates/rules.ts';
 import { formatChanges, revertChanges, writeChanges } from './scaffold/write-files.ts';
 
-// `pnpm db:new <domain> <table> [--skip-migrations]`: a tenant-scoped table with every companion the structure
-// check asks for (relations, DTOs, query object, factory, test), wired through the barrels, plus its migrations and
-// docs/schema.md. Writes nothing when any file it would create exists.
+// `pnpm db:new <domain> <table> [--server-only] [--skip-migrations]`: a tenant-scoped table with every companion the
+// structure check asks for (relations, DTOs, query object, factory, test), wired through the barrels, plus its
+// migrations and docs/schema.md. Clients reach it through the Data API under its tenant policy, or, with
+// --server-only, not at all (RLS on, no policy, no grant). Writes nothing when any file it would create exists.
 
-const USAGE = 'usage: pnpm db:new <domain> <table> [--skip-migrations]   e.g. pnpm db:new billing invoices';
+const USAGE =
+  'usage: pnpm db:new <domain> <table> [--server-only] [--skip-migrations]   e.g. pnpm db:new billing invoices';
+const FLAGS = ['--server-only', '--skip-migrations'];
 
 await runScript(async () => {
   const args = process.argv.slice(2);
   const skipMigrations = args.includes('--skip-migrations');
-  const [domain, table, ...rest] = args.filter((arg) => arg !== '--skip-migrations');
-  if (rest.length > 0 || args.some((arg) => arg.startsWith('-') && arg !== '--skip-migrations')) {
+  const access = args.includes('--server-only') ? 'server-only' : 'tenant';
+  const [domain, table, ...rest] = args.filter((arg) => !FLAGS.includes(arg));
+  if (rest.length > 0 || args.some((arg) => arg.startsWith('-') && !FLAGS.includes(arg))) {
     throw new Error(USAGE);
   }
   const root = packageRoot;
-  const plan = planScaffold(root, domain, table);
+  const plan = planScaffold(root, domain, table, access);
   const changes = await formatChanges(root, plan.changes);
   const migrationsBefore = snapshotMigrations(root);
   const docFile = path.join(root, SCHEMA_DOC);
@@ -31,7 +35,7 @@ await runScript(async () => {
   writeChanges(root, changes);
   let migrations: ReturnType<typeof generateMigrations> | undefined;
   try {
-    if (!skipMigrations) migrations = generateMigrations(root, plan.names);
+    if (!skipMigrations) migrations = generateMigrations(root, plan.names, access);
     fs.mkdirSync(path.dirname(docFile), { recursive: true });
     fs.writeFileSync(docFile, await expectedSchemaDoc(root));
   } catch (error) {
@@ -48,7 +52,7 @@ await runScript(async () => {
   for (const change of changes) lines.push(`  ${change.before === null ? 'created' : 'edited '} ${change.file}`);
   lines.push(`  updated ${SCHEMA_DOC}`);
   if (migrations) {
-    lines.push(`  created ${migrations.table} (CREATE TABLE)`, `  created ${migrations.rules} (${n.trigger})`);
+    lines.push(`  created ${migrations.table} (CREATE TABLE)`, `  created ${migrations.rules} (${n.trigger}, grants)`);
     if (migrations.unrelated.length > 0) {
       lines.push(
         '',
@@ -71,7 +75,7 @@ await runScript(async () => {
       'Migrations were not generated (--skip-migrations). When the columns are final:',
       `  pnpm generate --name ${n.sqlName}`,
       `  pnpm generate --custom --name ${n.sqlName}_rules   and put into that new file:`,
-      ...triggerMigration(n)
+      ...rulesMigration(n, access)
         .trimEnd()
         .split('\n')
         .map((line) => `      ${line}`),

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TableNames } from './names.ts';
-import { triggerMigration } from './templates/trigger.ts';
+import { rulesMigration, type TableAccess } from './templates/rules.ts';
 
-// Two migrations, in this order: drizzle-kit's CREATE TABLE, then a custom one with the updated_at trigger (a trigger
-// needs its table, and drizzle-kit only writes custom migrations empty).
+// Two migrations, in this order: drizzle-kit's CREATE TABLE, then a custom one with the updated_at trigger and the
+// table's grants (both need the table, and drizzle-kit only writes custom migrations empty).
 
 export interface GeneratedMigrations {
   table: string;
@@ -33,7 +33,7 @@ function onlyFile(files: string[], what: string): string {
   return files[0]!;
 }
 
-export function generateMigrations(root: string, n: TableNames): GeneratedMigrations {
+export function generateMigrations(root: string, n: TableNames, access: TableAccess): GeneratedMigrations {
   const table = onlyFile(drizzleKitGenerate(root, ['--name', n.sqlName]), n.sqlName);
   const unrelated = fs
     .readFileSync(table, 'utf8')
@@ -41,7 +41,7 @@ export function generateMigrations(root: string, n: TableNames): GeneratedMigrat
     .map((statement) => statement.trim())
     .filter((statement) => statement && !statement.includes(`"${n.sqlName}"`));
   const rules = onlyFile(drizzleKitGenerate(root, ['--custom', '--name', `${n.sqlName}_rules`]), 'custom');
-  fs.writeFileSync(rules, triggerMigration(n));
+  fs.writeFileSync(rules, rulesMigration(n, access));
   return { table: path.relative(root, table), rules: path.relative(root, rules), unrelated };
 }
 

@@ -8,6 +8,7 @@ import { dtoModule } from './templates/dto.ts';
 import { factoryModule } from './templates/factory.ts';
 import { listInputType, queriesModule } from './templates/queries.ts';
 import { newRelationsModule, tableRelations, tenantsModuleFrom } from './templates/relations.ts';
+import type { TableAccess } from './templates/rules.ts';
 import { tableModule } from './templates/table.ts';
 import { testModule } from './templates/test.ts';
 
@@ -31,7 +32,12 @@ const TENANT_RELATIONS = 'src/schema/tables/tenant/relations.ts';
 const FACTORIES_INDEX = 'src/testing/factories/index.ts';
 
 /** Works out every file to create or edit, without writing anything; throws ScaffoldError when it must not run. */
-export function planScaffold(root: string, domain: string | undefined, table: string | undefined): ScaffoldPlan {
+export function planScaffold(
+  root: string,
+  domain: string | undefined,
+  table: string | undefined,
+  access: TableAccess = 'tenant',
+): ScaffoldPlan {
   for (const problem of [invalidName('domain', domain), invalidName('table', table)]) {
     if (problem) throw new ScaffoldError(problem);
   }
@@ -67,7 +73,7 @@ export function planScaffold(root: string, domain: string | undefined, table: st
 
   const d = n.domainFolder;
   const tablesDir = `src/schema/tables/${d}`;
-  create(`${tablesDir}/${n.fileName}.ts`, tableModule(n));
+  create(`${tablesDir}/${n.fileName}.ts`, tableModule(n, access));
   if (read(`${tablesDir}/relations.ts`) === null) create(`${tablesDir}/relations.ts`, newRelationsModule(n));
   else {
     edit(

@@ -1,13 +1,32 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addObjectProperty, ensureExportStar, ensureImport } from '../../scripts/scaffold/edit-source.ts';
 import { tableNames } from '../../scripts/scaffold/names.ts';
 import { ScaffoldError, planScaffold } from '../../scripts/scaffold/plan.ts';
+import { rulesMigration } from '../../scripts/scaffold/templates/rules.ts';
+import { clearParseCache } from '../../scripts/structure/source-files.ts';
+import { findTables, tablesHaveRowSecurity } from '../../scripts/structure/rules.ts';
 import { packageRoot } from '../../src/config/database-url.ts';
 
 // The scaffolder's decisions, without writing: names, refusals, and the edits of existing modules.
 // test/scaffold/new-table.test.ts runs the whole thing in a copy of the repository.
+
+const trees: string[] = [];
+afterAll(() => {
+  for (const root of trees) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A tree holding only the planned table module, for the structural checker's table rules. */
+function treeWith(tableModule: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scaffold-plan-'));
+  trees.push(root);
+  fs.mkdirSync(path.join(root, 'src/schema/tables/billing'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'src/schema/tables/billing/invoices.ts'), tableModule);
+  clearParseCache();
+  return root;
+}
 
 const refusal = (domain: string | undefined, table: string | undefined) => {
   try {
@@ -94,6 +113,37 @@ describe('pnpm db:new: the plan for billing invoices', () => {
     const tenantRelations = plan.changes.find((c) => c.file === 'src/schema/tables/tenant/relations.ts')!.after;
     expect(tenantRelations).toContain("import { invoices } from '../billing/invoices.ts';");
     expect(tenantRelations).toMatch(/subscriptions: many\(subscriptions\),\ninvoices: many\(invoices\),/);
+  });
+
+  it('a tenant table gets its policy; --server-only gets .enableRLS() and no policy; both pass the RLS rule', () => {
+    const tableOf = (access: 'tenant' | 'server-only') =>
+      planScaffold(packageRoot, 'billing', 'invoices', access).changes.find(
+        (c) => c.file === 'src/schema/tables/billing/invoices.ts',
+      )!.after;
+    expect(tableOf('tenant')).toContain('tenantRowsPolicy(t.tenantId),\n  ],\n);\n');
+    expect(tableOf('server-only')).toContain('  ],\n).enableRLS();\n');
+    expect(tableOf('server-only')).not.toContain('Policy');
+    for (const access of ['tenant', 'server-only'] as const) {
+      expect(findTables(treeWith(tableOf(access))).map((t) => t.sqlName)).toContain('invoices');
+      expect(tablesHaveRowSecurity(treeWith(tableOf(access)))).toEqual([]);
+    }
+  });
+
+  it('the rules migration revokes from the client roles, then grants authenticated only for a tenant table', () => {
+    const n = tableNames('billing', 'invoices');
+    const statements = (access: 'tenant' | 'server-only') =>
+      rulesMigration(n, access)
+        .split('--> statement-breakpoint')
+        .map((s) => s.replace(/^--.*$/gm, '').trim());
+    expect(statements('tenant').slice(1)).toEqual([
+      'REVOKE ALL ON TABLE "invoices" FROM PUBLIC, anon, authenticated;',
+      'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "invoices" TO authenticated;',
+      'GRANT ALL ON TABLE "invoices" TO service_role;',
+    ]);
+    expect(statements('server-only').slice(1)).toEqual([
+      'REVOKE ALL ON TABLE "invoices" FROM PUBLIC, anon, authenticated;',
+      'GRANT ALL ON TABLE "invoices" TO service_role;',
+    ]);
   });
 
   it('in an existing domain, adds to its relations.ts and barrels instead of creating them', () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkStructure } from '../../scripts/structure/rules.ts';
 import { listFiles } from '../../scripts/structure/source-files.ts';
 import { packageRoot } from '../../src/config/database-url.ts';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
 import { copyRepository } from '../support/repo-copy.ts';
 
 // End to end, in a throwaway copy of the repository: `pnpm db:new billing invoices`, then everything CI would run on
@@ -17,7 +18,7 @@ interface Run {
   output: string;
 }
 
-const SCAFFOLD_TIMEOUT = 180_000;
+const SCAFFOLD_TIMEOUT = 300_000;
 const NEW_FILES = [
   'src/schema/tables/billing/invoices.ts',
   'src/schema/tables/billing/relations.ts',
@@ -102,20 +103,27 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
     migrationsBeforeCount = [...migrationsBefore].filter((file) => file.endsWith('.sql')).length;
     results.scaffold = await run(copy, tsx, ['scripts/new-table.ts', 'billing', 'invoices']);
     migrationFiles = fs.readdirSync(path.join(copy, 'drizzle')).filter((file) => !migrationsBefore.has(file));
-    treeAfterScaffold = treeHash(copy);
     if (results.scaffold.code !== 0) return;
+    results.serverOnly = await run(copy, tsx, ['scripts/new-table.ts', 'billing', 'api_keys', '--server-only']);
+    treeAfterScaffold = treeHash(copy);
+    if (results.serverOnly.code !== 0) return;
 
     const dataDir = path.join(copy, '.data', 'migrated');
-    const [typecheck, lint, format, dbCheck, migrate, tests, rerun] = await Promise.all([
+    const [typecheck, lint, format, dbCheck, migrate, tests, security, rerun] = await Promise.all([
       run(copy, process.execPath, ['node_modules/typescript7/bin/tsc', '-p', 'tsconfig.json']),
       run(copy, path.join(copy, 'node_modules', '.bin', 'eslint'), [...NEW_FILES, ...EDITED_FILES.slice(0, -1)]),
       run(copy, path.join(copy, 'node_modules', '.bin', 'prettier'), ['--check', ...NEW_FILES, ...EDITED_FILES]),
       run(copy, tsx, ['scripts/check-migrations.ts']),
       run(copy, tsx, ['scripts/migrate.ts'], { DATABASE_URL: `pglite://${dataDir}` }),
       run(copy, path.join(copy, 'node_modules', '.bin', 'vitest'), ['run', 'test/billing/invoices.test.ts']),
+      run(copy, path.join(copy, 'node_modules', '.bin', 'vitest'), [
+        'run',
+        'test/security',
+        'test/foundation/rls-coverage.test.ts',
+      ]),
       run(copy, tsx, ['scripts/new-table.ts', 'billing', 'invoices']),
     ]);
-    Object.assign(results, { typecheck, lint, format, dbCheck, migrate, tests, rerun });
+    Object.assign(results, { typecheck, lint, format, dbCheck, migrate, tests, security, rerun });
     treeAfterRerun = treeHash(copy);
   }, SCAFFOLD_TIMEOUT);
 
@@ -170,6 +178,7 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
 
   it('db:migrate applies both migrations: the table and its trigger exist', async () => {
     expect(results.migrate!.output).toMatch(/✓ \d{4}_invoices \([\s\S]*✓ \d{4}_invoices_rules \(/);
+    expect(results.migrate!.output).toMatch(/✓ \d{4}_api_keys \([\s\S]*✓ \d{4}_api_keys_rules \(/);
     expect(results.migrate!.code).toBe(0);
     const client = new PGlite(path.join(copy, '.data', 'migrated'));
     try {
@@ -181,6 +190,33 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
     } finally {
       await client.close();
     }
+  });
+
+  it('RLS in the migrated copy: invoices has its policy and member grants, api_keys (--server-only) none; 0 lints', async () => {
+    expect(results.serverOnly!.output).toContain('✓ table `api_keys` in domain `billing`');
+    const client = new PGlite(path.join(copy, '.data', 'migrated'));
+    try {
+      const { rows } = await client.query<Record<string, unknown>>(
+        `select c.relname as table, c.relrowsecurity as rls,
+           (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,
+           has_table_privilege('authenticated', c.oid, 'SELECT, INSERT, UPDATE, DELETE') as member,
+           has_table_privilege('anon', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE') as anon
+         from pg_class c where c.relname in ('invoices', 'api_keys') order by 1`,
+      );
+      expect(rows).toEqual([
+        { table: 'api_keys', rls: true, policies: 0, member: false, anon: false },
+        { table: 'invoices', rls: true, policies: 1, member: true, anon: false },
+      ]);
+      const catalog = { query: async <T>(text: string) => (await client.query<T>(text)).rows };
+      expect(await lintDatabaseSecurity(catalog)).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("the copy's Data API access test (every statement as anon and as members, on every table) passes", () => {
+    expect(results.security!.output).toMatch(/Tests\s+\d+ passed/);
+    expect(results.security!.code).toBe(0);
   });
 
   it('the generated test file passes: 10 tests', () => {
