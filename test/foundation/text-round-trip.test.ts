@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/config/database-url.ts';
+import { db } from '../../src/db.ts';
+import { AccountQueries } from '../../src/queries/auth/account.ts';
+import { VerificationQueries } from '../../src/queries/auth/verification.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
+import { factories } from '../../src/testing/index.ts';
+import { inOneHour } from '../support/auth-fixtures.ts';
+
+// U+FEFF is data, not a byte order mark, once it is inside a column. Unpatched, PGlite 0.5.16 decodes every field
+// with a TextDecoder that drops a leading one (patches/README.md); these run on both databases.
+
+const BOM = '\uFEFF';
+const VALUES = [`${BOM}abc`, BOM, `${BOM}${BOM}abc`, `a${BOM}b`, `abc${BOM}`];
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+describe('text round-trip: a U+FEFF anywhere in a text field reads back', () => {
+  it.each(VALUES)('VerificationQueries.create, getById and findValue keep %j', async (value) => {
+    const identifier = `bom:${randomUUID()}`;
+    const created = await VerificationQueries.create({ identifier, value, expiresAt: inOneHour() });
+    expect(created.value).toBe(value);
+    expect((await VerificationQueries.getById(created.id)).value).toBe(value);
+    expect((await VerificationQueries.findValue(identifier))?.value).toBe(value);
+  });
+
+  it('AccountQueries.create keeps a leading BOM in each OAuth token', async () => {
+    const owner = await factories.user.create();
+    const tokens = { accessToken: `${BOM}access`, refreshToken: `${BOM}${BOM}refresh`, idToken: BOM };
+    const created = await AccountQueries.create({
+      userId: owner.id,
+      providerId: 'github',
+      accountId: 'gh-bom',
+      ...tokens,
+    });
+    expect(created).toMatchObject(tokens);
+    expect(await AccountQueries.getById(created.id)).toMatchObject(tokens);
+  });
+
+  it('a jsonb value keeps BOMs in its strings and keys (SystemSettingsQueries.upsert)', async () => {
+    const value = { [`${BOM}key`]: `${BOM}abc`, list: [BOM, `${BOM}x`], nested: { s: `${BOM}${BOM}` } };
+    expect((await SystemSettingsQueries.upsert('bom_round_trip', value)).value).toEqual(value);
+    expect((await SystemSettingsQueries.getOrThrow('bom_round_trip')).value).toEqual(value);
+  });
+
+  it('raw SQL: a text, a text[], a jsonb and a column name that start with a BOM', async () => {
+    const result = await db.execute(
+      sql`select ${`${BOM}abc`}::text as t, array[${`${BOM}x`}::text] as a, ${JSON.stringify(`${BOM}j`)}::jsonb as j,
+        1 as ${sql.identifier(`${BOM}column`)}`,
+    );
+    expect(rowsOf(result)).toEqual([{ t: `${BOM}abc`, a: [`${BOM}x`], j: `${BOM}j`, [`${BOM}column`]: 1 }]);
+  });
+});
+
+// The round trips above only see PGlite when they run on it; this catches, on either database, an install of
+// PGlite 0.5.16 that lost patches/@electric-sql__pglite@0.5.16.patch (a monorepo root without the entry).
+const pgliteRoot = fs.realpathSync(path.join(packageRoot, 'node_modules', '@electric-sql', 'pglite'));
+const pgliteVersion = (
+  JSON.parse(fs.readFileSync(path.join(pgliteRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+const UNPATCHED_DECODER = /new TextDecoder\([\w$]+\(this,[\w$]+\)\)/;
+
+describe.runIf(pgliteVersion === '0.5.16')('PGlite 0.5.16 carries patches/@electric-sql__pglite@0.5.16.patch', () => {
+  it.each(['dist/chunk-Y6PULSM7.js', 'dist/index.cjs', 'dist/node-postgres/index.cjs'])(
+    '%s: the protocol reader decodes fields with ignoreBOM',
+    (file) => {
+      const code = fs.readFileSync(path.join(pgliteRoot, file), 'utf8');
+      expect(
+        UNPATCHED_DECODER.test(code),
+        'PGlite 0.5.16 is installed without patches/@electric-sql__pglite@0.5.16.patch: add the patchedDependencies ' +
+          'entry of pnpm-workspace.yaml to your workspace root and reinstall (patches/README.md)',
+      ).toBe(false);
+    },
+  );
+});
