@@ -38,12 +38,7 @@ export async function createIsolatedDatabase(
     };
   }
   const name = `${source.runPrefix}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}" template "${source.template}"`);
-  } finally {
-    await admin.end();
-  }
+  await onServer(source.serverUrl, `create database "${name}" template "${source.template}"`);
   const url = databaseUrlFor(source.serverUrl, name);
   // Through a transaction pooler the client turns statement preparation off, as it does for DATABASE_URL.
   const queryUrl = source.poolerUrl ? databaseUrlFor(source.poolerUrl, name) : url;
@@ -54,12 +49,17 @@ export async function createIsolatedDatabase(
     migrationConnection: () => postgresMigrationConnection(url),
     async close() {
       await handle.close();
-      const cleanup = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await cleanup.end();
-      }
+      await onServer(source.serverUrl, `drop database if exists "${name}" with (force)`);
     },
   };
+}
+
+/** One statement on a short-lived admin connection to the server (create or drop a database). */
+export async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(statement);
+  } finally {
+    await admin.end();
+  }
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { createPgliteDatabase } from '../../src/client/pglite.ts';
 import { createPostgresDatabase } from '../../src/client/postgres.ts';
 import type { DatabaseHandle } from '../../src/client/types.ts';
@@ -8,6 +7,7 @@ import {
   postgresMigrationConnection,
   type MigrationConnection,
 } from '../../src/migrate/connection.ts';
+import { onServer } from '../../src/testing/isolated-database.ts';
 import { databaseUrlFor, type TestDatabaseSource } from '../../src/testing/source.ts';
 
 export interface BlankDatabase extends DatabaseHandle {
@@ -26,12 +26,7 @@ export async function createBlankDatabase(source: TestDatabaseSource): Promise<B
     return { ...handle, connection };
   }
   const name = `${source.runPrefix}_blank_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await onServer(source.serverUrl, `create database "${name}"`);
   const url = databaseUrlFor(source.serverUrl, name);
   const handle = createPostgresDatabase(url, { poolMax: 2 });
   const connection = postgresMigrationConnection(url);
@@ -41,12 +36,7 @@ export async function createBlankDatabase(source: TestDatabaseSource): Promise<B
     async close() {
       await connection.close();
       await handle.close();
-      const cleanup = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await cleanup.end();
-      }
+      await onServer(source.serverUrl, `drop database if exists "${name}" with (force)`);
     },
   };
 }
