@@ -12,7 +12,7 @@ import { runCommand } from './workspace/run-command.ts';
 // TypeScript 7; (b) a tsx script runs query objects inside `withTransaction` on an embedded database migrated with
 // `pnpm --filter database db:migrate`; (c) an esbuild browser bundle of `database/dto` holds no driver code;
 // (d) apps/api's own vitest suite passes on `database/testing`; (e) the root's patchedDependencies gave the package
-// the patched postgres.js (patches/README.md).
+// the patched postgres.js and PGlite (patches/README.md).
 
 const exampleDir = path.join(packageRoot, 'examples', 'workspace');
 /** Not part of the package a user copies into packages/database: the example itself, and the settings and lockfile
@@ -119,15 +119,17 @@ async function runConsumerTests(): Promise<void> {
   log('(d) vitest in apps/api with database/testing (globalSetup + setupFiles, isolate: false): 2/2 tests passed');
 }
 
-function assertPatchedDriver(): void {
-  const installed = fs.realpathSync(path.join(root, 'packages', 'database', 'node_modules', 'postgres'));
-  assert(
-    installed.includes('_patch_hash='),
-    `packages/database got an unpatched postgres.js (${installed}): is patchedDependencies in the root pnpm-workspace.yaml?`,
-  );
-  log(
-    `(e) packages/database resolves postgres.js to the patched build (${path.basename(path.dirname(path.dirname(installed)))})`,
-  );
+function assertPatchedDrivers(): void {
+  for (const driver of ['postgres', '@electric-sql/pglite']) {
+    const installed = fs.realpathSync(path.join(root, 'packages', 'database', 'node_modules', driver));
+    assert(
+      installed.includes('_patch_hash='),
+      `packages/database got an unpatched ${driver} (${installed}): is patchedDependencies in the root pnpm-workspace.yaml?`,
+    );
+    log(
+      `(e) packages/database resolves ${driver} to the patched build (${installed.split('/node_modules/.pnpm/')[1]?.split('/')[0]})`,
+    );
+  }
 }
 
 try {
@@ -135,7 +137,7 @@ try {
   log(`workspace at ${root}: packages/database (${copied} tracked files) + apps/api`);
   await runCommand('pnpm', ['install', '--offline', '--frozen-lockfile'], { cwd: root, env: childEnv() });
   log('pnpm install --offline --frozen-lockfile: done');
-  assertPatchedDriver();
+  assertPatchedDrivers();
   // Independent of each other (the tsx script and the tests use separate embedded databases): run them together.
   await Promise.all([typecheck(), runWithTsx().then(bundleForBrowser), runConsumerTests()]);
   fs.rmSync(root, { recursive: true, force: true });
