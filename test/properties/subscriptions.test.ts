@@ -6,17 +6,21 @@ import {
   IngestSubscriptionEventDTO,
   SubscriptionListFilter,
   UpdateSubscriptionDTO,
+  type Subscription,
 } from '../../src/dto/subscriptions/index.ts';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
+import { ValidationError } from '../../src/errors.ts';
 import { insertTenant } from '../support/fixtures.ts';
+import { providerId } from '../support/subscriptions-fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
   assertDtoAccepts,
   assertDtoRefuses,
+  assertHolds,
   assertLookupRefuses,
   assertMethodRefuses,
   assertRoundTrips,
@@ -123,6 +127,63 @@ describe('subscriptions queries', () => {
       await expectJsonObjects(subscriptionEvents, eq(subscriptionEvents.id, stored!.id), ['payload']);
     });
     expect(ingested).toEqual({ runs: DB_RUNS, conflicts: 0 });
+  });
+});
+
+describe('subscription periods (the subscriptions_period_order check)', () => {
+  it('50 periods in either order to each of create / update / ingestEvent: in order → written; else a ValidationError naming currentPeriodEnd, never a CheckViolationError', async () => {
+    const tenantId = (await insertTenant()).id;
+    const scope = { tenantId };
+    const target = await SubscriptionQueries.create(
+      { providerCustomerId: 'cus_5', providerSubscriptionId: 'sub_period', plan: 'pro' },
+      scope,
+    );
+    // Each write starts from no period, so only the generated one can break the rule.
+    const clear = () =>
+      SubscriptionQueries.update(target.id, { currentPeriodStart: null, currentPeriodEnd: null }, scope);
+    type Period = { currentPeriodStart: Date | string; currentPeriodEnd: Date | string };
+    const writes: [string, (period: Period) => Promise<Subscription | null>][] = [
+      [
+        'create',
+        (period) =>
+          SubscriptionQueries.create(
+            { providerCustomerId: 'cus_5', providerSubscriptionId: providerId('sub'), plan: 'pro', ...period } as never,
+            scope,
+          ),
+      ],
+      ['update', (period) => clear().then(() => SubscriptionQueries.update(target.id, period as never, scope))],
+      [
+        'ingestEvent',
+        (period) =>
+          clear()
+            .then(() =>
+              SubscriptionQueries.ingestEvent({
+                providerEventId: providerId('evt'),
+                providerSubscriptionId: 'sub_period',
+                type: 'customer.subscription.updated',
+                occurredAt: new Date(),
+                ...period,
+              } as never),
+            )
+            .then((result) => (result.duplicate ? null : result.subscription)),
+      ],
+    ];
+    for (const [method, write] of writes) {
+      const runs = await assertHolds(arb.anyOrderPeriod(), async ({ period, inOrder }) => {
+        const { row, error } = await write(period).then(
+          (written) => ({ row: written, error: undefined }),
+          (caught: unknown) => ({ row: null, error: caught }),
+        );
+        if (inOrder) {
+          expect(error, method).toBeUndefined();
+          expectFieldsEqual(row!, { ...period });
+        } else {
+          expect(error, method).toBeInstanceOf(ValidationError);
+          expect((error as ValidationError).fields, method).toEqual(['currentPeriodEnd']);
+        }
+      });
+      expect(runs, method).toBe(DB_RUNS);
+    }
   });
 });
 

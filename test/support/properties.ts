@@ -7,6 +7,7 @@ import { db } from '../../src/db.ts';
 import { ConflictError, ValidationError } from '../../src/errors.ts';
 import { parseInput } from '../../src/queries/_lib/validate.ts';
 import type { HostileCase } from '../properties/arbitraries/dto.ts';
+import { CALLER_KEY_MARK } from '../properties/arbitraries/fields.ts';
 
 // Assertions shared by the property tests in test/properties/: what "refused" and "stored unchanged" mean.
 
@@ -15,7 +16,10 @@ export const DTO_RUNS = 1_000;
 /** Query-level runs: each one reaches the database (inside the test's rolled-back transaction), so fewer. */
 export const DB_RUNS = 50;
 
-/** The error is a ValidationError whose issues name the field that was broken. */
+/**
+ * The error is a ValidationError whose issues name the field that was broken, and no text of it repeats a key the
+ * caller chose (the hostile generators mark theirs with CALLER_KEY_MARK).
+ */
 export function expectValidationError(error: unknown, hostile: HostileCase): void {
   if (!(error instanceof ValidationError)) {
     throw new Error(`${hostile.how}: expected a ValidationError, got ${String(error)}`, { cause: error });
@@ -24,6 +28,9 @@ export function expectValidationError(error: unknown, hostile: HostileCase): voi
   const named = error.issues.some((issue) => issue.path === hostile.path || issue.path.startsWith(`${hostile.path}.`));
   if (!named) {
     throw new Error(`${hostile.how}: issues name ${error.fields.join(', ')}, not ${hostile.path}`);
+  }
+  for (const text of [error.message, String(error), JSON.stringify(error.issues)]) {
+    if (text.includes(CALLER_KEY_MARK)) throw new Error(`${hostile.how}: a caller's key is in the error: ${text}`);
   }
 }
 
@@ -130,6 +137,23 @@ export async function expectJsonObjects(table: PgTable, where: SQL, columns: str
   }
 }
 
+/** Runs `check` on `runs` generated values (each reaching the database); returns how many ran. */
+export async function assertHolds<T>(
+  values: fc.Arbitrary<T>,
+  check: (value: T) => Promise<void>,
+  runs = DB_RUNS,
+): Promise<number> {
+  let checked = 0;
+  await fc.assert(
+    fc.asyncProperty(values, async (value) => {
+      checked++;
+      await check(value);
+    }),
+    { numRuns: runs },
+  );
+  return checked;
+}
+
 /**
  * Runs `runs` valid inputs through `check` (write, read back, compare). A ConflictError (a generated duplicate of a
  * unique value) is an accepted outcome; returns the number of runs and how many of them conflicted.
@@ -178,6 +202,7 @@ export async function assertLoggerDrops(
         const logged = reported.length;
         expect(await log(hostileCase.input), hostileCase.how).toBeNull();
         expect(reported.slice(logged), hostileCase.how).toEqual([expect.stringContaining('ValidationError')]);
+        expect(reported.slice(logged).join(''), hostileCase.how).not.toContain(CALLER_KEY_MARK);
       }),
       { numRuns: runs },
     );

@@ -3,7 +3,9 @@ import { UpdateAdminRoleDTO, UpdateAdminUserDTO } from '../../src/dto/admin/inde
 import { UpdateAccountDTO, UpdateSessionDTO, UpdateUserDTO } from '../../src/dto/auth/index.ts';
 import { UpdateTodoDTO } from '../../src/dto/features/todo.ts';
 import { UpdateSubscriptionDTO } from '../../src/dto/subscriptions/subscription.ts';
+import { UpdateTenantInviteDTO } from '../../src/dto/tenant/tenant-invite.ts';
 import { UpdateTenantDTO } from '../../src/dto/tenant/tenant.ts';
+import { ValidationError } from '../../src/errors.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
@@ -11,11 +13,13 @@ import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { insertAdminRole, insertAdminUser } from './admin-fixtures.ts';
 import { insertAccount, insertSession } from './auth-fixtures.ts';
 import { insertTenant, insertUser } from './fixtures.ts';
 import { insertSubscription } from './subscriptions-fixtures.ts';
+import { insertInvite } from './tenant-fixtures.ts';
 
 // The update method of every query object that has one, each with a fresh row to update.
 
@@ -73,6 +77,16 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     },
   },
   {
+    // Its one field is required: `{}` and an undefined role are the same ValidationError.
+    name: 'TenantInviteQueries',
+    dto: UpdateTenantInviteDTO,
+    target: async () => {
+      const tenantId = (await insertTenant()).id;
+      const { id } = await insertInvite(tenantId);
+      return (input) => TenantInviteQueries.update(id, input as never, { tenantId });
+    },
+  },
+  {
     name: 'TodoQueries',
     dto: UpdateTodoDTO,
     target: async () => {
@@ -90,6 +104,13 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     },
   },
 ];
+
+/** What a call came to, comparable with toEqual: the value, or the ValidationError's fields (else the error). */
+export const outcome = (call: Promise<unknown>) =>
+  call.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error: error instanceof ValidationError ? error.fields : error }),
+  );
 
 /** Every field the DTO takes, each `undefined`. */
 export const allUndefined = (dto: z.ZodObject) =>

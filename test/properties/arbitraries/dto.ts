@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FieldSpec } from './fields.ts';
+import { callerKey, type FieldSpec } from './fields.ts';
 
 export type DtoSpec = Record<string, FieldSpec>;
 
@@ -52,7 +52,11 @@ export function hostileInput(spec: DtoSpec, valid = validInput(spec)): fc.Arbitr
   const extraKey = fc
     .tuple(
       valid,
-      fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom("'; drop table x; --", 'id', 'tenantId', 'createdAt')),
+      fc.oneof(
+        fc.string({ minLength: 1 }),
+        callerKey(),
+        fc.constantFrom("'; drop table x; --", 'id', 'tenantId', 'createdAt'),
+      ),
       fc.jsonValue(),
     )
     .filter(([, key]) => !names.includes(key) && key !== '__proto__')

@@ -115,11 +115,21 @@ export const INVALID_UUIDS = [
   "'; drop table users; --",
 ] as const;
 
+/** A UUID as a caller may write it: lower, upper or mixed case (the DTO parses it to the lower case Postgres stores). */
+export const anyCase = (id: fc.Arbitrary<string>) =>
+  fc.oneof(
+    id,
+    id.map((value) => value.toUpperCase()),
+    fc
+      .tuple(id, fc.array(fc.boolean(), { minLength: 36, maxLength: 36 }))
+      .map(([value, upper]) => [...value].map((char, at) => (upper[at] ? char.toUpperCase() : char)).join('')),
+  );
+
 export function uuid(
   options: { nullable?: boolean; optional?: boolean; valid?: fc.Arbitrary<string> } = {},
 ): FieldSpec {
   const nullable = options.nullable ?? false;
-  const valid = options.valid ?? fc.uuid();
+  const valid = anyCase(options.valid ?? fc.uuid());
   return {
     valid: nullable ? fc.option(valid, { nil: null }) : valid,
     hostile: fc.oneof(
@@ -217,6 +227,13 @@ const deeplyNested = (depth: number) => {
   return value;
 };
 
+/**
+ * Marks the keys of hostile JSON objects and unknown DTO keys: a key is the caller's data, so no error text may
+ * contain it (expectValidationError checks).
+ */
+export const CALLER_KEY_MARK = 'zz-caller-key-';
+export const callerKey = () => fc.string({ maxLength: 12 }).map((suffix) => `${CALLER_KEY_MARK}${suffix}`);
+
 export function jsonObject(
   options: { maxChars?: number; keyMax?: number; optional?: boolean; nullable?: boolean } = {},
 ): FieldSpec {
@@ -246,23 +263,24 @@ export function jsonObject(
         new Map([['a', 1]]),
         ...nonNullish(nullable),
       ),
-      unstorableText().map((bad) => ({ key: bad })),
-      unstorableText().map((bad) => ({ nested: { list: [1, bad] } })),
-      unstorableText().map((bad) => ({ [bad]: 1 })),
-      fc.integer({ min: 40, max: 20_000 }).map((depth) => ({ deep: deeplyNested(depth) })),
-      fc.constantFrom(
-        JSON.parse('{"__proto__":{"isAdmin":true}}') as unknown,
-        JSON.parse('{"a":{"__proto__":{"polluted":1}}}') as unknown,
-        { a: Number.NaN },
-        { a: Infinity },
-        { a: undefined },
-        { a: new Date() },
-        { a: () => 1 },
-        { a: 10n },
-        cycle,
-        { ['k'.repeat(Math.min(keyMax + 1, maxChars + 1))]: 1 },
-        { big: 'x'.repeat(maxChars) },
-      ),
+      fc.tuple(callerKey(), unstorableText()).map(([key, bad]) => ({ [key]: bad })),
+      fc.tuple(callerKey(), unstorableText()).map(([key, bad]) => ({ [key]: { list: [1, bad] } })),
+      fc.tuple(callerKey(), unstorableText()).map(([key, bad]) => ({ [`${key}${bad}`]: 1 })),
+      fc
+        .tuple(callerKey(), fc.integer({ min: 40, max: 20_000 }))
+        .map(([key, depth]) => ({ [key]: deeplyNested(depth) })),
+      fc
+        .tuple(
+          callerKey(),
+          fc.constantFrom(Number.NaN, Infinity, undefined, new Date(), () => 1, 10n),
+        )
+        .map(([key, bad]) => ({ [key]: { [key]: bad } })),
+      callerKey().map((key) => {
+        const quoted = JSON.stringify(key);
+        return JSON.parse(`{${quoted}:{"__proto__":{${quoted}:1}}}`) as unknown;
+      }),
+      callerKey().map((key) => ({ [`${key}${'k'.repeat(Math.min(keyMax + 1, maxChars + 1))}`]: 1 })),
+      fc.constantFrom(JSON.parse('{"__proto__":{"isAdmin":true}}') as unknown, cycle, { big: 'x'.repeat(maxChars) }),
     ),
     optional: options.optional ?? nullable,
   };

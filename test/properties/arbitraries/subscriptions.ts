@@ -43,6 +43,30 @@ const periodInOrder = (input: Record<string, unknown>) => {
 /** Valid inputs of a spec with the period fields: the period ends after it starts (the DTO's rule). */
 export const withPeriodInOrder = (spec: DtoSpec) => validInput(spec).filter(periodInOrder);
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A period with both ends, in either order: the end after, at or before the start (by up to ten years either way),
+ * each end a Date or an ISO string. In order exactly when the end is after the start.
+ */
+export const anyOrderPeriod = () =>
+  fc
+    .tuple(
+      fc.date({ min: new Date('1100-01-01T00:00:00Z'), max: new Date('9900-01-01T00:00:00Z'), noInvalidDate: true }),
+      fc.oneof(fc.constant(0), fc.integer({ min: -3650 * DAY_MS, max: 3650 * DAY_MS })),
+      fc.boolean(),
+    )
+    .map(([start, offset, asText]) => {
+      const end = new Date(start.getTime() + offset);
+      return {
+        period: {
+          currentPeriodStart: asText ? start.toISOString() : start,
+          currentPeriodEnd: asText ? end.toISOString() : end,
+        },
+        inOrder: offset > 0,
+      };
+    });
+
 export const createEvent = (providerSubscriptionId?: string): DtoSpec => ({
   providerEventId: text(1, SUBSCRIPTION_PROVIDER_ID_MAX),
   providerSubscriptionId:
