@@ -20,17 +20,19 @@ import { prepareSupabasePlatform, type DefaultPrivileges } from '../support/supa
 // The Data API's view of a migrated, seeded database, set up the Supabase way: what the anon key, a member of tenant
 // A and a signed-in user of no tenant can read and write in every table of `public`, each statement tried for real.
 // The tables come from the catalog, so a table added later is covered: one with a policy must show the caller's
-// tenant rows only, one without must refuse everything. The tables the README's access table names must also allow
+// tenant rows only, one without must refuse everything. The tables in docs/security.md's access table must also allow
 // exactly the statements it lists.
 
 type Statement = 'select' | 'insert' | 'update' | 'delete';
 type Outcome = { ok: true; rows: number } | { ok: false; code: string };
 const denied: Outcome = { ok: false, code: '42501' };
 
-/** The README's "Who may do what" table: per listed table, what `authenticated` may attempt. */
-function readmeAccessTable(): Map<string, Set<Statement>> {
-  const readme = fs.readFileSync(path.join(packageRoot, 'README.md'), 'utf8');
-  const lines = readme.slice(readme.indexOf('### Who may do what')).split('\n');
+/** The "Who may do what" table of docs/security.md: per listed table, what `authenticated` may attempt. */
+function documentedAccessTable(): Map<string, Set<Statement>> {
+  const page = fs.readFileSync(path.join(packageRoot, 'docs', 'security.md'), 'utf8');
+  const heading = page.indexOf('\n## Who may do what\n');
+  expect(heading, 'docs/security.md has the "## Who may do what" section').toBeGreaterThan(-1);
+  const lines = page.slice(heading).split('\n');
   const start = lines.findIndex((line) => line.startsWith('|'));
   const end = lines.findIndex((line, index) => index > start && !line.startsWith('|'));
   const access = new Map<string, Set<Statement>>();
@@ -193,7 +195,7 @@ describe.each<DefaultPrivileges>(['legacy', 'none'])(
 
     it("authenticated: tenant A's member reads and writes tenant A's rows only; a user of no tenant, none", async () => {
       const tables = await tableFacts(database);
-      const readme = readmeAccessTable();
+      const documented = documentedAccessTable();
       const outsider = randomUUID();
       const wrong: string[] = [];
       const check = (label: string, outcome: Outcome, expected: Outcome | 'written') => {
@@ -217,7 +219,10 @@ describe.each<DefaultPrivileges>(['legacy', 'none'])(
             check(`${table.name} ${what} (member)`, await asMember(statement), denied);
             check(`${table.name} ${what} (no tenant)`, await asOutsider(statement), denied);
           }
-          expect(readme.get(table.name) ?? new Set(), `README lists ${table.name} as server-only`).toEqual(new Set());
+          expect(
+            documented.get(table.name) ?? new Set(),
+            `docs/security.md lists ${table.name} as server-only`,
+          ).toEqual(new Set());
           continue;
         }
 
@@ -233,7 +238,7 @@ describe.each<DefaultPrivileges>(['legacy', 'none'])(
         );
         // The seed gives every tenant table rows in each tenant: there is something to hide.
         expect(counts!.total, table.name).toBeGreaterThan(counts!.visible);
-        const granted = readme.get(table.name) ?? (await grantedStatements(database, table.name));
+        const granted = documented.get(table.name) ?? (await grantedStatements(database, table.name));
         const may = (what: Statement, rows: number): Outcome => (granted.has(what) ? { ok: true, rows } : denied);
 
         check(`${table.name} select (member)`, await asMember(s.select), may('select', counts!.visible));
@@ -253,12 +258,12 @@ describe.each<DefaultPrivileges>(['legacy', 'none'])(
         check(`${table.name} insert into A (no tenant)`, await asOutsider(insertCopy(table, counts!.a)), denied);
       }
       expect(wrong).toEqual([]);
-      expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining([...readme.keys()]));
+      expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining([...documented.keys()]));
     });
   },
 );
 
-/** For a tenant table the README does not list (added later): what the catalog grants `authenticated`. */
+/** For a tenant table docs/security.md does not list (added later): what the catalog grants `authenticated`. */
 async function grantedStatements(database: BlankDatabase, table: string): Promise<Set<Statement>> {
   const [row] = await database.connection.query<Record<Statement, boolean>>(
     `select has_table_privilege('authenticated', $1::regclass, 'SELECT') as select,
