@@ -18,7 +18,7 @@ export const rulesMigration = (n: TableNames, access: TableAccess) =>
   `-- updated_at of "${n.sqlName}" is kept by the database: set_updated_at() is defined in 0002_database_rules.
 CREATE TRIGGER ${n.trigger} BEFORE UPDATE ON "${n.sqlName}" FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 --> statement-breakpoint
--- Grants are explicit whatever the platform's default privileges gave the new table (see the README, Row-Level
+-- Grants are explicit whatever the platform's default privileges gave the new table (see docs/security.md, Row-Level
 -- Security): revoke everything from the client roles, then grant back what this table allows.
 REVOKE ALL ON TABLE "${n.sqlName}" FROM PUBLIC, anon, authenticated;
 --> statement-breakpoint

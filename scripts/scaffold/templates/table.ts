@@ -25,7 +25,7 @@ export const ${n.tableExport} = pgTable(
     check('${n.sqlName}_name_length', sql\`char_length(\${t.name}) between 1 and \${sql.raw(String(${n.nameMaxConst}))}\`),${
       access === 'tenant'
         ? `
-    // Row-Level Security, the second tenant wall (see the README); the query object filters by tenant too.
+    // Row-Level Security, the second tenant wall (see docs/security.md); the query object filters by tenant too.
     tenantRowsPolicy(t.tenantId),
   ],
 );`
