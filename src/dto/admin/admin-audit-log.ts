@@ -6,6 +6,7 @@ import {
 } from '../../schema/tables/admin/admin-audit-log.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 /** What an audit entry may carry besides its columns: a bounded JSON object. */
 export const AdminAuditMetadataSchema = jsonObject();
@@ -31,18 +32,15 @@ export const LogAdminActionDTO = InsertAdminAuditEntrySchema.pick({
   ipAddress: true,
 }).strict();
 
-export const AdminAuditLogListFilter = z
-  .object({
-    adminUserId: uuid().optional(),
-    subjectType: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
-    subjectId: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
-    action: trimmedText(ADMIN_AUDIT_ACTION_MAX).optional(),
-  })
-  .strict()
-  .refine((filter) => filter.subjectId === undefined || filter.subjectType !== undefined, {
-    message: 'subjectId needs subjectType',
-    path: ['subjectId'],
-  });
+export const AdminAuditLogListFilter = listFilter({
+  adminUserId: uuid().optional(),
+  subjectType: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
+  subjectId: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
+  action: trimmedText(ADMIN_AUDIT_ACTION_MAX).optional(),
+}).refine((filter) => filter.subjectId === undefined || filter.subjectType !== undefined, {
+  message: 'subjectId needs subjectType',
+  path: ['subjectId'],
+});
 
 export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;
 export type LogAdminAction = z.input<typeof LogAdminActionDTO>;

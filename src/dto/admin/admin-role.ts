@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from '../../schema/tables/admin/admin-roles.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { optionalText, trimmedText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 export const ADMIN_PERMISSION_PATTERN = /^[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)*$/;
 
@@ -38,12 +39,10 @@ export const UpdateAdminRoleDTO = UpdateAdminRoleSchema.pick({
   permissions: true,
 }).strict();
 
-export const AdminRoleListFilter = z
-  .object({
-    /** Roles that grant this exact permission string. */
-    permission: adminPermission().optional(),
-  })
-  .strict();
+export const AdminRoleListFilter = listFilter({
+  /** Roles that grant this exact permission string. */
+  permission: adminPermission().optional(),
+});
 
 export type AdminRole = z.infer<typeof AdminRoleSchema>;
 export type CreateAdminRole = z.input<typeof CreateAdminRoleDTO>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { user } from '../../schema/tables/auth/user.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { email, isStorableText, trimmedText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 export const USER_NAME_MAX = 200;
 export const USER_IMAGE_URL_MAX = 2048;
@@ -35,7 +36,7 @@ export const CreateUserDTO = InsertUserSchema.pick({
 /** Email changes go through a verification flow (Better Auth's change-email), so email is not updatable here. */
 export const UpdateUserDTO = UpdateUserSchema.pick({ name: true, image: true, emailVerified: true }).strict();
 
-export const UserListFilter = z.object({ emailVerified: z.boolean().optional() }).strict();
+export const UserListFilter = listFilter({ emailVerified: z.boolean().optional() });
 
 /** An email as a caller typed it; compared lower-case, the way it is stored. */
 export const UserEmailInput = z.object({ email: email() });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todos.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { optionalText, timestamp, trimmedText, uuid } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 const refine = {
   title: () => trimmedText(TODO_TITLE_MAX),
@@ -29,13 +30,11 @@ export const UpdateTodoDTO = UpdateTodoSchema.pick({
   dueAt: true,
 }).strict();
 
-export const TodoListFilter = z
-  .object({
-    userId: uuid().optional(),
-    completed: z.boolean().optional(),
-    dueBefore: timestamp().optional(),
-  })
-  .strict();
+export const TodoListFilter = listFilter({
+  userId: uuid().optional(),
+  completed: z.boolean().optional(),
+  dueBefore: timestamp().optional(),
+});
 
 export type Todo = z.infer<typeof TodoSchema>;
 export type CreateTodo = z.input<typeof CreateTodoDTO>;

@@ -7,6 +7,7 @@ import {
 } from '../../schema/tables/features/waitlist.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { email, optionalText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 const refine = {
   email: () => email(),
@@ -24,11 +25,9 @@ export const CreateWaitlistDTO = InsertWaitlistSchema.pick({ email: true, source
 /** Attribution may be corrected; the email is the row's identity and the status moves only through the marks. */
 export const UpdateWaitlistDTO = UpdateWaitlistSchema.pick({ source: true, referrer: true }).strict();
 
-export const WaitlistListFilter = z
-  .object({
-    status: z.enum(WAITLIST_STATUSES).optional(),
-  })
-  .strict();
+export const WaitlistListFilter = listFilter({
+  status: z.enum(WAITLIST_STATUSES).optional(),
+});
 
 export type WaitlistEntry = z.infer<typeof WaitlistSchema>;
 export type CreateWaitlistEntry = z.input<typeof CreateWaitlistDTO>;

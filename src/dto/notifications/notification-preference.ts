@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { notificationPreferences } from '../../schema/tables/notifications/notification-preferences.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { uuid } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 import { notificationTypeField } from './notification.ts';
 
 const refine = { type: () => notificationTypeField() };
@@ -21,12 +22,10 @@ export const SetNotificationPreferenceDTO = InsertNotificationPreferenceSchema.p
   enabled: true,
 }).strict();
 
-export const NotificationPreferenceListFilter = z
-  .object({
-    /** A tenant's rows only; `null`: only the user's defaults. Absent: all. */
-    tenantId: uuid().nullable().optional(),
-  })
-  .strict();
+export const NotificationPreferenceListFilter = listFilter({
+  /** A tenant's rows only; `null`: only the user's defaults. Absent: all. */
+  tenantId: uuid().nullable().optional(),
+});
 
 export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema>;
 export type SetNotificationPreference = z.input<typeof SetNotificationPreferenceDTO>;

@@ -6,6 +6,7 @@ import {
 } from '../../schema/tables/notifications/notification-targets.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { email, isStorableText, safeText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 /** E.164: a plus, a country code, up to 15 digits in all. */
 export const E164_PHONE_PATTERN = /^\+[1-9]\d{6,14}$/;
@@ -39,7 +40,7 @@ export const CreateNotificationTargetDTO = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('webhook'), address: address.webhook() }).strict(),
 ]);
 
-export const NotificationTargetListFilter = z.object({ channel: z.enum(NOTIFICATION_CHANNELS).optional() }).strict();
+export const NotificationTargetListFilter = listFilter({ channel: z.enum(NOTIFICATION_CHANNELS).optional() });
 
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
 export type CreateNotificationTarget = z.input<typeof CreateNotificationTargetDTO>;

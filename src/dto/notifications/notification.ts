@@ -8,6 +8,7 @@ import {
 } from '../../schema/tables/notifications/notifications.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 /** A dotted lower-case identifier such as `invite.accepted`; preferences use the same one. */
 const TYPE_PATTERN = new RegExp(NOTIFICATION_TYPE_PATTERN);
@@ -41,12 +42,10 @@ export const CreateNotificationDTO = InsertNotificationSchema.pick({
   data: true,
 }).strict();
 
-export const NotificationListFilter = z
-  .object({
-    /** true: only unread; false: only read; absent: both. */
-    unread: z.boolean().optional(),
-  })
-  .strict();
+export const NotificationListFilter = listFilter({
+  /** true: only unread; false: only read; absent: both. */
+  unread: z.boolean().optional(),
+});
 
 export type Notification = z.infer<typeof NotificationSchema>;
 export type CreateNotification = z.input<typeof CreateNotificationDTO>;

@@ -8,6 +8,7 @@ import {
 } from '../../schema/tables/subscriptions/subscriptions.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { timestamp, trimmedText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 /** Largest quantity accepted from callers; the column only requires >= 0. */
 export const SUBSCRIPTION_QUANTITY_MAX = 1_000_000;
@@ -73,11 +74,9 @@ export const CreateSubscriptionDTO = withPeriodOrder(
 
 export const UpdateSubscriptionDTO = withPeriodOrder(SubscriptionStateSchema.strict());
 
-export const SubscriptionListFilter = z
-  .object({
-    status: z.enum(SUBSCRIPTION_STATUSES).optional(),
-  })
-  .strict();
+export const SubscriptionListFilter = listFilter({
+  status: z.enum(SUBSCRIPTION_STATUSES).optional(),
+});
 
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type CreateSubscription = z.input<typeof CreateSubscriptionDTO>;

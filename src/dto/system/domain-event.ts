@@ -6,6 +6,7 @@ import {
 } from '../../schema/tables/system/domain-events.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 export const DomainEventPayloadSchema = jsonObject();
 
@@ -32,17 +33,14 @@ export const NewDomainEventDTO = InsertDomainEventSchema.pick({
   correlationId: true,
 }).strict();
 
-export const DomainEventListFilter = z
-  .object({
-    aggregateType: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
-    aggregateId: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
-    status: z.enum(DOMAIN_EVENT_STATUSES).optional(),
-  })
-  .strict()
-  .refine((filter) => filter.aggregateId === undefined || filter.aggregateType !== undefined, {
-    message: 'aggregateId needs aggregateType',
-    path: ['aggregateId'],
-  });
+export const DomainEventListFilter = listFilter({
+  aggregateType: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
+  aggregateId: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
+  status: z.enum(DOMAIN_EVENT_STATUSES).optional(),
+}).refine((filter) => filter.aggregateId === undefined || filter.aggregateType !== undefined, {
+  message: 'aggregateId needs aggregateType',
+  path: ['aggregateId'],
+});
 
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
 export type NewDomainEvent = z.input<typeof NewDomainEventDTO>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   TENANT_ACTIVITY_ACTION_MAX,
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
@@ -7,6 +7,7 @@ import {
 } from '../../schema/tables/tenant/tenant-activity.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 /** Shape of `tenant_activity.metadata`: a bounded JSON object of context (never secrets). */
 export const TenantActivityMetadataSchema = jsonObject();
@@ -31,14 +32,12 @@ export const CreateTenantActivityDTO = InsertTenantActivitySchema.pick({
   metadata: true,
 }).strict();
 
-export const TenantActivityListFilter = z
-  .object({
-    actorUserId: uuid().optional(),
-    action: trimmedText(TENANT_ACTIVITY_ACTION_MAX).optional(),
-    subjectType: trimmedText(TENANT_ACTIVITY_SUBJECT_TYPE_MAX).optional(),
-    subjectId: trimmedText(TENANT_ACTIVITY_SUBJECT_ID_MAX).optional(),
-  })
-  .strict();
+export const TenantActivityListFilter = listFilter({
+  actorUserId: uuid().optional(),
+  action: trimmedText(TENANT_ACTIVITY_ACTION_MAX).optional(),
+  subjectType: trimmedText(TENANT_ACTIVITY_SUBJECT_TYPE_MAX).optional(),
+  subjectId: trimmedText(TENANT_ACTIVITY_SUBJECT_ID_MAX).optional(),
+});
 
 export type TenantActivity = z.infer<typeof TenantActivitySchema>;
 export type CreateTenantActivity = z.input<typeof CreateTenantActivityDTO>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TENANT_ROLES, tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { listFilter } from '../_list-filter.ts';
 
 export const TenantRoleSchema = z.enum(TENANT_ROLES);
 
@@ -14,7 +15,7 @@ export const CreateTenantMemberDTO = InsertTenantMemberSchema.pick({ userId: tru
 /** The only thing that changes on a membership is its role (the last-owner rule lives in the database). */
 export const UpdateTenantMemberDTO = z.object({ role: TenantRoleSchema }).strict();
 
-export const TenantMemberListFilter = z.object({ role: TenantRoleSchema.optional() }).strict();
+export const TenantMemberListFilter = listFilter({ role: TenantRoleSchema.optional() });
 
 export type TenantMember = z.infer<typeof TenantMemberSchema>;
 export type CreateTenantMember = z.input<typeof CreateTenantMemberDTO>;

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenants.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { jsonObject, slug, trimmedText } from '../_fields.ts';
+import { listFilter } from '../_list-filter.ts';
 
 /** Shape of `tenants.custom_attributes`: a bounded JSON object (free-form; no query filters on it). */
 export const TenantCustomAttributesSchema = jsonObject();
@@ -25,12 +26,10 @@ export const CreateTenantDTO = InsertTenantSchema.pick({ name: true, slug: true,
 
 export const UpdateTenantDTO = UpdateTenantSchema.pick({ name: true, slug: true, customAttributes: true }).strict();
 
-export const TenantListFilter = z
-  .object({
-    /** Case-insensitive substring of the name. */
-    nameContains: trimmedText(TENANT_NAME_MAX).optional(),
-  })
-  .strict();
+export const TenantListFilter = listFilter({
+  /** Case-insensitive substring of the name. */
+  nameContains: trimmedText(TENANT_NAME_MAX).optional(),
+});
 
 export type Tenant = z.infer<typeof TenantSchema>;
 export type CreateTenant = z.input<typeof CreateTenantDTO>;
