@@ -174,7 +174,7 @@ describe('the examples of README.md and docs/', () => {
       ].join('\n'),
     );
     const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const env = { ...process.env, DATABASE_URL: `pglite://${path.join(workDir, 'pglite')}`, DIRECT_URL: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `pglite://${path.join(workDir, 'pglite')}` };
     delete env.DIRECT_URL;
     delete env.DATABASE_REPLICA_URLS;
     const outcome = await execFileAsync(process.execPath, [tsx, runner], { cwd: repoRoot, env }).then(
