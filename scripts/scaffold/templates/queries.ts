@@ -13,19 +13,18 @@ import {
   type ${E},
   type Update${E},
 } from '../../dto/${n.domainFolder}/${n.dtoFileName}.ts';
-import { NotFoundError } from '../../errors.ts';
 import { ${t} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
 import type { TenantScope } from '../../tenant-context.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { parsePage, type PageRequest } from '../_lib/list-input.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
 const ENTITY = '${E}';
 
-export interface ${listInputType(n)} {
-  limit?: number;
-  cursor?: string;
-}
+export type ${listInputType(n)} = PageRequest;
 
 /** Every statement below matches the row by id AND tenant: another tenant's row is "not found". */
 const inTenant = (id: string, tenantId: string) => and(eq(${t}.id, id), eq(${t}.tenantId, tenantId));
@@ -40,17 +39,12 @@ async function findById(id: string, options?: TenantScope): Promise<${E} | null>
 export const ${n.queries} = {
   findById,
 
-  async getById(id: string, options?: TenantScope): Promise<${E}> {
-    const row = await findById(id, options);
-    if (!row) throw new NotFoundError(ENTITY, \`id=\${id}\`);
-    return row;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** Newest first, \`limit\` per page (default 50); pass \`nextCursor\` back for the next page. */
   async list(input: ${listInputType(n)} = {}, options?: TenantScope): Promise<Page<${E}>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, cursor } = parseInput(ENTITY, PageInput, input);
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, position } = parsePage(ENTITY, input);
     const rows = await read((db) =>
       db
         .select()
@@ -78,21 +72,15 @@ export const ${n.queries} = {
     const tenantId = resolveTenantId(ENTITY, options);
     const rowId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, Update${E}DTO, input);
-    const [row] = await write((db) =>
-      Object.keys(values).length === 0
-        ? db.select().from(${t}).where(inTenant(rowId, tenantId))
-        : db.update(${t}).set(values).where(inTenant(rowId, tenantId)).returning(),
-    );
-    if (!row) throw new NotFoundError(ENTITY, \`id=\${id}\`);
-    return row;
+    const [row] = await write((db) => updateReturning(db, ${t}, values, inTenant(rowId, tenantId)));
+    return orNotFound(row, ENTITY, \`id=\${id}\`);
   },
 
   async delete(id: string, options?: TenantScope): Promise<${E}> {
     const tenantId = resolveTenantId(ENTITY, options);
     const rowId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(${t}).where(inTenant(rowId, tenantId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, \`id=\${id}\`);
-    return row;
+    return orNotFound(row, ENTITY, \`id=\${id}\`);
   },
 };
 `;

@@ -17,7 +17,8 @@ export const PageInput = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-interface Position {
+/** Where a row stands in the keyset order: its creation time and its unique id (a membership's is its user). */
+export interface Position {
   createdAt: Date;
   id: string;
 }
@@ -59,9 +60,14 @@ export function newestFirst(columns: { createdAt: PgColumn; id: PgColumn }): SQL
   return [sql`${columns.createdAt} desc nulls last`, sql`${columns.id} desc nulls last`];
 }
 
-/** Query `limit + 1` rows, then call this: the extra row only tells whether another page exists. */
-export function toPage<T extends Position>(rows: T[], limit: number): Page<T> {
+/**
+ * Query `limit + 1` rows, then call this: the extra row only tells whether another page exists. `positionOf` maps a
+ * row whose keyset columns are not `createdAt` and `id` (a membership pages on its `userId`).
+ */
+export function toPage<T extends Position>(rows: T[], limit: number): Page<T>;
+export function toPage<T>(rows: T[], limit: number, positionOf: (row: T) => Position): Page<T>;
+export function toPage<T>(rows: T[], limit: number, positionOf = (row: T) => row as Position): Page<T> {
   const items = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(positionOf(last)) : null };
 }

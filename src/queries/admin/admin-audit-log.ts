@@ -6,22 +6,19 @@ import {
   type AdminAuditLogFilter,
   type LogAdminAction,
 } from '../../dto/admin/admin-audit-log.ts';
-import { NotFoundError } from '../../errors.ts';
 import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
 import { driverError } from '../_lib/database-errors.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { getByIdFrom } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
 import { deleteInBatches } from '../system/delete-in-batches.ts';
 
 const ENTITY = 'AdminAuditEntry';
 
-export interface ListAdminAuditLogInput {
-  filter?: AdminAuditLogFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListAdminAuditLogInput = ListInput<AdminAuditLogFilter>;
 
 async function findById(id: string): Promise<AdminAuditEntry | null> {
   const entryId = parseId(ENTITY, id);
@@ -59,17 +56,11 @@ export const AdminAuditLogQueries = {
 
   findById,
 
-  async getById(id: string): Promise<AdminAuditEntry> {
-    const entry = await findById(id);
-    if (!entry) throw new NotFoundError(ENTITY, `id=${id}`);
-    return entry;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** Newest first, filtered by admin user, subject (type, optionally id) or action; keyset pages. */
   async list(input: ListAdminAuditLogInput = {}): Promise<Page<AdminAuditEntry>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, AdminAuditLogListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, AdminAuditLogListFilter, input);
     const rows = await read((db) =>
       db
         .select()

@@ -8,21 +8,18 @@ import {
   type CreateAdminRole,
   type UpdateAdminRole,
 } from '../../dto/admin/admin-role.ts';
-import { NotFoundError } from '../../errors.ts';
 import { adminRoles } from '../../schema/tables/admin/admin-roles.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'AdminRole';
 
-export interface ListAdminRolesInput {
-  filter?: AdminRoleFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListAdminRolesInput = ListInput<AdminRoleFilter>;
 
 const findByIdPrepared = preparedPerExecutor((db) =>
   db
@@ -43,11 +40,7 @@ async function findById(id: string): Promise<AdminRole | null> {
 export const AdminRoleQueries = {
   findById,
 
-  async getById(id: string): Promise<AdminRole> {
-    const role = await findById(id);
-    if (!role) throw new NotFoundError(ENTITY, `id=${id}`);
-    return role;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   async findByName(name: string): Promise<AdminRole | null> {
     const { name: roleName } = parseInput(ENTITY, CreateAdminRoleDTO.pick({ name: true }), { name });
@@ -57,9 +50,7 @@ export const AdminRoleQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListAdminRolesInput = {}): Promise<Page<AdminRole>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, AdminRoleListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, AdminRoleListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -86,15 +77,13 @@ export const AdminRoleQueries = {
     const roleId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateAdminRoleDTO, input);
     const [row] = await write((db) => updateReturning(db, adminRoles, values, eq(adminRoles.id, roleId)));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** A role still held by an admin user is kept: ForeignKeyError (reassign or delete those admins first). */
   async delete(id: string): Promise<AdminRole> {
     const roleId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(adminRoles).where(eq(adminRoles.id, roleId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

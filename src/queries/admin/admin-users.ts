@@ -8,22 +8,19 @@ import {
   type CreateAdminUser,
   type UpdateAdminUser,
 } from '../../dto/admin/admin-user.ts';
-import { NotFoundError } from '../../errors.ts';
 import { adminUsers } from '../../schema/tables/admin/admin-users.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'AdminUser';
 
-export interface ListAdminUsersInput {
-  filter?: AdminUserFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListAdminUsersInput = ListInput<AdminUserFilter>;
 
 const findByIdPrepared = preparedPerExecutor((db) =>
   db
@@ -60,19 +57,14 @@ async function setDisabledAt(id: string, disabled: boolean): Promise<AdminUser> 
       .where(eq(adminUsers.id, adminUserId))
       .returning(),
   );
-  if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-  return row;
+  return orNotFound(row, ENTITY, `id=${id}`);
 }
 
 /** Back-office accounts: a user plus a role; disabled rather than deleted to keep the audit trail attributable. */
 export const AdminUserQueries = {
   findById,
 
-  async getById(id: string): Promise<AdminUser> {
-    const adminUser = await findById(id);
-    if (!adminUser) throw new NotFoundError(ENTITY, `id=${id}`);
-    return adminUser;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** The admin account of a user, enabled or not (check `disabledAt`); null when the user is not staff. */
   async findByUserId(userId: string): Promise<AdminUser | null> {
@@ -83,9 +75,7 @@ export const AdminUserQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListAdminUsersInput = {}): Promise<Page<AdminUser>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, AdminUserListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, AdminUserListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -119,8 +109,7 @@ export const AdminUserQueries = {
     const adminUserId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateAdminUserDTO, input);
     const [row] = await write((db) => updateReturning(db, adminUsers, values, eq(adminUsers.id, adminUserId)));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** Revokes access; idempotent (keeps the first `disabledAt`). */
@@ -132,7 +121,6 @@ export const AdminUserQueries = {
   async delete(id: string): Promise<AdminUser> {
     const adminUserId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(adminUsers).where(eq(adminUsers.id, adminUserId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

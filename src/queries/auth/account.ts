@@ -11,9 +11,9 @@ import {
   type UpdateAccount,
 } from '../../dto/auth/account.ts';
 import { trimmedText } from '../../dto/_fields.ts';
-import { NotFoundError } from '../../errors.ts';
 import { account } from '../../schema/tables/auth/account.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
@@ -53,11 +53,7 @@ async function findById(id: string): Promise<Account | null> {
 export const AccountQueries = {
   findById,
 
-  async getById(id: string): Promise<Account> {
-    const found = await findById(id);
-    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
-    return found;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** The account an OAuth callback (or a credential sign-in) resolves to: served by account_provider_account_unique. */
   async findByProvider(providerId: string, accountId: string): Promise<Account | null> {
@@ -90,8 +86,7 @@ export const AccountQueries = {
     const accountId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateAccountDTO, input);
     const [row] = await write((db) => updateReturning(db, account, values, eq(account.id, accountId)));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /**
@@ -113,15 +108,13 @@ export const AccountQueries = {
         })
         .returning(summaryColumns),
     );
-    if (!row) throw new NotFoundError(ENTITY, `credential account of userId=${userId}`);
-    return row;
+    return orNotFound(row, ENTITY, `credential account of userId=${userId}`);
   },
 
   /** Unlinks a login method. */
   async delete(id: string): Promise<AccountSummary> {
     const accountId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(account).where(eq(account.id, accountId)).returning(summaryColumns));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

@@ -1,8 +1,9 @@
 import { eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import { CreateJwkDTO, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.ts';
-import { NotFoundError } from '../../errors.ts';
 import { jwks } from '../../schema/tables/auth/jwks.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { getByIdFrom } from '../_lib/not-found.ts';
+import { parsePage, type PageRequest } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
@@ -23,11 +24,7 @@ async function findById(id: string): Promise<Jwk | null> {
 export const JwksQueries = {
   findById,
 
-  async getById(id: string): Promise<Jwk> {
-    const found = await findById(id);
-    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
-    return found;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   async create(input: CreateJwk): Promise<Jwk> {
     const values = parseInput(ENTITY, CreateJwkDTO, input);
@@ -49,9 +46,8 @@ export const JwksQueries = {
   },
 
   /** Every key, newest first and without private halves (expired ones included: tokens they signed may still verify). */
-  async list(input: { limit?: number; cursor?: string } = {}): Promise<Page<PublicJwk>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+  async list(input: PageRequest = {}): Promise<Page<PublicJwk>> {
+    const { limit, position } = parsePage(ENTITY, { limit: input.limit, cursor: input.cursor });
     const rows = await read((db) =>
       db
         .select(publicColumns)

@@ -16,6 +16,7 @@ import { session } from '../../schema/tables/auth/session.ts';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
@@ -49,11 +50,7 @@ async function findById(id: string): Promise<Session | null> {
 export const SessionQueries = {
   findById,
 
-  async getById(id: string): Promise<Session> {
-    const found = await findById(id);
-    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
-    return found;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** The hot path of every request: the live session of a token, or null (unknown or expired). */
   async findByToken(token: string): Promise<Session | null> {
@@ -91,8 +88,7 @@ export const SessionQueries = {
     const sessionId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateSessionDTO, input);
     const [row] = await write((db) => updateReturning(db, session, values, eq(session.id, sessionId)));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /**
@@ -125,8 +121,7 @@ export const SessionQueries = {
   async revoke(id: string): Promise<Session> {
     const sessionId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(session).where(eq(session.id, sessionId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** Signs the user out everywhere, optionally except the current session; returns how many sessions ended. */

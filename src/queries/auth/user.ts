@@ -9,11 +9,12 @@ import {
   type User,
   type UserFilter,
 } from '../../dto/auth/user.ts';
-import { NotFoundError } from '../../errors.ts';
 import { user } from '../../schema/tables/auth/user.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
@@ -22,11 +23,7 @@ import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'User';
 
-export interface ListUsersInput {
-  filter?: UserFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListUsersInput = ListInput<UserFilter>;
 
 const findUserById = preparedPerExecutor((db) =>
   db
@@ -46,11 +43,7 @@ async function findById(id: string): Promise<User | null> {
 export const UserQueries = {
   findById,
 
-  async getById(id: string): Promise<User> {
-    const found = await findById(id);
-    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
-    return found;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** `Ada@Example.com` finds `ada@example.com`: input is lower-cased like the stored value, so the unique index serves it. */
   async findByEmail(email: string): Promise<User | null> {
@@ -61,9 +54,7 @@ export const UserQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListUsersInput = {}): Promise<Page<User>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, UserListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, UserListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -86,15 +77,13 @@ export const UserQueries = {
     const userId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateUserDTO, input);
     const [row] = await write((db) => updateReturning(db, user, values, eq(user.id, userId)));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** Deletes the user and, by cascade, their sessions, accounts and memberships. */
   async delete(id: string): Promise<User> {
     const userId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(user).where(eq(user.id, userId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

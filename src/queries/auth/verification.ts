@@ -5,8 +5,8 @@ import {
   type CreateVerification,
   type Verification,
 } from '../../dto/auth/verification.ts';
-import { NotFoundError } from '../../errors.ts';
 import { verification } from '../../schema/tables/auth/verification.ts';
+import { getByIdFrom } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
@@ -30,11 +30,7 @@ async function findById(id: string): Promise<Verification | null> {
 export const VerificationQueries = {
   findById,
 
-  async getById(id: string): Promise<Verification> {
-    const found = await findById(id);
-    if (!found) throw new NotFoundError(ENTITY, `id=${id}`);
-    return found;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   async create(input: CreateVerification): Promise<Verification> {
     const values = parseInput(ENTITY, CreateVerificationDTO, input);

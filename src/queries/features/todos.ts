@@ -10,13 +10,14 @@ import {
   type TodoFilter,
   type UpdateTodo,
 } from '../../dto/features/todo.ts';
-import { NotFoundError } from '../../errors.ts';
 import { isTransaction } from '../../executor.ts';
 import { todos } from '../../schema/tables/features/todos.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
@@ -33,11 +34,7 @@ export interface CreateManyOptions extends TenantScope {
 
 const CreateManyInput = z.array(CreateTodoDTO);
 
-export interface ListTodosInput {
-  filter?: TodoFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListTodosInput = ListInput<TodoFilter>;
 
 const findLiveById = preparedPerExecutor((db) =>
   db
@@ -66,18 +63,12 @@ async function findById(id: string, options?: ReadOptions): Promise<Todo | null>
 export const TodoQueries = {
   findById,
 
-  async getById(id: string, options?: ReadOptions): Promise<Todo> {
-    const todo = await findById(id, options);
-    if (!todo) throw new NotFoundError(ENTITY, `id=${id}`);
-    return todo;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTodosInput = {}, options?: ReadOptions): Promise<Page<Todo>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, TodoListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, TodoListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -135,8 +126,7 @@ export const TodoQueries = {
     const [row] = await write((db) =>
       updateReturning(db, todos, values, and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos))),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** Hides the todo from every read; `restore` brings it back. */
@@ -150,8 +140,7 @@ export const TodoQueries = {
         .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   async restore(id: string, options?: TenantScope): Promise<Todo> {
@@ -164,8 +153,7 @@ export const TodoQueries = {
         .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), sql`${todos.deletedAt} is not null`))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `deleted todo id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `deleted todo id=${id}`);
   },
 
   /** Removes the row for good (live or soft-deleted). */
@@ -178,7 +166,6 @@ export const TodoQueries = {
         .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

@@ -9,23 +9,20 @@ import {
   type WaitlistFilter,
 } from '../../dto/features/waitlist.ts';
 import { email } from '../../dto/_fields.ts';
-import { NotFoundError } from '../../errors.ts';
 import { withPrimary } from '../../executor.ts';
 import { waitlist } from '../../schema/tables/features/waitlist.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
 const ENTITY = 'WaitlistEntry';
 const EmailInput = z.object({ email: email() });
 
-export interface ListWaitlistInput {
-  filter?: WaitlistFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListWaitlistInput = ListInput<WaitlistFilter>;
 
 const findByIdPrepared = preparedPerExecutor((db) =>
   db
@@ -51,11 +48,7 @@ async function findById(id: string): Promise<WaitlistEntry | null> {
   return rows[0] ?? null;
 }
 
-async function getById(id: string): Promise<WaitlistEntry> {
-  const entry = await findById(id);
-  if (!entry) throw new NotFoundError(ENTITY, `id=${id}`);
-  return entry;
-}
+const getById = getByIdFrom(ENTITY, findById);
 
 /**
  * Moves an entry forward to `status`; an entry already there or past it is returned unchanged (the status never
@@ -103,9 +96,7 @@ export const WaitlistQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListWaitlistInput = {}): Promise<Page<WaitlistEntry>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, WaitlistListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, WaitlistListFilter, input);
     const rows = await read((db) =>
       db
         .select()

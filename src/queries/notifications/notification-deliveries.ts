@@ -5,7 +5,6 @@ import {
   NotificationDeliveryErrorInput,
   type NotificationDelivery,
 } from '../../dto/notifications/notification-delivery.ts';
-import { NotFoundError } from '../../errors.ts';
 import {
   NOTIFICATION_DELIVERY_ERROR_MAX,
   notificationDeliveries,
@@ -13,6 +12,7 @@ import {
 import { notifications } from '../../schema/tables/notifications/notifications.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 import { truncateText } from '../_lib/truncate.ts';
@@ -54,18 +54,13 @@ async function transition(
   const [row] = await write((db) =>
     db.update(notificationDeliveries).set(values).where(eq(notificationDeliveries.id, deliveryId)).returning(),
   );
-  if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-  return row;
+  return orNotFound(row, ENTITY, `id=${id}`);
 }
 
 export const NotificationDeliveryQueries = {
   findById,
 
-  async getById(id: string): Promise<NotificationDelivery> {
-    const delivery = await findById(id);
-    if (!delivery) throw new NotFoundError(ENTITY, `id=${id}`);
-    return delivery;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** The deliveries of one notification of the tenant, oldest first (a notification has one per target). */
   async listForNotification(notificationId: string, options?: TenantScope): Promise<NotificationDelivery[]> {

@@ -6,9 +6,10 @@ import {
   type NotificationPreferenceFilter,
   type SetNotificationPreference,
 } from '../../dto/notifications/notification-preference.ts';
-import { NotFoundError } from '../../errors.ts';
 import { notificationPreferences } from '../../schema/tables/notifications/notification-preferences.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
@@ -17,11 +18,7 @@ const ENTITY = 'NotificationPreference';
 // User-scoped: preferences belong to the person; tenantId on a row narrows it to one tenant (null: all tenants).
 // No row means enabled, so a user only ever stores the exceptions (or explicit opt-ins over a tenant opt-out).
 
-export interface ListNotificationPreferencesInput {
-  filter?: NotificationPreferenceFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListNotificationPreferencesInput = ListInput<NotificationPreferenceFilter>;
 
 function ids(id: string, userId: string) {
   return { preferenceId: parseId(ENTITY, id), owner: parseId(ENTITY, userId, 'userId') };
@@ -42,18 +39,12 @@ async function findById(id: string, userId: string): Promise<NotificationPrefere
 export const NotificationPreferenceQueries = {
   findById,
 
-  async getById(id: string, userId: string): Promise<NotificationPreference> {
-    const preference = await findById(id, userId);
-    if (!preference) throw new NotFoundError(ENTITY, `id=${id}`);
-    return preference;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** The user's preference rows, newest first; `filter.tenantId` narrows to one tenant's rows, `null` to the defaults. */
   async list(userId: string, input: ListNotificationPreferencesInput = {}): Promise<Page<NotificationPreference>> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, NotificationPreferenceListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, NotificationPreferenceListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -109,7 +100,6 @@ export const NotificationPreferenceQueries = {
         .where(and(eq(notificationPreferences.id, preferenceId), eq(notificationPreferences.userId, owner)))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

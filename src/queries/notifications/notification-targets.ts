@@ -6,11 +6,12 @@ import {
   type NotificationTarget,
   type NotificationTargetFilter,
 } from '../../dto/notifications/notification-target.ts';
-import { NotFoundError } from '../../errors.ts';
 import { notificationTargets } from '../../schema/tables/notifications/notification-targets.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput } from '../_lib/validate.ts';
 
@@ -19,11 +20,7 @@ const ENTITY = 'NotificationTarget';
 // User-scoped, not tenant-scoped: an address belongs to a person in every tenant. Every call takes the owner and
 // filters by it, so one user can never read or change another's targets.
 
-export interface ListNotificationTargetsInput {
-  filter?: NotificationTargetFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListNotificationTargetsInput = ListInput<NotificationTargetFilter>;
 
 const findOwned = preparedPerExecutor((db) =>
   db
@@ -55,25 +52,18 @@ async function setOwned(id: string, userId: string, values: { verifiedAt?: SQL; 
       .where(and(eq(notificationTargets.id, targetId), eq(notificationTargets.userId, owner)))
       .returning(),
   );
-  if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-  return row;
+  return orNotFound(row, ENTITY, `id=${id}`);
 }
 
 export const NotificationTargetQueries = {
   findById,
 
-  async getById(id: string, userId: string): Promise<NotificationTarget> {
-    const target = await findById(id, userId);
-    if (!target) throw new NotFoundError(ENTITY, `id=${id}`);
-    return target;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** The user's targets, newest first. */
   async list(userId: string, input: ListNotificationTargetsInput = {}): Promise<Page<NotificationTarget>> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, NotificationTargetListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, NotificationTargetListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -127,7 +117,6 @@ export const NotificationTargetQueries = {
         .where(and(eq(notificationTargets.id, targetId), eq(notificationTargets.userId, owner)))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

@@ -7,24 +7,21 @@ import {
   type NotificationFilter,
 } from '../../dto/notifications/notification.ts';
 import type { NotificationDelivery } from '../../dto/notifications/notification-delivery.ts';
-import { NotFoundError } from '../../errors.ts';
 import { notificationDeliveries } from '../../schema/tables/notifications/notification-deliveries.ts';
 import { notificationPreferences } from '../../schema/tables/notifications/notification-preferences.ts';
 import { notificationTargets } from '../../schema/tables/notifications/notification-targets.ts';
 import { notifications } from '../../schema/tables/notifications/notifications.ts';
 import type { TenantScope } from '../../tenant-context.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
 const ENTITY = 'Notification';
 
-export interface ListNotificationsInput {
-  filter?: NotificationFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListNotificationsInput = ListInput<NotificationFilter>;
 
 export interface CreatedNotification {
   notification: Notification;
@@ -70,19 +67,13 @@ function unreadFilter(unread: boolean | undefined) {
 export const NotificationQueries = {
   findById,
 
-  async getById(id: string, options?: TenantScope): Promise<Notification> {
-    const notification = await findById(id, options);
-    if (!notification) throw new NotFoundError(ENTITY, `id=${id}`);
-    return notification;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** A user's inbox in the tenant, newest first; `filter.unread` narrows to unread (true) or read (false). */
   async list(userId: string, input: ListNotificationsInput = {}, options?: TenantScope): Promise<Page<Notification>> {
     const tenantId = resolveTenantId(ENTITY, options);
     const owner = parseId(ENTITY, userId, 'userId');
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, NotificationListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, NotificationListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -156,8 +147,7 @@ export const NotificationQueries = {
         )
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** Marks every unread notification of the user in the tenant read; returns how many it marked. */
@@ -198,7 +188,6 @@ export const NotificationQueries = {
         .where(and(eq(notifications.id, notificationId), eq(notifications.tenantId, tenantId)))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

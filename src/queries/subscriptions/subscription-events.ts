@@ -4,17 +4,16 @@ import { NotFoundError } from '../../errors.ts';
 import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
 import type { TenantScope } from '../../tenant-context.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { orNotFound } from '../_lib/not-found.ts';
+import { parsePage, type PageRequest } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 import { ProviderIdInput } from './provider-id.ts';
 
 const ENTITY = 'SubscriptionEvent';
 
-export interface ListSubscriptionEventsInput {
-  limit?: number;
-  cursor?: string;
-}
+export type ListSubscriptionEventsInput = PageRequest;
 
 /** Oldest first, for the work queue: `(created_at, id) > cursor`, served by the partial unprocessed index. */
 function afterCursorOldestFirst(position: { createdAt: Date; id: string } | undefined): SQL | undefined {
@@ -36,8 +35,7 @@ export const SubscriptionEventQueries = {
   ): Promise<Page<SubscriptionEvent>> {
     const tenantId = resolveTenantId(ENTITY, options);
     const id = parseId(ENTITY, subscriptionId, 'subscriptionId');
-    const { limit, cursor } = parseInput(ENTITY, PageInput, input);
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, position } = parsePage(ENTITY, input);
     return read(async (db) => {
       const [owner] = await db
         .select({ id: subscriptions.id })
@@ -56,8 +54,7 @@ export const SubscriptionEventQueries = {
 
   /** Events not processed yet (mostly unmatched ones), oldest first. Not tenant-scoped: for a server-side worker. */
   async listUnprocessed(input: ListSubscriptionEventsInput = {}): Promise<Page<SubscriptionEvent>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, input);
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, position } = parsePage(ENTITY, input);
     const rows = await read((db) =>
       db
         .select()
@@ -91,7 +88,6 @@ export const SubscriptionEventQueries = {
         .where(eq(subscriptionEvents.id, eventId))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };

@@ -8,12 +8,13 @@ import {
   type SubscriptionFilter,
   type UpdateSubscription,
 } from '../../dto/subscriptions/subscription.ts';
-import { NotFoundError } from '../../errors.ts';
 import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
@@ -22,11 +23,7 @@ import { ingestEvent } from './ingest-event.ts';
 
 const ENTITY = 'Subscription';
 
-export interface ListSubscriptionsInput {
-  filter?: SubscriptionFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListSubscriptionsInput = ListInput<SubscriptionFilter>;
 
 const findByIdPrepared = preparedPerExecutor((db) =>
   db
@@ -52,11 +49,7 @@ async function findById(id: string, options?: TenantScope): Promise<Subscription
 export const SubscriptionQueries = {
   findById,
 
-  async getById(id: string, options?: TenantScope): Promise<Subscription> {
-    const subscription = await findById(id, options);
-    if (!subscription) throw new NotFoundError(ENTITY, `id=${id}`);
-    return subscription;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   async findByProviderSubscriptionId(
     providerSubscriptionId: string,
@@ -77,9 +70,7 @@ export const SubscriptionQueries = {
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListSubscriptionsInput = {}, options?: TenantScope): Promise<Page<Subscription>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, SubscriptionListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, SubscriptionListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -132,8 +123,7 @@ export const SubscriptionQueries = {
     const values = parseInput(ENTITY, UpdateSubscriptionDTO, input);
     const where = and(eq(subscriptions.id, subscriptionId), eq(subscriptions.tenantId, tenantId));
     const [row] = await write((db) => updateReturning(db, subscriptions, values, where));
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   ingestEvent,

@@ -9,11 +9,13 @@ import {
   type DomainEventFilter,
   type NewDomainEvent,
 } from '../../dto/system/domain-event.ts';
-import { DatabaseError, NotFoundError } from '../../errors.ts';
+import { DatabaseError } from '../../errors.ts';
 import { isTransaction, runWithExecutor } from '../../executor.ts';
 import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-events.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
 import { deleteInBatches } from './delete-in-batches.ts';
@@ -21,11 +23,7 @@ import { truncateText } from '../_lib/truncate.ts';
 
 const ENTITY = 'DomainEvent';
 
-export interface ListDomainEventsInput {
-  filter?: DomainEventFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListDomainEventsInput = ListInput<DomainEventFilter>;
 
 export interface ClaimOptions {
   /** How long the claim holds; after it, an unfinished event can be claimed again (crashed publisher). Default 300. */
@@ -87,17 +85,11 @@ export const DomainEventQueries = {
 
   findById,
 
-  async getById(id: string): Promise<DomainEvent> {
-    const event = await findById(id);
-    if (!event) throw new NotFoundError(ENTITY, `id=${id}`);
-    return event;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** Newest first; filter by aggregate (type, optionally id) and status. */
   async list(input: ListDomainEventsInput = {}): Promise<Page<DomainEvent>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, DomainEventListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, DomainEventListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -176,8 +168,7 @@ export const DomainEventQueries = {
         .where(and(eq(domainEvents.id, eventId), eq(domainEvents.status, 'pending')))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `pending id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `pending id=${id}`);
   },
 
   /**

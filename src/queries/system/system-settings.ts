@@ -7,8 +7,8 @@ import {
   type SystemSetting,
   type SystemSettingValueOf,
 } from '../../dto/system/system-setting.ts';
-import { NotFoundError } from '../../errors.ts';
 import { systemSettings } from '../../schema/tables/system/system-settings.ts';
+import { orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseInput } from '../_lib/validate.ts';
 
@@ -42,9 +42,7 @@ export const SystemSettingsQueries = {
   get,
 
   async getOrThrow<K extends string>(key: K): Promise<TypedSystemSetting<K>> {
-    const setting = await get(key);
-    if (!setting) throw new NotFoundError(ENTITY, `key=${key}`);
-    return setting;
+    return orNotFound(await get(key), ENTITY, `key=${key}`);
   },
 
   /** Every setting, by key. A handful of rows, so no pagination. */
@@ -82,8 +80,7 @@ export const SystemSettingsQueries = {
   async delete(key: string): Promise<SystemSetting> {
     const settingKey = parseKey(key);
     const [row] = await write((db) => db.delete(systemSettings).where(eq(systemSettings.key, settingKey)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `key=${key}`);
-    return row;
+    return orNotFound(row, ENTITY, `key=${key}`);
   },
 
   /**

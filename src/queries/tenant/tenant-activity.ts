@@ -6,23 +6,21 @@ import {
   type TenantActivity,
   type TenantActivityFilter,
 } from '../../dto/tenant/tenant-activity.ts';
-import { DatabaseError, NotFoundError } from '../../errors.ts';
+import { DatabaseError } from '../../errors.ts';
 import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { toDatabaseError } from '../_lib/database-errors.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
 const ENTITY = 'TenantActivity';
 
-export interface ListTenantActivityInput {
-  filter?: TenantActivityFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListTenantActivityInput = ListInput<TenantActivityFilter>;
 
 export type LogTenantActivity = CreateTenantActivity & TenantScope;
 
@@ -55,11 +53,7 @@ function describeFailure(error: unknown): string {
 export const TenantActivityQueries = {
   findById,
 
-  async getById(id: string, options?: TenantScope): Promise<TenantActivity> {
-    const entry = await findById(id, options);
-    if (!entry) throw new NotFoundError(ENTITY, `id=${id}`);
-    return entry;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /**
    * Records an activity entry and NEVER throws: activity is a side record, and losing one entry must not fail the
@@ -89,9 +83,7 @@ export const TenantActivityQueries = {
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTenantActivityInput = {}, options?: TenantScope): Promise<Page<TenantActivity>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, TenantActivityListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, TenantActivityListFilter, input);
     const rows = await read((db) =>
       db
         .select()

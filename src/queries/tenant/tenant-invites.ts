@@ -9,13 +9,14 @@ import {
   type UpdateTenantInvite,
 } from '../../dto/tenant/tenant-invite.ts';
 import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
-import { NotFoundError } from '../../errors.ts';
 import { tenantInvites } from '../../schema/tables/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';
 import type { TenantScope } from '../../tenant-context.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parsePage, type PageRequest } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 import { atomically } from '../_lib/atomically.ts';
@@ -58,27 +59,18 @@ async function changePending(id: string, set: Partial<typeof tenantInvites.$infe
       .where(and(eq(tenantInvites.id, inviteId), eq(tenantInvites.tenantId, tenantId), pending))
       .returning(),
   );
-  if (!row) throw new NotFoundError(ENTITY, `pending id=${id}`);
-  return row;
+  return orNotFound(row, ENTITY, `pending id=${id}`);
 }
 
 export const TenantInviteQueries = {
   findById,
 
-  async getById(id: string, options?: TenantScope): Promise<TenantInvite> {
-    const invite = await findById(id, options);
-    if (!invite) throw new NotFoundError(ENTITY, `id=${id}`);
-    return invite;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   /** Invites that can still be accepted (pending, not past expiry), newest first; pass `nextCursor` back. */
-  async listPending(
-    input: { limit?: number; cursor?: string } = {},
-    options?: TenantScope,
-  ): Promise<Page<TenantInvite>> {
+  async listPending(input: PageRequest = {}, options?: TenantScope): Promise<Page<TenantInvite>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, position } = parsePage(ENTITY, { limit: input.limit, cursor: input.cursor });
     const rows = await read((db) =>
       db
         .select()

@@ -6,11 +6,12 @@ import {
   type TenantMember,
   type TenantMemberFilter,
 } from '../../dto/tenant/tenant-member.ts';
-import { NotFoundError } from '../../errors.ts';
 import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-members.ts';
 import type { TenantScope } from '../../tenant-context.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
-import { PageInput, afterCursor, decodeCursor, encodeCursor, newestFirst, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
@@ -19,11 +20,7 @@ import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
 
 const ENTITY = 'TenantMember';
 
-export interface ListTenantMembersInput {
-  filter?: TenantMemberFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListTenantMembersInput = ListInput<TenantMemberFilter>;
 
 /** The keyset helpers page on (created_at, id); a membership's id is its user. */
 const position = { createdAt: tenantMembers.createdAt, id: tenantMembers.userId };
@@ -42,17 +39,13 @@ export const TenantMemberQueries = {
   find,
 
   async get(userId: string, options?: TenantScope): Promise<TenantMember> {
-    const member = await find(userId, options);
-    if (!member) throw new NotFoundError(ENTITY, `userId=${userId}`);
-    return member;
+    return orNotFound(await find(userId, options), ENTITY, `userId=${userId}`);
   },
 
   /** Newest members first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTenantMembersInput = {}, options?: TenantScope): Promise<Page<TenantMember>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, TenantMemberListFilter, input.filter ?? {});
-    const after = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position: after } = parseListInput(ENTITY, TenantMemberListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -67,12 +60,7 @@ export const TenantMemberQueries = {
         .orderBy(...newestFirst(position))
         .limit(limit + 1),
     );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.userId }) : null,
-    };
+    return toPage(rows, limit, (member) => ({ createdAt: member.createdAt, id: member.userId }));
   },
 
   /** ConflictError if the user is already a member, ForeignKeyError if the user does not exist. */
@@ -96,8 +84,7 @@ export const TenantMemberQueries = {
     const [row] = await write((db) =>
       db.update(tenantMembers).set(values).where(byUser(tenantId, memberId)).returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `userId=${userId}`);
-    return row;
+    return orNotFound(row, ENTITY, `userId=${userId}`);
   },
 
   /** CheckViolationError (tenant_members_keep_last_owner) when it would remove the tenant's last owner. */
@@ -105,7 +92,6 @@ export const TenantMemberQueries = {
     const tenantId = resolveTenantId(ENTITY, options);
     const memberId = parseId(ENTITY, userId, 'userId');
     const [row] = await write((db) => db.delete(tenantMembers).where(byUser(tenantId, memberId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `userId=${userId}`);
-    return row;
+    return orNotFound(row, ENTITY, `userId=${userId}`);
   },
 };

@@ -9,11 +9,12 @@ import {
   type UpdateTenant,
 } from '../../dto/tenant/tenant.ts';
 import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
-import { NotFoundError } from '../../errors.ts';
 import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';
-import { PageInput, afterCursor, decodeCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
 import { read, write } from '../_lib/run.ts';
 import { updateReturning } from '../_lib/update.ts';
 import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
@@ -24,11 +25,7 @@ import { atomically } from '../_lib/atomically.ts';
 
 const ENTITY = 'Tenant';
 
-export interface ListTenantsInput {
-  filter?: TenantFilter;
-  limit?: number;
-  cursor?: string;
-}
+export type ListTenantsInput = ListInput<TenantFilter>;
 
 export type TenantWithRole = Tenant & { role: TenantRole };
 
@@ -57,11 +54,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const TenantQueries = {
   findById,
 
-  async getById(id: string, options?: SoftDeleteOptions): Promise<Tenant> {
-    const tenant = await findById(id, options);
-    if (!tenant) throw new NotFoundError(ENTITY, `id=${id}`);
-    return tenant;
-  },
+  getById: getByIdFrom(ENTITY, findById),
 
   async findBySlug(slug: string, options?: SoftDeleteOptions): Promise<Tenant | null> {
     const value = parseInput(ENTITY, CreateTenantDTO.shape.slug, slug);
@@ -77,9 +70,7 @@ export const TenantQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTenantsInput = {}, options?: SoftDeleteOptions): Promise<Page<Tenant>> {
-    const { limit, cursor } = parseInput(ENTITY, PageInput, { limit: input.limit, cursor: input.cursor });
-    const filter = parseInput(ENTITY, TenantListFilter, input.filter ?? {});
-    const position = cursor ? decodeCursor(ENTITY, cursor) : undefined;
+    const { limit, filter, position } = parseListInput(ENTITY, TenantListFilter, input);
     const rows = await read((db) =>
       db
         .select()
@@ -131,8 +122,7 @@ export const TenantQueries = {
     const [row] = await write((db) =>
       updateReturning(db, tenants, values, and(eq(tenants.id, tenantId), liveRows(tenants))),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   /** Hides the tenant from every read (its members, invites and data stay); `restore` brings it back. */
@@ -145,8 +135,7 @@ export const TenantQueries = {
         .where(and(eq(tenants.id, tenantId), liveRows(tenants)))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 
   async restore(id: string): Promise<Tenant> {
@@ -158,15 +147,13 @@ export const TenantQueries = {
         .where(and(eq(tenants.id, tenantId), sql`${tenants.deletedAt} is not null`))
         .returning(),
     );
-    if (!row) throw new NotFoundError(ENTITY, `deleted tenant id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `deleted tenant id=${id}`);
   },
 
   /** Removes the tenant for good, and with it (cascade) its members, invites, activity and every tenant row. */
   async delete(id: string): Promise<Tenant> {
     const tenantId = parseId(ENTITY, id);
     const [row] = await write((db) => db.delete(tenants).where(eq(tenants.id, tenantId)).returning());
-    if (!row) throw new NotFoundError(ENTITY, `id=${id}`);
-    return row;
+    return orNotFound(row, ENTITY, `id=${id}`);
   },
 };
