@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../src/db.ts';
+import { DatabaseError } from '../../src/errors.ts';
+import { withTransaction } from '../../src/executor.ts';
+import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
+import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TENANT_ROLES } from '../../src/schema/tables/tenant/tenant-members.ts';
+import { insertTenant, insertUser } from './fixtures.ts';
+import { insertMember } from './tenant-fixtures.ts';
+
+// The query objects' tenant wall (the first one; RLS is the second): random sequences of operations by three tenants,
+// each aimed at ids of any tenant. After every step, every row a read returned belongs to the acting tenant, and the
+// other two tenants' rows (read with raw SQL, every tenant table) are exactly as before the step.
+
+const STEPS = 20;
+const TENANTS = 3;
+const EXTRA_USERS = 3;
+
+/** Outcomes a step may legitimately have besides success: the target is not in the tenant, or a rule said no. */
+const EXPECTED_ERROR_CODES = new Set(['not_found', 'conflict', 'check_violation', 'foreign_key']);
+
+interface World {
+  tenants: string[];
+  users: string[];
+  todos: { id: string; tenantId: string }[];
+  invites: { id: string; tenantId: string }[];
+  notifications: { id: string; tenantId: string; userId: string }[];
+  members: { tenantId: string; userId: string }[];
+}
+
+interface Step {
+  tenant: number;
+  op: (typeof OPS)[number];
+  pick: number;
+  flag: boolean;
+}
+
+/** Rows a read or write handed back: each must carry the acting tenant. */
+type Returned = { tenantId: string }[];
+
+interface StepNote {
+  /** The step was aimed at a row or member of another tenant (set before the call, so failures count too). */
+  foreignTarget: boolean;
+}
+
+const OPS = [
+  'todo.create',
+  'todo.update',
+  'todo.softDelete',
+  'todo.restore',
+  'todo.delete',
+  'todo.findById',
+  'todo.list',
+  'member.add',
+  'member.changeRole',
+  'member.remove',
+  'member.list',
+  'invite.create',
+  'invite.update',
+  'invite.revoke',
+  'invite.listPending',
+  'notification.create',
+  'notification.markRead',
+  'notification.markAllRead',
+  'notification.list',
+  'notification.unreadCount',
+  'subscription.create',
+  'subscription.list',
+  'activity.log',
+  'activity.list',
+] as const;
+
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  tenant: fc.nat({ max: TENANTS - 1 }),
+  op: fc.constantFrom(...OPS),
+  pick: fc.nat(),
+  flag: fc.boolean(),
+});
+
+const pickFrom = <T>(list: T[], pick: number): T | undefined => (list.length ? list[pick % list.length] : undefined);
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** A digest of every row of every tenant table (and the deliveries of their notifications), per tenant. */
+async function snapshot(tenantIds: string[]): Promise<Map<string, string>> {
+  const ids = sql.join(
+    tenantIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const owned = (table: string, tenantColumn = 'tenant_id') =>
+    sql`select ${sql.raw(tenantColumn)} as tenant, ${table} as tbl, to_jsonb(x)::text as row from ${sql.raw(`"${table}"`)} x where ${sql.raw(tenantColumn)} in (${ids})`;
+  const digests = await rows<{ tenant: string; digest: string }>(sql`
+    select tenant::text, md5(string_agg(tbl || ' ' || row, E'\n' order by tbl, row)) as digest from (
+      ${owned('tenants', 'id')} union all
+      ${owned('tenant_members')} union all
+      ${owned('tenant_invites')} union all
+      ${owned('tenant_activity')} union all
+      ${owned('todos')} union all
+      ${owned('notifications')} union all
+      ${owned('notification_preferences')} union all
+      ${owned('subscriptions')} union all
+      ${owned('user_activity_daily')} union all
+      select n.tenant_id, 'notification_deliveries', to_jsonb(d)::text
+        from notification_deliveries d join notifications n on n.id = d.notification_id where n.tenant_id in (${ids})
+    ) s group by tenant`);
+  return new Map(digests.map((row) => [row.tenant, row.digest]));
+}
+
+async function seedWorld(): Promise<World> {
+  const world: World = { tenants: [], users: [], todos: [], invites: [], notifications: [], members: [] };
+  for (let i = 0; i < TENANTS; i++) {
+    const tenantId = (await insertTenant()).id;
+    const owner = (await insertUser()).id;
+    await insertMember(tenantId, owner, 'owner');
+    world.tenants.push(tenantId);
+    world.users.push(owner);
+    world.members.push({ tenantId, userId: owner });
+    const scope = { tenantId };
+    world.todos.push(await TodoQueries.create({ userId: owner, title: 'seed' }, scope));
+    world.invites.push(
+      (await TenantInviteQueries.create({ email: `seed-${randomUUID()}@example.com`, role: 'member' }, scope)).invite,
+    );
+    world.notifications.push(
+      (await NotificationQueries.create({ userId: owner, type: 'seed.created', title: 'Seed' }, scope)).notification,
+    );
+  }
+  for (let i = 0; i < EXTRA_USERS; i++) world.users.push((await insertUser()).id);
+  return world;
+}
+
+/** Runs one step as `tenantId`; records created rows in `world` so later steps can aim at them from any tenant. */
+async function runStep(world: World, tenantId: string, step: Step, note: StepNote): Promise<Returned> {
+  const scope = { tenantId };
+  const { pick, flag } = step;
+  const user = pickFrom(world.users, pick)!;
+  const role = TENANT_ROLES[pick % TENANT_ROLES.length]!;
+  const aimedAt = <T extends { tenantId: string }>(list: T[]) => {
+    const target = pickFrom(list, pick);
+    note.foreignTarget = target !== undefined && target.tenantId !== tenantId;
+    return target;
+  };
+
+  switch (step.op) {
+    case 'todo.create': {
+      const todo = await TodoQueries.create({ userId: user, title: `todo ${pick}`, completed: flag }, scope);
+      world.todos.push(todo);
+      return [todo];
+    }
+    case 'todo.update':
+    case 'todo.softDelete':
+    case 'todo.restore':
+    case 'todo.delete':
+    case 'todo.findById': {
+      const target = aimedAt(world.todos);
+      if (!target) return [];
+      const result =
+        step.op === 'todo.update'
+          ? await TodoQueries.update(target.id, { completed: flag, title: `changed ${pick}` }, scope)
+          : step.op === 'todo.softDelete'
+            ? await TodoQueries.softDelete(target.id, scope)
+            : step.op === 'todo.restore'
+              ? await TodoQueries.restore(target.id, scope)
+              : step.op === 'todo.delete'
+                ? await TodoQueries.delete(target.id, scope)
+                : await TodoQueries.findById(target.id, { ...scope, withDeleted: flag });
+      return result ? [result] : [];
+    }
+    case 'todo.list':
+      return (await TodoQueries.list({ limit: 200 }, { ...scope, withDeleted: flag })).items;
+    case 'member.add': {
+      const member = await TenantMemberQueries.add(user, role, scope);
+      world.members.push(member);
+      return [member];
+    }
+    case 'member.changeRole':
+    case 'member.remove': {
+      const target = aimedAt(world.members);
+      if (!target) return [];
+      const member =
+        step.op === 'member.changeRole'
+          ? await TenantMemberQueries.changeRole(target.userId, role, scope)
+          : await TenantMemberQueries.remove(target.userId, scope);
+      return [member];
+    }
+    case 'member.list':
+      return (await TenantMemberQueries.list({ limit: 200 }, scope)).items;
+    case 'invite.create': {
+      const { invite } = await TenantInviteQueries.create({ email: `i-${randomUUID()}@example.com`, role }, scope);
+      world.invites.push(invite);
+      return [invite];
+    }
+    case 'invite.update':
+    case 'invite.revoke': {
+      const target = aimedAt(world.invites);
+      if (!target) return [];
+      const invite =
+        step.op === 'invite.update'
+          ? await TenantInviteQueries.update(target.id, { role }, scope)
+          : await TenantInviteQueries.revoke(target.id, scope);
+      return [invite];
+    }
+    case 'invite.listPending':
+      return (await TenantInviteQueries.listPending({ limit: 200 }, scope)).items;
+    case 'notification.create': {
+      const { notification } = await NotificationQueries.create(
+        { userId: user, type: 'wall.tested', title: `n ${pick}` },
+        scope,
+      );
+      world.notifications.push(notification);
+      return [notification];
+    }
+    case 'notification.markRead': {
+      // The notification's own user, so only the tenant stands between the call and the row.
+      const target = aimedAt(world.notifications);
+      if (!target) return [];
+      return [await NotificationQueries.markRead(target.id, target.userId, scope)];
+    }
+    case 'notification.markAllRead': {
+      const target = aimedAt(world.notifications);
+      if (!target) return [];
+      await NotificationQueries.markAllRead(target.userId, scope);
+      return [];
+    }
+    case 'notification.list':
+      return (await NotificationQueries.list(user, { limit: 200 }, scope)).items;
+    case 'notification.unreadCount': {
+      const count = await NotificationQueries.unreadCount(user, scope);
+      const [raw] = await rows<{ n: number }>(
+        sql`select count(*)::int as n from notifications where tenant_id = ${tenantId} and user_id = ${user} and read_at is null`,
+      );
+      expect(count).toBe(raw!.n);
+      return [];
+    }
+    case 'subscription.create':
+      return [
+        await SubscriptionQueries.create(
+          {
+            providerCustomerId: `cus_${randomUUID()}`,
+            providerSubscriptionId: `sub_${randomUUID()}`,
+            plan: 'pro',
+            status: flag ? 'active' : 'canceled',
+          },
+          scope,
+        ),
+      ];
+    case 'subscription.list':
+      return (await SubscriptionQueries.list({ limit: 200 }, scope)).items;
+    case 'activity.log': {
+      const entry = await TenantActivityQueries.log({ tenantId, actorUserId: user, action: `wall.step.${pick % 7}` });
+      expect(entry).not.toBeNull();
+      return [entry!];
+    }
+    case 'activity.list':
+      return (await TenantActivityQueries.list({ limit: 200 }, scope)).items;
+  }
+}
+
+class RollbackSequence extends Error {}
+
+/**
+ * Registers the property: `sequences` random sequences, each in a savepoint rolled back at its end. `pnpm test` runs
+ * a few (test/tenant/tenant-walls.test.ts), `pnpm test:properties` many (test/properties/tenant-walls.test.ts).
+ */
+export function describeTenantWalls(sequences: number): void {
+  describe('tenant walls (property)', () => {
+    it(`${sequences} random sequences of ${STEPS} query-object steps by ${TENANTS} tenants: no read returns, and no write touches, another tenant's row`, async () => {
+      let steps = 0;
+      let foreignTargets = 0;
+      let rejected = 0;
+
+      // One seeded world for all sequences; each sequence runs in a savepoint rolled back at its end, so it starts
+      // from the seed and leaves nothing behind.
+      const seed = await seedWorld();
+      const seedDigests = await snapshot(seed.tenants);
+
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: STEPS, maxLength: STEPS }), async (sequence) => {
+          const world = structuredClone(seed);
+          await withTransaction(async () => {
+            let before = seedDigests;
+            for (const step of sequence) {
+              const tenantId = world.tenants[step.tenant]!;
+              const note: StepNote = { foreignTarget: false };
+              let returned: Returned = [];
+              try {
+                returned = await runStep(world, tenantId, step, note);
+              } catch (error) {
+                if (!(error instanceof DatabaseError) || !EXPECTED_ERROR_CODES.has(error.code)) throw error;
+                rejected++;
+              }
+              if (note.foreignTarget) foreignTargets++;
+              for (const row of returned) expect(row.tenantId, step.op).toBe(tenantId);
+
+              const after = await snapshot(world.tenants);
+              for (const other of world.tenants.filter((id) => id !== tenantId)) {
+                expect(after.get(other), `${step.op} by another tenant changed this one`).toBe(before.get(other));
+              }
+              before = after;
+              steps++;
+            }
+            throw new RollbackSequence();
+          }).catch((error: unknown) => {
+            if (!(error instanceof RollbackSequence)) throw error;
+          });
+        }),
+        { numRuns: sequences },
+      );
+      console.log(
+        `tenant walls: ${steps} steps, ${foreignTargets} aimed at another tenant's row, ${rejected} rejected as expected`,
+      );
+      expect(steps).toBe(sequences * STEPS);
+      // About a third of the steps aim at an existing row, two thirds of those at another tenant's.
+      expect(foreignTargets).toBeGreaterThanOrEqual(sequences);
+    }, 600_000);
+  });
+}
