@@ -200,16 +200,36 @@ export function createdTriggers(root: string): { name: string; file: string; tab
   );
 }
 
+/** The words of a test file's code: identifiers and string or template text, never a comment. */
+function codeWords(file: string): string {
+  const words: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) || ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) words.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(parse(file));
+  return words.join('\n');
+}
+
+/** A SQL file without its `--` and block comments. */
+const sqlWithoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/--.*$/gm, ' ');
+
+/**
+ * A trigger is tested when a test file under test/ names it in code, or a pgTAP suite (pgtap/*.sql) names it in a
+ * statement: a comment that names it proves nothing. What each trigger does is proven on the migrated database by
+ * test/foundation/triggers.test.ts, which drops it and sees its rule fail.
+ */
 export const triggersTested: Rule = (root) => {
-  const testTexts = [...listFiles(path.join(root, 'test'), '.ts'), ...listFiles(path.join(root, 'pgtap'), '.sql')].map(
-    (f) => fs.readFileSync(f, 'utf8'),
-  );
+  const testTexts = [
+    ...listFiles(path.join(root, 'test'), '.ts').map(codeWords),
+    ...listFiles(path.join(root, 'pgtap'), '.sql').map((f) => sqlWithoutComments(fs.readFileSync(f, 'utf8'))),
+  ];
   return createdTriggers(root)
     .filter(({ name }) => !testTexts.some((text) => new RegExp(`\\b${name}\\b`).test(text)))
     .map(({ name, file }) => ({
       rule: 'trigger-tested',
       file: rel(root, file),
-      message: `trigger \`${name}\` is created here but no test (test/**/*.ts or pgtap/*.sql) names it`,
+      message: `trigger \`${name}\` is created here but no test names it outside a comment (test/**/*.ts code or a pgtap/*.sql statement)`,
     }));
 };
 

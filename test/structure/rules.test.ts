@@ -31,7 +31,7 @@ export const OrderQueries = { table: orders };
   'src/testing/factories/shop/orders.ts':
     "import { orders } from '../../../schema/tables/shop/orders.ts';\nexport const f = orders;\n",
   'test/shop/orders.test.ts': `import { OrderQueries } from '../../src/queries/shop/orders.ts';
-// orders_set_updated_at moves updated_at
+it('orders_set_updated_at moves updated_at', () => {});
 export const q = OrderQueries;
 `,
   'drizzle/0000_init.sql':
@@ -88,7 +88,8 @@ describe('structural checker', () => {
   ])('fails when a table has no %s', (what, file) => {
     const changes: Record<string, string | null> = { [file]: null };
     if (file === 'src/dto/shop/order.ts') changes['src/dto/index.ts'] = '';
-    if (file === 'test/shop/orders.test.ts') changes['test/pgtap-names.test.ts'] = '// orders_set_updated_at';
+    if (file === 'test/shop/orders.test.ts')
+      changes['pgtap/updated_at.sql'] = "SELECT has_trigger('orders', 'orders_set_updated_at', 'kept');\n";
     const violations = checkStructure(tree(changes)).filter((v) => v.rule === 'companions');
     expect(violations.map((v) => v.message)).toContain(
       violations.find((v) => v.message.includes(`has no ${what}`))?.message ?? `missing: ${what}`,
@@ -150,11 +151,33 @@ export const invoices = auditedTable('invoices');
     expect(rulesOf(checkStructure(notInBarrel))).toEqual(['enum-exported']);
   });
 
-  it('fails when a trigger has no test naming it', () => {
-    const root = tree(replace('test/shop/orders.test.ts', '// orders_set_updated_at moves updated_at', ''));
-    expect(checkStructure(root).map((v) => v.message)).toEqual([
-      'trigger `orders_set_updated_at` is created here but no test (test/**/*.ts or pgtap/*.sql) names it',
-    ]);
+  it('fails when no test names a trigger outside a comment, and accepts a test or a pgTAP statement naming it', () => {
+    const unnamed = "it('moves updated_at', () => {});";
+    const violation = [
+      'trigger `orders_set_updated_at` is created here but no test names it outside a comment (test/**/*.ts code or a pgtap/*.sql statement)',
+    ];
+    const testLine = "it('orders_set_updated_at moves updated_at', () => {});";
+    expect(checkStructure(tree(replace('test/shop/orders.test.ts', testLine, unnamed))).map((v) => v.message)).toEqual(
+      violation,
+    );
+    for (const comment of [
+      '// orders_set_updated_at moves updated_at',
+      '/** orders_set_updated_at moves updated_at */',
+    ]) {
+      const root = tree(replace('test/shop/orders.test.ts', testLine, `${comment}\n${unnamed}`));
+      expect(checkStructure(root).map((v) => v.message)).toEqual(violation);
+    }
+    const inPgtapComment = tree({
+      ...replace('test/shop/orders.test.ts', testLine, unnamed),
+      'pgtap/updated_at.sql':
+        '-- orders_set_updated_at moves updated_at\n/* orders_set_updated_at */\nSELECT plan(1);\n',
+    });
+    expect(checkStructure(inPgtapComment).map((v) => v.message)).toEqual(violation);
+    const inPgtapStatement = tree({
+      ...replace('test/shop/orders.test.ts', testLine, unnamed),
+      'pgtap/updated_at.sql': "SELECT has_trigger('orders', 'orders_set_updated_at', 'kept');\n",
+    });
+    expect(checkStructure(inPgtapStatement)).toEqual([]);
   });
 
   it('fails when a table with updated_at has no updated_at trigger', () => {
