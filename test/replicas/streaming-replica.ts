@@ -12,8 +12,6 @@ import {
   stopCluster,
 } from '../support/private-cluster.ts';
 
-export { haveClusterTools } from '../support/private-cluster.ts';
-
 // A real PostgreSQL 15 streaming replica for the replica tests: `pg_basebackup -R -X stream` of a primary, started as
 // a hot standby on a free loopback port. The primary is the local test server when it accepts replication
 // connections; otherwise a private primary cluster (initdb) of the test's own, never a reconfigured shared server.

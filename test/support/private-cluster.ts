@@ -8,10 +8,10 @@ import { promisify } from 'node:util';
 // replication, password authentication, being stopped and started again.
 
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
-const TOOLS = ['initdb', 'pg_basebackup', 'pg_ctl', 'psql'];
+export const CLUSTER_TOOLS = ['initdb', 'pg_basebackup', 'pg_ctl', 'psql'];
 
 export function haveClusterTools(): boolean {
-  return TOOLS.every((tool) => fs.existsSync(path.join(PG_BIN, tool)));
+  return CLUSTER_TOOLS.every((tool) => fs.existsSync(path.join(PG_BIN, tool)));
 }
 
 export const run = promisify(execFile);
