@@ -33,6 +33,16 @@ export const AccountSummarySchema = AccountSchema.omit({
   idToken: true,
 });
 
+/** The provider's tokens, their expiries and scope: given when an account is linked, replaced on a refresh. */
+const tokenFields = {
+  accessToken: true,
+  refreshToken: true,
+  idToken: true,
+  accessTokenExpiresAt: true,
+  refreshTokenExpiresAt: true,
+  scope: true,
+} as const;
+
 /**
  * Linking an OAuth account: the provider's ids and tokens. No password: a `credential` account is created by
  * Better Auth or `AccountQueries.setPasswordHash`, so a caller can never store an unhashed password by mistake.
@@ -41,12 +51,7 @@ export const CreateAccountDTO = InsertAccountSchema.pick({
   userId: true,
   providerId: true,
   accountId: true,
-  accessToken: true,
-  refreshToken: true,
-  idToken: true,
-  accessTokenExpiresAt: true,
-  refreshTokenExpiresAt: true,
-  scope: true,
+  ...tokenFields,
 })
   .strict()
   .refine((value) => value.providerId !== CREDENTIAL_PROVIDER_ID, {
@@ -55,14 +60,7 @@ export const CreateAccountDTO = InsertAccountSchema.pick({
   });
 
 /** A token refresh. */
-export const UpdateAccountDTO = UpdateAccountSchema.pick({
-  accessToken: true,
-  refreshToken: true,
-  idToken: true,
-  accessTokenExpiresAt: true,
-  refreshTokenExpiresAt: true,
-  scope: true,
-}).strict();
+export const UpdateAccountDTO = UpdateAccountSchema.pick(tokenFields).strict();
 
 /**
  * A password hash as your hasher (Better Auth: scrypt `salt:key` hex) produced it. Refuses short values, so a plain
