@@ -31,11 +31,11 @@ export default tseslint.config(
         {
           object: 'process',
           property: 'env',
-          message: 'Read configuration through src/env.ts (the only reader of process.env).',
+          message: 'Read configuration through src/config/env.ts (the only reader of process.env).',
         },
       ],
     },
   },
   // The env module reads the environment; tests and benchmarks hand it to the child processes they spawn.
-  { files: ['src/env.ts', 'test/**', 'bench/**'], rules: { 'no-restricted-properties': 'off' } },
+  { files: ['src/config/env.ts', 'test/**', 'bench/**'], rules: { 'no-restricted-properties': 'off' } },
 );

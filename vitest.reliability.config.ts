@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { env } from './src/env.ts';
+import { env } from './src/config/env.ts';
 import base from './vitest.config.ts';
 
 // `pnpm test:reliability`: fault, load and pooler tests against a real PostgreSQL server (never PGlite).

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/config/database-url.ts';
-import { env } from '../src/env.ts';
+import { env } from '../src/config/env.ts';
 import { cases } from './cases/index.ts';
 import type { BenchContext } from './lib/context.ts';
 import { createBenchPglite, createBenchPostgres, serverAvailable, type BenchPostgres } from './lib/databases.ts';

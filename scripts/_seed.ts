@@ -1,6 +1,6 @@
 import { createDatabase, databaseOptionsFromEnv } from '../src/client/create-database.ts';
-import type { Env } from '../src/env.ts';
-import { bindDatabase } from '../src/executor.ts';
+import type { Env } from '../src/config/env.ts';
+import { bindDatabase } from '../src/client/executor.ts';
 import { seedDemoData } from '../src/seed/index.ts';
 
 /** Seeds the database `config` describes (its direct URL) on a connection of its own, closed at the end. */

@@ -1,4 +1,4 @@
-import { env } from '../src/env.ts';
+import { env } from '../src/config/env.ts';
 import { migrate } from '../src/migrate/index.ts';
 import { runScript } from './_run.ts';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { packageRoot } from '../src/config/database-url.ts';
-import { env } from '../src/env.ts';
+import { env } from '../src/config/env.ts';
 import { migrate } from '../src/migrate/index.ts';
 import { databaseUrlFor } from '../src/testing/source.ts';
 import { runScript } from './_run.ts';

@@ -1,4 +1,4 @@
-import { closeDefaultDatabase } from '../src/default-database.ts';
+import { closeDefaultDatabase } from '../src/client/default-database.ts';
 import { pruneAll } from '../src/queries/system/prune.ts';
 import { runScript } from './_run.ts';
 

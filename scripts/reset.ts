@@ -1,6 +1,6 @@
 import { sameDatabase } from '../src/config/database-url.ts';
-import { env } from '../src/env.ts';
-import { ConfigError } from '../src/errors.ts';
+import { env } from '../src/config/env.ts';
+import { ConfigError } from '../src/errors/classes.ts';
 import { dropAll, migrate } from '../src/migrate/index.ts';
 import { runScript } from './_run.ts';
 import { seedConfiguredDatabase } from './_seed.ts';

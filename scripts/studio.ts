@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { lockDataDir } from '../src/client/pglite-lock.ts';
 import { packageRoot, parseDatabaseUrl } from '../src/config/database-url.ts';
-import { env } from '../src/env.ts';
+import { env } from '../src/config/env.ts';
 import { runScript } from './_run.ts';
 
 // `pnpm db:studio`: drizzle-kit studio on DIRECT_URL / DATABASE_URL, or on the embedded database. For PGlite this

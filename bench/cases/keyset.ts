@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { bindDatabase } from '../../src/executor.ts';
+import { bindDatabase } from '../../src/client/executor.ts';
 import { encodeCursor, newestFirst } from '../../src/queries/_lib/keyset.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
-import { bindDatabase } from '../../src/executor.ts';
+import { bindDatabase } from '../../src/client/executor.ts';
 import { newestFirst } from '../../src/queries/_lib/keyset.ts';
 import { liveRows } from '../../src/queries/_lib/soft-delete.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';

@@ -1,4 +1,4 @@
-import { bindDatabase } from '../../src/executor.ts';
+import { bindDatabase } from '../../src/client/executor.ts';
 import { createPgliteDatabase } from '../../src/client/pglite.ts';
 import type { Database } from '../../src/client/types.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';

@@ -273,7 +273,8 @@ const FORBIDDEN_IN_DTO = [
   /^node:/,
   /^dotenv/,
 ];
-const FORBIDDEN_DTO_FILES = ['src/client.ts', 'src/db.ts', 'src/executor.ts', 'src/default-database.ts', 'src/env.ts'];
+// Everything under src/client/ is forbidden too (the prefix check below).
+const FORBIDDEN_DTO_FILES = ['src/config/env.ts', 'src/scope/rls.ts'];
 
 export const dtoIsDriverFree: Rule = (root) => {
   const violations: Violation[] = [];

@@ -1,6 +1,6 @@
 import { isDatabaseUrl, parseDatabaseUrl } from '../config/database-url.ts';
-import type { Env } from '../env.ts';
-import { ConfigError } from '../errors.ts';
+import type { Env } from '../config/env.ts';
+import { ConfigError } from '../errors/classes.ts';
 import { createPgliteDatabase } from './pglite.ts';
 import { createPostgresDatabase } from './postgres.ts';
 import type { DatabaseHandle, DatabaseOptions } from './types.ts';

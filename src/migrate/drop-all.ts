@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import postgres from 'postgres';
 import { lockDataDir } from '../client/pglite-lock.ts';
 import { parseDatabaseUrl, redactUrl } from '../config/database-url.ts';
-import { MigrationError } from '../errors.ts';
+import { MigrationError } from '../errors/classes.ts';
 
 export interface DropAllOptions {
   /** A DATABASE_URL-style string (the direct URL); `undefined` is the embedded default. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../config/database-url.ts';
-import { MigrationError } from '../errors.ts';
+import { MigrationError } from '../errors/classes.ts';
 
 export const defaultMigrationsFolder = path.join(packageRoot, 'drizzle');
 

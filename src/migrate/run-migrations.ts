@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { MigrationError } from '../errors.ts';
+import { MigrationError } from '../errors/classes.ts';
 import type { MigrationConnection } from './connection.ts';
 import type { MigrationFile } from './migration-files.ts';
 

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy, pgRole, type PgColumn } from 'drizzle-orm/pg-core';
 
 // Row-Level Security, Supabase style: the second tenant wall, for connections that run as `authenticated` (see
-// src/rls.ts and the README section on Row-Level Security). The roles come from drizzle/0000_supabase_roles.sql,
+// src/scope/rls.ts and the README section on Row-Level Security). The roles come from drizzle/0000_supabase_roles.sql,
 // private.auth_tenant_ids() from drizzle/0004_private_claim_helper.sql (outside `public`, which the Data API exposes).
 //
 // Every table enables RLS: a tenant table with one of the policies below, a server-only table with `.enableRLS()`

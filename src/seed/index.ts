@@ -1,4 +1,4 @@
-import { withTransaction } from '../executor.ts';
+import { withTransaction } from '../client/executor.ts';
 import { TenantQueries } from '../queries/tenant/tenants.ts';
 import { seedFactories } from '../testing/factories/_factory.ts';
 import { seedAdmin } from './admin.ts';

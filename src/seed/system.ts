@@ -1,5 +1,5 @@
 import type { NewDomainEvent } from '../dto/system/domain-event.ts';
-import { withTransaction } from '../executor.ts';
+import { withTransaction } from '../client/executor.ts';
 import { DomainEventQueries } from '../queries/system/domain-events.ts';
 import { SystemSettingsQueries } from '../queries/system/system-settings.ts';
 import type { SeededTenant, TableCounts } from './context.ts';

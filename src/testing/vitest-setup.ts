@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, inject } from 'vitest';
-import { bindDatabase } from '../executor.ts';
+import { bindDatabase } from '../client/executor.ts';
 import { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.ts';
 import { workerDatabase } from './worker-database.ts';
 

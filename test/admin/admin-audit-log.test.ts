@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { AdminAuditEntrySchema, type AdminAuditEntry } from '../../src/dto/admin/admin-audit-log.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
 import { insertAdminUser } from '../support/admin-fixtures.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AdminRoleSchema, type AdminRole } from '../../src/dto/admin/admin-role.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
 import { type adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
 import { insertAdminUser } from '../support/admin-fixtures.ts';

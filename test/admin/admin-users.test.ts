@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { AdminUserSchema, type AdminUser } from '../../src/dto/admin/admin-user.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
 import { type adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
 import { insertUser } from '../support/fixtures.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { AccountSchema, CreateAccountDTO, type Account, type AccountSummary } from '../../src/dto/auth/account.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { type account } from '../../src/schema/tables/auth/account.ts';
 import { insertAccount } from '../support/auth-fixtures.ts';

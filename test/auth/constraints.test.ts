@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
-import { CheckViolationError, ConflictError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
-import { toDatabaseError } from '../../src/queries/_lib/database-errors.ts';
+import { db } from '../../src/client/db.ts';
+import { CheckViolationError, ConflictError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
+import { toDatabaseError } from '../../src/errors/sqlstate.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';

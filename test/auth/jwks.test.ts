@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { JwkSchema, PublicJwkSchema, type Jwk } from '../../src/dto/auth/jwk.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { JwksQueries } from '../../src/queries/auth/jwks.ts';
 import { type jwks } from '../../src/schema/tables/auth/jwks.ts';
 import { anHourAgo, inOneHour, insertJwk } from '../support/auth-fixtures.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { CreateSessionDTO, SessionSchema, type Session } from '../../src/dto/auth/session.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { type session } from '../../src/schema/tables/auth/session.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';

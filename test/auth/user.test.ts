@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { UserSchema, type User } from '../../src/dto/auth/user.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
 import { type user } from '../../src/schema/tables/auth/user.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { VerificationSchema, type Verification } from '../../src/dto/auth/verification.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
-import { runWithExecutor } from '../../src/executor.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { type verification } from '../../src/schema/tables/auth/verification.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { ValidationError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { TodoSchema, type Todo } from '../../src/dto/features/todo.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { type todos } from '../../src/schema/tables/features/todos.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 
 let tenantId: string;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';

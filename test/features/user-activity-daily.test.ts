@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { UserActivityDailySchema, type UserActivityDaily } from '../../src/dto/features/user-activity-daily.ts';
-import { CheckViolationError, ForeignKeyError, ValidationError } from '../../src/errors.ts';
-import { runWithExecutor } from '../../src/executor.ts';
+import { CheckViolationError, ForeignKeyError, ValidationError } from '../../src/errors/classes.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
 import { violation } from '../support/constraint-violation.ts';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { WaitlistSchema, type WaitlistEntry } from '../../src/dto/features/waitlist.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
-import { runWithExecutor } from '../../src/executor.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
 import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';

@@ -1,9 +1,9 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.ts';
-import { DatabaseError } from '../../src/errors.ts';
-import { runWithExecutor } from '../../src/executor.ts';
-import { toDatabaseError } from '../../src/queries/_lib/database-errors.ts';
+import { DatabaseError } from '../../src/errors/classes.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
+import { toDatabaseError } from '../../src/errors/sqlstate.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 
 // Shapes as postgres.js and Node produce them; Drizzle wraps them with the query text and the parameter values.

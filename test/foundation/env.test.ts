@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.ts';
-import { parseEnv } from '../../src/env.ts';
+import { ConfigError } from '../../src/errors/classes.ts';
+import { parseEnv } from '../../src/config/env.ts';
 
 const secret = 'hunter2-do-not-print';
 

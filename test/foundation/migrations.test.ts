@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationError } from '../../src/errors.ts';
+import { MigrationError } from '../../src/errors/classes.ts';
 import { postgresMigrationConnection, type MigrationConnection } from '../../src/migrate/connection.ts';
 import { assertJournalOrder, readMigrationFiles } from '../../src/migrate/migration-files.ts';
 import { runMigrations, type MigrationTable } from '../../src/migrate/run-migrations.ts';

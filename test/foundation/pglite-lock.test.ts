@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../src/client/pglite-lock.ts';
-import { DatabaseInUseError } from '../../src/errors.ts';
+import { DatabaseInUseError } from '../../src/errors/classes.ts';
 
 const dirs: string[] = [];
 function tempDataDir() {

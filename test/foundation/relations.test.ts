@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { factories } from '../../src/testing/factories/index.ts';
 
 // One relations() per table keeps relational queries typed end to end (no casts here).

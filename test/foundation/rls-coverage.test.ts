@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
 
 // The wall has no gap: read from the catalog of the migrated database, so a table without RLS, a tenant table

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
-import { ForbiddenError, ValidationError } from '../../src/errors.ts';
+import { db } from '../../src/client/db.ts';
+import { ForbiddenError, ValidationError } from '../../src/errors/classes.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { withRls } from '../../src/rls.ts';
+import { withRls } from '../../src/scope/rls.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
 import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';

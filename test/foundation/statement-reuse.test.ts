@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresDatabase } from '../../src/client/postgres.ts';
 import type { Database } from '../../src/client/types.ts';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/config/database-url.ts';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findTables } from '../../scripts/structure/rules.ts';
-import { db } from '../../src/db.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { db } from '../../src/client/db.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { packageRoot } from '../../src/config/database-url.ts';
 import { factories } from '../../src/testing/index.ts';
 import { rejection } from '../support/db-rejection.ts';

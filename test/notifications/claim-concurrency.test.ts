@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/client/types.ts';
 import type { NotificationDelivery } from '../../src/dto/notifications/notification-delivery.ts';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-deliveries.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';

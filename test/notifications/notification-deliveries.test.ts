@@ -4,7 +4,7 @@ import {
   NotificationDeliverySchema,
   type NotificationDelivery,
 } from '../../src/dto/notifications/notification-delivery.ts';
-import { CheckViolationError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { CheckViolationError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-deliveries.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
 import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';

@@ -4,7 +4,7 @@ import {
   NotificationPreferenceSchema,
   type NotificationPreference,
 } from '../../src/dto/notifications/notification-preference.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
 import { type notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';

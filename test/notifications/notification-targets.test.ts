@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { NotificationTargetSchema, type NotificationTarget } from '../../src/dto/notifications/notification-target.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';
 import { type notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
 import { insertUser } from '../support/fixtures.ts';

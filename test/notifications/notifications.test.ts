@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { NotificationSchema, type Notification } from '../../src/dto/notifications/notification.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-deliveries.ts';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
 import { type notifications } from '../../src/schema/tables/notifications/notifications.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertTarget } from '../support/notifications-fixtures.ts';
 

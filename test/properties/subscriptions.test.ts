@@ -12,7 +12,7 @@ import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscr
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
-import { ValidationError } from '../../src/errors.ts';
+import { ValidationError } from '../../src/errors/classes.ts';
 import { insertTenant } from '../support/fixtures.ts';
 import { providerId } from '../support/subscriptions-fixtures.ts';
 import {

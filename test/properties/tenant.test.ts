@@ -20,7 +20,7 @@ import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.t
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
-import { withTenant } from '../../src/tenant-context.ts';
+import { withTenant } from '../../src/scope/tenant.ts';
 import { insertUser } from '../support/fixtures.ts';
 import {
   DB_RUNS,

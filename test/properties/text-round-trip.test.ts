@@ -2,7 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { CreateAccountDTO, CreateVerificationDTO } from '../../src/dto/auth/index.ts';
 import { CreateNotificationDTO, type CreateNotification } from '../../src/dto/notifications/index.ts';
 import { UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import type { Todo } from '../../src/dto/features/todo.ts';
-import { runWithExecutor } from '../../src/executor.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';

@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.ts';
-import { DatabaseError } from '../../src/errors.ts';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { DatabaseError } from '../../src/errors/classes.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import {

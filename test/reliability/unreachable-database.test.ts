@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.ts';
-import { DatabaseError } from '../../src/errors.ts';
-import { runWithExecutor } from '../../src/executor.ts';
+import { DatabaseError } from '../../src/errors/classes.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { runMigrate } from './support/run-migrate.ts';
 import { serverSource } from './support/server.ts';

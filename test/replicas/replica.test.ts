@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.ts';
 import type { PostgresHandle } from '../../src/client/postgres.ts';
 import type { Executor } from '../../src/client/types.ts';
-import { runWithExecutor, withPrimary, withTransaction } from '../../src/executor.ts';
+import { runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.ts';
 import { migrate } from '../../src/migrate/index.ts';
 import { read } from '../../src/queries/_lib/run.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresDatabase, type PostgresHandle } from '../../src/client/postgres.ts';
 import type { Executor } from '../../src/client/types.ts';
-import { primaryOf, runWithExecutor, withPrimary, withTransaction } from '../../src/executor.ts';
+import { primaryOf, runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';

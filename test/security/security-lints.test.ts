@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { lintDatabaseSecurity, type SecurityFinding } from '../../src/migrate/security-lints.ts';
 
 // Each lint, shown to fire on the defect it names (created inside the test's rolled-back transaction) and to stay

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { lockDataDir } from '../../src/client/pglite-lock.ts';
-import { DatabaseInUseError } from '../../src/errors.ts';
+import { DatabaseInUseError } from '../../src/errors/classes.ts';
 import { dropAll, migrate, readMigrationFiles } from '../../src/migrate/index.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 

@@ -1,7 +1,7 @@
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';

@@ -207,11 +207,11 @@ export const invoices = auditedTable('invoices');
       /must not import postgres \(import chain: src\/dto\/index.ts → src\/dto\/shop\/order.ts → postgres\)/,
     );
     const client = tree({
-      'src/db.ts': 'export const db = {};\n',
+      'src/client/db.ts': 'export const db = {};\n',
       ...replace(
         'src/dto/shop/order.ts',
         'import { createSelectSchema }',
-        "import { db } from '../../db.ts';\nimport { createSelectSchema }",
+        "import { db } from '../../client/db.ts';\nimport { createSelectSchema }",
       ),
     });
     expect(rulesOf(checkStructure(client))).toEqual(['dto-driver-free']);

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
-import { CheckViolationError, ValidationError } from '../../src/errors.ts';
-import { runWithExecutor } from '../../src/executor.ts';
+import { db } from '../../src/client/db.ts';
+import { CheckViolationError, ValidationError } from '../../src/errors/classes.ts';
+import { runWithExecutor } from '../../src/client/executor.ts';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';

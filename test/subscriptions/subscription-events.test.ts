@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { SubscriptionEventSchema, type SubscriptionEvent } from '../../src/dto/subscriptions/subscription-event.ts';
-import { MissingTenantError } from '../../src/tenant-context.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
+import { MissingTenantError } from '../../src/scope/tenant.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
 import { type subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { insertTenant } from '../support/fixtures.ts';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { SubscriptionSchema, type Subscription } from '../../src/dto/subscriptions/subscription.ts';
-import { CheckViolationError, ConflictError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { CheckViolationError, ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { type subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { insertTenant } from '../support/fixtures.ts';
 import { providerId } from '../support/subscriptions-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
 import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
 import { insertUser } from './fixtures.ts';

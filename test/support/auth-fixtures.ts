@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
 import { jwks } from '../../src/schema/tables/auth/jwks.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';

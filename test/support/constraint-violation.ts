@@ -1,5 +1,5 @@
-import { withTransaction } from '../../src/executor.ts';
-import { driverError } from '../../src/queries/_lib/database-errors.ts';
+import { withTransaction } from '../../src/client/executor.ts';
+import { driverError } from '../../src/errors/sqlstate.ts';
 
 export interface Violation {
   code: string;

@@ -1,6 +1,6 @@
 import type { Transaction } from '../../src/client/types.ts';
-import { withTransaction } from '../../src/executor.ts';
-import { driverError } from '../../src/queries/_lib/database-errors.ts';
+import { withTransaction } from '../../src/client/executor.ts';
+import { driverError } from '../../src/errors/sqlstate.ts';
 
 /**
  * Runs a statement that must fail in a savepoint (so the test's transaction stays usable) and returns

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { notificationDeliveries } from '../../src/schema/tables/notifications/notification-deliveries.ts';
 import { notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
 import { notifications } from '../../src/schema/tables/notifications/notifications.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 

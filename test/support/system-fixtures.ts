@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
 
 // Raw domain_events rows for constraint tests; app code writes them only through DomainEventQueries.

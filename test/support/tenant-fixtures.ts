@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import type { TenantRole } from '../../src/schema/tables/tenant/tenant-members.ts';

@@ -5,7 +5,7 @@ import { UpdateTodoDTO } from '../../src/dto/features/todo.ts';
 import { UpdateSubscriptionDTO } from '../../src/dto/subscriptions/subscription.ts';
 import { UpdateTenantInviteDTO } from '../../src/dto/tenant/tenant-invite.ts';
 import { UpdateTenantDTO } from '../../src/dto/tenant/tenant.ts';
-import { ValidationError } from '../../src/errors.ts';
+import { ValidationError } from '../../src/errors/classes.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';

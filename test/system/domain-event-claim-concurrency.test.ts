@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { DomainEventSchema, type DomainEvent, type NewDomainEvent } from '../../src/dto/system/domain-event.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { DomainEventQueries, OutboxTransactionError } from '../../src/queries/system/domain-events.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
-import { ValidationError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { db } from '../../src/client/db.ts';
+import { ValidationError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
 import { prune, pruneAll } from '../../src/queries/system/prune.ts';
 import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';

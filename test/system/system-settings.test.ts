@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import {
   SystemSettingSchema,
   type RetentionSettings,
   type SystemSetting,
 } from '../../src/dto/system/system-setting.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
 import { systemSettings } from '../../src/schema/tables/system/system-settings.ts';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
-import { driverError } from '../../src/queries/_lib/database-errors.ts';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { db } from '../../src/client/db.ts';
+import { driverError } from '../../src/errors/sqlstate.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';

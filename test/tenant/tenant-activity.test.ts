@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import {
   TenantActivitySchema,
   type CreateTenantActivity,
   type TenantActivity,
   type TenantActivityFilter,
 } from '../../src/dto/tenant/tenant-activity.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
-import { withTransaction } from '../../src/executor.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
+import { withTransaction } from '../../src/client/executor.ts';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 
 let tenantId: string;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/db.ts';
-import { runWithExecutor, withTransaction } from '../../src/executor.ts';
+import { db } from '../../src/client/db.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';

@@ -1,15 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { TenantInviteSchema, type TenantInvite } from '../../src/dto/tenant/tenant-invite.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertInvite, insertMember, insertTenantWithOwner } from '../support/tenant-fixtures.ts';
 

@@ -7,10 +7,10 @@ import {
   ForeignKeyError,
   NotFoundError,
   ValidationError,
-} from '../../src/errors.ts';
+} from '../../src/errors/classes.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { type tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { insertTenantWithOwner } from '../support/tenant-fixtures.ts';
 

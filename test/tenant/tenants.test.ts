@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { TenantSchema, type CreateTenant, type Tenant, type UpdateTenant } from '../../src/dto/tenant/tenant.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors.ts';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { type tenants } from '../../src/schema/tables/tenant/tenants.ts';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { findTables } from '../../scripts/structure/rules.ts';
 import { packageRoot } from '../../src/config/database-url.ts';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { createInsertSchema } from '../../src/dto/_zod.ts';
 import * as dto from '../../src/dto/index.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';

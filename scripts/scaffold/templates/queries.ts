@@ -14,7 +14,7 @@ import {
   type Update${E},
 } from '../../dto/${n.domainFolder}/${n.dtoFileName}.ts';
 import { ${t} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { parsePage, type PageRequest } from '../_lib/list-input.ts';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';

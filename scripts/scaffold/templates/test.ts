@@ -8,12 +8,12 @@ export const testModule = (n: TableNames) => {
   return `import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/db.ts';
+import { db } from '../../src/client/db.ts';
 import { ${E}Schema, type ${E} } from '../../src/dto/${d}/${n.dtoFileName}.ts';
-import { NotFoundError, ValidationError } from '../../src/errors.ts';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { ${Q} } from '../../src/queries/${d}/${n.fileName}.ts';
 import { ${n.nameMaxConst}, ${t} } from '../../src/schema/tables/${d}/${n.fileName}.ts';
-import { MissingTenantError, withTenant } from '../../src/tenant-context.ts';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { factories } from '../../src/testing/factories/index.ts';
 
 let tenantId: string;

@@ -1,6 +1,6 @@
 import type { Transaction } from '../../client/types.ts';
-import { withTransaction } from '../../executor.ts';
-import { toDatabaseError } from './database-errors.ts';
+import { withTransaction } from '../../client/executor.ts';
+import { toDatabaseError } from '../../errors/sqlstate.ts';
 
 /**
  * Several writes that must land together (a tenant and its owner, an accepted invite and its membership): one

@@ -7,7 +7,7 @@ import {
   type LogAdminAction,
 } from '../../dto/admin/admin-audit-log.ts';
 import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
-import { driverError } from '../_lib/database-errors.ts';
+import { driverError } from '../../errors/sqlstate.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { getByIdFrom } from '../_lib/not-found.ts';

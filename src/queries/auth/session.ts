@@ -10,8 +10,8 @@ import {
   type Session,
   type UpdateSession,
 } from '../../dto/auth/session.ts';
-import { NotFoundError } from '../../errors.ts';
-import { withPrimary } from '../../executor.ts';
+import { NotFoundError } from '../../errors/classes.ts';
+import { withPrimary } from '../../client/executor.ts';
 import { session } from '../../schema/tables/auth/session.ts';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';

@@ -10,9 +10,9 @@ import {
   type TodoFilter,
   type UpdateTodo,
 } from '../../dto/features/todo.ts';
-import { isTransaction } from '../../executor.ts';
+import { isTransaction } from '../../client/executor.ts';
 import { todos } from '../../schema/tables/features/todos.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';

@@ -9,7 +9,7 @@ import {
   type WaitlistFilter,
 } from '../../dto/features/waitlist.ts';
 import { email } from '../../dto/_fields.ts';
-import { withPrimary } from '../../executor.ts';
+import { withPrimary } from '../../client/executor.ts';
 import { waitlist } from '../../schema/tables/features/waitlist.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';

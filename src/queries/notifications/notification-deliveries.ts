@@ -10,7 +10,7 @@ import {
   notificationDeliveries,
 } from '../../schema/tables/notifications/notification-deliveries.ts';
 import { notifications } from '../../schema/tables/notifications/notifications.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';

@@ -11,7 +11,7 @@ import { notificationDeliveries } from '../../schema/tables/notifications/notifi
 import { notificationPreferences } from '../../schema/tables/notifications/notification-preferences.ts';
 import { notificationTargets } from '../../schema/tables/notifications/notification-targets.ts';
 import { notifications } from '../../schema/tables/notifications/notifications.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';

@@ -5,7 +5,7 @@ import {
   type IngestSubscriptionEvent,
   type SubscriptionEvent,
 } from '../../dto/subscriptions/subscription-event.ts';
-import { withTransaction } from '../../executor.ts';
+import { withTransaction } from '../../client/executor.ts';
 import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
 import { write } from '../_lib/run.ts';

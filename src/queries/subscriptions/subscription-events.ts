@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SubscriptionEvent } from '../../dto/subscriptions/subscription-event.ts';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError } from '../../errors/classes.ts';
 import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { orNotFound } from '../_lib/not-found.ts';
 import { parsePage, type PageRequest } from '../_lib/list-input.ts';

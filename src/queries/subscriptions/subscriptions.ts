@@ -9,7 +9,7 @@ import {
   type UpdateSubscription,
 } from '../../dto/subscriptions/subscription.ts';
 import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';

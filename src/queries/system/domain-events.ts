@@ -9,8 +9,8 @@ import {
   type DomainEventFilter,
   type NewDomainEvent,
 } from '../../dto/system/domain-event.ts';
-import { DatabaseError } from '../../errors.ts';
-import { isTransaction, runWithExecutor } from '../../executor.ts';
+import { DatabaseError } from '../../errors/classes.ts';
+import { isTransaction, runWithExecutor } from '../../client/executor.ts';
 import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-events.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RETENTION_KINDS, type RetentionKind } from '../../dto/system/system-setting.ts';
-import { ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors/classes.ts';
 import { AdminAuditLogQueries } from '../admin/admin-audit-log.ts';
 import { TenantActivityQueries } from '../tenant/tenant-activity.ts';
 import { TenantInviteQueries } from '../tenant/tenant-invites.ts';

@@ -6,10 +6,10 @@ import {
   type TenantActivity,
   type TenantActivityFilter,
 } from '../../dto/tenant/tenant-activity.ts';
-import { DatabaseError } from '../../errors.ts';
+import { DatabaseError } from '../../errors/classes.ts';
 import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.ts';
-import type { TenantScope } from '../../tenant-context.ts';
-import { toDatabaseError } from '../_lib/database-errors.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
+import { toDatabaseError } from '../../errors/sqlstate.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';

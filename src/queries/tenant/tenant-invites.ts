@@ -12,7 +12,7 @@ import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
 import { tenantInvites } from '../../schema/tables/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../schema/tables/tenant/tenants.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';

@@ -7,7 +7,7 @@ import {
   type TenantMemberFilter,
 } from '../../dto/tenant/tenant-member.ts';
 import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-members.ts';
-import type { TenantScope } from '../../tenant-context.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
 import { eqWhenSet } from '../_lib/filters.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { orNotFound } from '../_lib/not-found.ts';

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDatabase } from '../../../src/client/create-database.ts';
 import type { Transaction } from '../../../src/client/types.ts';
-import type { DatabaseError } from '../../../src/errors.ts';
-import { runWithExecutor, withTransaction } from '../../../src/executor.ts';
+import type { DatabaseError } from '../../../src/errors/classes.ts';
+import { runWithExecutor, withTransaction } from '../../../src/client/executor.ts';
 
 // Run as a child process by connection-faults.test.ts: if the driver patch (patches/postgres@3.4.9.patch) were lost,
 // these faults throw from a driver timer, which would take the test runner down with it. Prints one JSON line.

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { currentExecutor } from '../../../executor.ts';
+import { currentExecutor } from '../../../client/executor.ts';
 import { notificationDeliveries } from '../../../schema/tables/notifications/notification-deliveries.ts';
 import { NOTIFICATION_CHANNELS } from '../../../schema/tables/notifications/notification-targets.ts';
 import { notifications } from '../../../schema/tables/notifications/notifications.ts';

@@ -1,5 +1,5 @@
 import type { NewDomainEvent } from '../../../dto/system/domain-event.ts';
-import { runWithExecutor, withTransaction } from '../../../executor.ts';
+import { runWithExecutor, withTransaction } from '../../../client/executor.ts';
 import { DomainEventQueries } from '../../../queries/system/domain-events.ts';
 import { defineFactory, fake } from '../_factory.ts';
 

@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isDatabaseUrl, packageRoot, parseDatabaseUrl, sameDatabase } from './config/database-url.ts';
-import { ConfigError } from './errors.ts';
+import { isDatabaseUrl, packageRoot, parseDatabaseUrl, sameDatabase } from './database-url.ts';
+import { ConfigError } from '../errors/classes.ts';
 
 // The only module that reads process.env; everything else receives an `Env`.
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Transaction } from './client/types.ts';
-import { ValidationError } from './errors.ts';
-import { currentExecutor, isTransaction, withTransaction } from './executor.ts';
-import { toDatabaseError } from './queries/_lib/database-errors.ts';
+import type { Transaction } from '../client/types.ts';
+import { ValidationError } from '../errors/classes.ts';
+import { currentExecutor, isTransaction, withTransaction } from '../client/executor.ts';
+import { toDatabaseError } from '../errors/sqlstate.ts';
 
 /**
  * The JWT claims the RLS policies read (`request.jwt.claims`, as Supabase's PostgREST sets it):

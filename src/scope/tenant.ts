@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DatabaseError } from './errors.ts';
+import { DatabaseError } from '../errors/classes.ts';
 
 // Tenant-scoped query objects take the tenant explicitly ({ tenantId }) or from here, set once per request.
 
-// Process-wide, like the executor state (src/executor.ts): one store even if the package is loaded twice.
+// Process-wide, like the executor state (src/client/executor.ts): one store even if the package is loaded twice.
 const storeKey = Symbol.for('database.tenantContext');
 const ambientTenant = ((globalThis as { [storeKey]?: AsyncLocalStorage<string> })[storeKey] ??=
   new AsyncLocalStorage<string>());

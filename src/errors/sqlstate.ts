@@ -1,4 +1,4 @@
-import { CheckViolationError, ConflictError, DatabaseError, ForbiddenError, ForeignKeyError } from '../../errors.ts';
+import { CheckViolationError, ConflictError, DatabaseError, ForbiddenError, ForeignKeyError } from './classes.ts';
 
 interface DriverError {
   code: string;
@@ -118,7 +118,7 @@ export function toDatabaseError(error: unknown): unknown {
         cause: pg,
       });
     case '42501':
-      // insufficient_privilege: an RLS policy's WITH CHECK, or no GRANT for the role (see src/rls.ts).
+      // insufficient_privilege: an RLS policy's WITH CHECK, or no GRANT for the role (see src/scope/rls.ts).
       return new ForbiddenError({ cause: pg });
     case 'P0001':
       // Our triggers raise with a message written for callers (no values), e.g. the last-owner rule.

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import type { Database, Executor, ReplicatedDatabase, Transaction } from './client/types.ts';
+import type { Database, Executor, ReplicatedDatabase, Transaction } from './types.ts';
 import { getDefaultDatabase } from './default-database.ts';
-import { toConnectionError } from './queries/_lib/database-errors.ts';
+import { toConnectionError } from '../errors/sqlstate.ts';
 
 // The executor model: every query object asks `currentExecutor()` what to run on.
 //   1. inside `withTransaction`, the open transaction (AsyncLocalStorage, so it follows awaits but not other requests);

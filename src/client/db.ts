@@ -1,4 +1,4 @@
-import type { Database } from './client/types.ts';
+import type { Database } from './types.ts';
 import { currentExecutor } from './executor.ts';
 
 /**
