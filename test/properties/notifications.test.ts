@@ -105,13 +105,11 @@ describe('notifications queries', () => {
   });
 
   it('50 valid inputs to NotificationTargetQueries.create read back unchanged', async () => {
-    const created = await assertRoundTrips(arb.createTarget(), async (input) => {
+    await assertRoundTrips(arb.createTarget(), async (input) => {
       const target = await NotificationTargetQueries.create(userId, input as never);
       expectFieldsEqual(target, CreateNotificationTargetDTO.parse(input));
       expect(await NotificationTargetQueries.getById(target.id, userId)).toEqual(target);
     });
-    expect(created.runs).toBe(DB_RUNS);
-    expect(created.conflicts).toBeLessThan(DB_RUNS / 2);
   });
 
   it('50 hostile inputs to each of NotificationPreferenceQueries.set / list → ValidationError, no row written', async () => {

@@ -89,19 +89,17 @@ describe('tenant queries', () => {
   });
 
   it('50 valid inputs to TenantQueries.createWithOwner and update read back unchanged, custom attributes a JSONB object', async () => {
-    const created = await assertRoundTrips(validInput(arb.createTenant()), async (input) => {
+    await assertRoundTrips(validInput(arb.createTenant()), async (input) => {
       const { tenant } = await TenantQueries.createWithOwner(input as never, ownerId);
       expectFieldsEqual(tenant, CreateTenantDTO.parse(input));
       expect(await TenantQueries.getById(tenant.id)).toEqual(tenant);
       await expectJsonObjects(tenants, eq(tenants.id, tenant.id), ['custom_attributes']);
     });
-    const updated = await assertRoundTrips(validInput(arb.updateTenant()), async (input) => {
+    await assertRoundTrips(validInput(arb.updateTenant()), async (input) => {
       await TenantQueries.update(tenantId, input as never);
       expectFieldsEqual(await TenantQueries.getById(tenantId), UpdateTenantDTO.parse(input));
       await expectJsonObjects(tenants, eq(tenants.id, tenantId), ['custom_attributes']);
     });
-    expect([created.runs, updated.runs]).toEqual([DB_RUNS, DB_RUNS]);
-    expect(created.conflicts + updated.conflicts).toBeLessThan(DB_RUNS);
   });
 
   it('50 hostile inputs to each of TenantMemberQueries.add / changeRole / list → ValidationError, no row written', async () => {
@@ -138,14 +136,12 @@ describe('tenant queries', () => {
   });
 
   it('50 valid inputs to TenantInviteQueries.create read back unchanged (a pending duplicate is a ConflictError)', async () => {
-    const created = await assertRoundTrips(validInput(arb.createInvite(ownerId)), async (input) => {
+    await assertRoundTrips(validInput(arb.createInvite(ownerId)), async (input) => {
       const { invite } = await TenantInviteQueries.create(input as never, scope());
       const { expiresInDays: _days, ...expected } = CreateTenantInviteDTO.parse(input);
       expectFieldsEqual(invite, expected);
       expect(await TenantInviteQueries.getById(invite.id, scope())).toEqual(invite);
     });
-    expect(created.runs).toBe(DB_RUNS);
-    expect(created.conflicts).toBeLessThan(DB_RUNS / 2);
   });
 
   it('50 hostile entries to TenantActivityQueries.log are dropped as ValidationErrors; 50 hostile list filters refused', async () => {

@@ -155,20 +155,31 @@ export async function assertHolds<T>(
 }
 
 /**
+ * The most a round-trip property's runs may end in a ConflictError (a generated duplicate of a unique value): above
+ * it, too few inputs were really written and read back. The text generators favour short values, so duplicates are
+ * common; the worst suite at the fixed seed (subscriptions create) conflicts 9 times in 50.
+ */
+export const MAX_CONFLICT_SHARE = 0.3;
+
+/**
  * Runs `runs` valid inputs through `check` (write, read back, compare). A ConflictError (a generated duplicate of a
- * unique value) is an accepted outcome; returns the number of runs and how many of them conflicted.
+ * unique value) is an accepted outcome, but at most `maxConflictShare` of the runs may end in one: the rest, at least
+ * `runs × (1 − maxConflictShare)`, are checked. Returns the runs made and how many of them conflicted.
  */
 export async function assertRoundTrips<T>(
   valid: fc.Arbitrary<T>,
   check: (input: T) => Promise<void>,
   runs = DB_RUNS,
+  maxConflictShare = MAX_CONFLICT_SHARE,
 ): Promise<{ runs: number; conflicts: number }> {
   const result = { runs: 0, conflicts: 0 };
+  let checked = 0;
   await fc.assert(
     fc.asyncProperty(valid, async (input) => {
       result.runs++;
       try {
         await check(input);
+        checked++;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         result.conflicts++;
@@ -176,6 +187,12 @@ export async function assertRoundTrips<T>(
     }),
     { numRuns: runs },
   );
+  expect(result.runs, 'round-trip runs made').toBe(runs);
+  const leastChecked = Math.ceil(runs * (1 - maxConflictShare));
+  expect(
+    checked,
+    `round trips checked: ${result.conflicts} of ${runs} runs were ConflictErrors, more than ${maxConflictShare * 100}%`,
+  ).toBeGreaterThanOrEqual(leastChecked);
   return result;
 }
 
