@@ -1,4 +1,4 @@
-import { isDatabaseUrl, parseDatabaseUrl } from '../config/database-url.ts';
+import { parseDatabaseUrl, tryParseDatabaseUrl, type PostgresTarget } from '../config/database-url.ts';
 import type { Env } from '../config/env.ts';
 import { ConfigError } from '../errors/classes.ts';
 import { createPgliteDatabase } from './pglite.ts';
@@ -7,17 +7,17 @@ import type { DatabaseHandle, DatabaseOptions } from './types.ts';
 
 /** A database for any DATABASE_URL form. Nothing connects until the first query. */
 export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
-  const target = parseDatabaseUrl(options.url);
+  const target = typeof options.url === 'object' ? options.url : parseDatabaseUrl(options.url);
   if (target.kind === 'pglite' && (options.replicaUrls?.length ?? 0) > 0) {
     throw new ConfigError('Read replicas need a PostgreSQL server: an embedded PGlite database has none.');
   }
-  options.replicaUrls?.forEach((url, index) => {
-    if (!isDatabaseUrl(url) || parseDatabaseUrl(url).kind !== 'postgres') {
-      throw new ConfigError(`Read replica ${index + 1} is not a postgres:// URL.`);
-    }
+  const replicaUrls = (options.replicaUrls ?? []).map((url, index): PostgresTarget => {
+    const replica = typeof url === 'object' ? url : tryParseDatabaseUrl(url);
+    if (replica?.kind !== 'postgres') throw new ConfigError(`Read replica ${index + 1} is not a postgres:// URL.`);
+    return replica;
   });
   return target.kind === 'postgres'
-    ? createPostgresDatabase(target.url, options)
+    ? createPostgresDatabase(target, { ...options, replicaUrls })
     : createPgliteDatabase(target.dataDir, options);
 }
 
@@ -27,8 +27,8 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
  */
 export function databaseOptionsFromEnv(env: Env, role: 'pooled' | 'direct' = 'pooled'): DatabaseOptions {
   return {
-    url: role === 'direct' ? (env.DIRECT_URL ?? env.DATABASE_URL) : env.DATABASE_URL,
-    replicaUrls: role === 'direct' ? [] : env.DATABASE_REPLICA_URLS,
+    url: role === 'direct' ? env.databaseTargets.direct : env.databaseTargets.pooled,
+    replicaUrls: role === 'direct' ? [] : env.databaseTargets.replicas,
     poolMax: env.DATABASE_POOL_MAX,
     prepare: env.DATABASE_PREPARE,
     connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT,

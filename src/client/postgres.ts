@@ -1,7 +1,8 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { isTransactionPooler, redactUrl } from '../config/database-url.ts';
+import { parseDatabaseUrl, type PostgresTarget } from '../config/database-url.ts';
+import { ConfigError } from '../errors/classes.ts';
 import * as schema from '../schema/index.ts';
 import { withPostgresQueryLog } from './query-log.ts';
 import { withStatementReuse } from './statement-reuse.ts';
@@ -19,25 +20,25 @@ export interface PostgresHandle extends DatabaseHandle {
  * one server connection and the pooler hands the next query to another. Drizzle's `.prepare()` stays safe either way:
  * it caches the built SQL on our side, not a server-side statement.
  */
-export function shouldPrepare(url: string, explicit: boolean | undefined): boolean {
-  return explicit ?? !isTransactionPooler(url);
+export function shouldPrepare(target: Pick<PostgresTarget, 'pooler'>, explicit: boolean | undefined): boolean {
+  return explicit ?? !target.pooler;
 }
 
-/**
- * `pgbouncer=true` is a marker for us (and Prisma), not a server setting: postgres.js would send it as a startup
- * parameter, and PostgreSQL rejects it (42704 unrecognized configuration parameter).
- */
-export function withoutPoolerMarker(url: string): string {
-  const parsed = new URL(url);
-  if (!parsed.searchParams.has('pgbouncer')) return url;
-  parsed.searchParams.delete('pgbouncer');
-  return parsed.toString();
+function postgresTarget(url: string | PostgresTarget): PostgresTarget {
+  if (typeof url === 'object') return url;
+  const target = parseDatabaseUrl(url);
+  if (target.kind !== 'postgres') throw new ConfigError('createPostgresDatabase needs a postgres:// URL.');
+  return target;
 }
 
-function connect(url: string, options: DatabaseOptions, tag: string): { client: postgres.Sql; db: Database } {
-  const client = postgres(withoutPoolerMarker(url), {
+function connect(
+  target: PostgresTarget,
+  options: DatabaseOptions,
+  tag: string,
+): { client: postgres.Sql; db: Database } {
+  const client = postgres(target.connectionUrl, {
     max: options.poolMax ?? 10,
-    prepare: shouldPrepare(url, options.prepare),
+    prepare: shouldPrepare(target, options.prepare),
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     idle_timeout: 20,
     max_lifetime: 60 * 30,
@@ -66,10 +67,12 @@ function replicated(primary: Database, replicas: [Database, ...Database[]]): Rep
   return Object.assign(db, { with: withCtes });
 }
 
-export function createPostgresDatabase(url: string, options: DatabaseOptions = {}): PostgresHandle {
-  const primary = connect(url, options, 'db');
+/** A database on a PostgreSQL server: `url` as a string, or the target `parseDatabaseUrl` made of one. */
+export function createPostgresDatabase(url: string | PostgresTarget, options: DatabaseOptions = {}): PostgresHandle {
+  const target = postgresTarget(url);
+  const primary = connect(target, options, 'db');
   const replicas = (options.replicaUrls ?? []).map((replicaUrl, index) =>
-    connect(replicaUrl, options, `db:replica${index + 1}`),
+    connect(postgresTarget(replicaUrl), options, `db:replica${index + 1}`),
   );
   const [first, ...rest] = replicas.map((replica) => replica.db);
   const db: Database = first ? replicated(primary.db, [first, ...rest]) : primary.db;
@@ -80,8 +83,8 @@ export function createPostgresDatabase(url: string, options: DatabaseOptions = {
     replicaClients: replicas.map((replica) => replica.client),
     kind: 'postgres',
     description: replicas.length
-      ? `${redactUrl(url)} with ${replicas.length} read replica${replicas.length === 1 ? '' : 's'}`
-      : redactUrl(url),
+      ? `${target.redacted} with ${replicas.length} read replica${replicas.length === 1 ? '' : 's'}`
+      : target.redacted,
     async close() {
       await Promise.all(clients.map((client) => client.end({ timeout: 5 })));
     },

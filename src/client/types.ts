@@ -1,5 +1,6 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { DatabaseTarget, PostgresTarget } from '../config/database-url.ts';
 import type * as schema from '../schema/index.ts';
 
 export type Schema = typeof schema;
@@ -22,15 +23,18 @@ export interface DatabaseHandle {
 }
 
 export interface DatabaseOptions {
-  /** A DATABASE_URL-style string; `undefined` is the embedded default under `.data/pglite`. */
-  url?: string | undefined;
+  /**
+   * A DATABASE_URL-style string, or the target `parseDatabaseUrl` made of one (the env hands its parse over);
+   * `undefined` is the embedded default under `.data/pglite`.
+   */
+  url?: string | DatabaseTarget | undefined;
   /** postgres.js pool size. */
   poolMax?: number;
   /**
    * PostgreSQL only: streaming replicas of `url`. Reads go to one of them (each has its own pool with these same
    * options), writes and transactions to `url`.
    */
-  replicaUrls?: readonly string[] | undefined;
+  replicaUrls?: readonly (string | PostgresTarget)[] | undefined;
   /** Server-side prepared statements. Default: on, except behind a transaction pooler. */
   prepare?: boolean | undefined;
   /**

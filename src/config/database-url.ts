@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * A PostgreSQL server, parsed once: `url` as given, `connectionUrl` what the driver dials (without our
+ * `pgbouncer=true` marker), `pooler` whether a transaction pooler sits in front, `redacted` what may be printed.
+ */
+export interface PostgresTarget {
+  kind: 'postgres';
+  url: string;
+  connectionUrl: string;
+  pooler: boolean;
+  redacted: string;
+}
+
 /** Where a connection string points: a PostgreSQL server, or an embedded PGlite database. */
-export type DatabaseTarget =
-  { kind: 'postgres'; url: string; pooler: boolean } | { kind: 'pglite'; dataDir: string | null };
+export type DatabaseTarget = PostgresTarget | { kind: 'pglite'; dataDir: string | null };
 
 /** The package root, so the embedded default lands in this package whatever the caller's cwd is. */
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,13 +23,7 @@ export const defaultPgliteDir = path.join(packageRoot, '.data', 'pglite');
 const PGLITE_PREFIX = 'pglite://';
 
 export function isDatabaseUrl(raw: string): boolean {
-  if (raw.startsWith(PGLITE_PREFIX)) return raw.length > PGLITE_PREFIX.length;
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return tryParseDatabaseUrl(raw) !== undefined;
 }
 
 /**
@@ -27,31 +32,56 @@ export function isDatabaseUrl(raw: string): boolean {
  */
 export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   if (raw === undefined) return { kind: 'pglite', dataDir: defaultPgliteDir };
+  const target = tryParseDatabaseUrl(raw);
+  if (!target) throw new TypeError('not a postgres:// or pglite:// URL');
+  return target;
+}
+
+/** The one parse of a connection string (env validation and the client share its result); `undefined` if invalid. */
+export function tryParseDatabaseUrl(raw: string): DatabaseTarget | undefined {
   if (raw.startsWith(PGLITE_PREFIX)) {
     const location = raw.slice(PGLITE_PREFIX.length);
+    if (location === '') return undefined;
     return { kind: 'pglite', dataDir: location === 'memory' ? null : path.resolve(location) };
   }
-  if (!isDatabaseUrl(raw)) throw new TypeError('not a postgres:// or pglite:// URL');
-  return { kind: 'postgres', url: raw, pooler: isTransactionPooler(raw) };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || url.hostname === '') return undefined;
+  const pooler = poolerIn(url);
+  // `pgbouncer=true` is a marker for us (and Prisma), not a server setting: postgres.js would send it as a startup
+  // parameter, and PostgreSQL rejects it (42704 unrecognized configuration parameter).
+  const connection = new URL(url);
+  connection.searchParams.delete('pgbouncer');
+  const connectionUrl = url.searchParams.has('pgbouncer') ? connection.toString() : raw;
+  return { kind: 'postgres', url: raw, connectionUrl, pooler, redacted: redact(url) };
 }
 
 /** Supabase's transaction pooler listens on 6543; PgBouncer URLs conventionally carry `pgbouncer=true`. */
 export function isTransactionPooler(raw: string): boolean {
-  const url = new URL(raw);
-  return url.port === '6543' || url.searchParams.get('pgbouncer') === 'true';
+  return poolerIn(new URL(raw));
 }
+
+const poolerIn = (url: URL) => url.port === '6543' || url.searchParams.get('pgbouncer') === 'true';
 
 /** A URL safe to print: the password is replaced and the query string dropped. */
 export function redactUrl(raw: string): string {
   if (raw.startsWith(PGLITE_PREFIX)) return raw;
   try {
-    const url = new URL(raw);
-    if (url.password) url.password = '***';
-    url.search = '';
-    return url.toString();
+    return redact(new URL(raw));
   } catch {
     return '<unparseable database URL>';
   }
+}
+
+function redact(parsed: URL): string {
+  const url = new URL(parsed);
+  if (url.password) url.password = '***';
+  url.search = '';
+  return url.toString();
 }
 
 /** Two URLs name the same database when host, port, database name and user agree. */

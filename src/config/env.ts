@@ -1,14 +1,30 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isDatabaseUrl, packageRoot, parseDatabaseUrl, sameDatabase } from './database-url.ts';
+import {
+  isDatabaseUrl,
+  packageRoot,
+  parseDatabaseUrl,
+  sameDatabase,
+  tryParseDatabaseUrl,
+  type DatabaseTarget,
+  type PostgresTarget,
+} from './database-url.ts';
 import { ConfigError } from '../errors/classes.ts';
 
 // The only module that reads process.env; everything else receives an `Env`.
 
-const databaseUrl = z
+const URL_FORMS = 'must be a postgres:// URL, pglite://<dir> or pglite://memory';
+const databaseUrl = z.string().trim().refine(isDatabaseUrl, { message: URL_FORMS });
+
+/** A URL the client connects to: parsed here, once; the client receives the target (databaseOptionsFromEnv). */
+const clientUrl = z
   .string()
   .trim()
-  .refine(isDatabaseUrl, { message: 'must be a postgres:// URL, pglite://<dir> or pglite://memory' });
+  .transform((raw, ctx) => {
+    const target = tryParseDatabaseUrl(raw);
+    if (!target) ctx.addIssue({ code: 'custom', message: URL_FORMS });
+    return target ? { raw, target } : z.NEVER;
+  });
 
 /** Comma-separated; each entry must be a PostgreSQL server (a streaming replica of DATABASE_URL). */
 const replicaUrls = z.string().transform((raw, ctx) => {
@@ -16,12 +32,12 @@ const replicaUrls = z.string().transform((raw, ctx) => {
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  urls.forEach((url, index) => {
-    if (!isDatabaseUrl(url) || parseDatabaseUrl(url).kind !== 'postgres') {
-      ctx.addIssue({ code: 'custom', message: `entry ${index + 1} of ${urls.length} must be a postgres:// URL` });
-    }
+  return urls.flatMap((url, index) => {
+    const target = tryParseDatabaseUrl(url);
+    if (target?.kind === 'postgres') return [{ raw: url, target }];
+    ctx.addIssue({ code: 'custom', message: `entry ${index + 1} of ${urls.length} must be a postgres:// URL` });
+    return [];
   });
-  return urls;
 });
 
 const flag = z
@@ -32,8 +48,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).optional(),
   /** Deployment stage; VERCEL_ENV is read as a fallback. */
   APP_ENV: z.enum(['development', 'test', 'preview', 'staging', 'production']).optional(),
-  DATABASE_URL: databaseUrl.optional(),
-  DIRECT_URL: databaseUrl.optional(),
+  DATABASE_URL: clientUrl.optional(),
+  DIRECT_URL: clientUrl.optional(),
   /** Read replicas: query objects' reads go to one of them, writes and transactions to DATABASE_URL. */
   DATABASE_REPLICA_URLS: replicaUrls.default([]),
   /** Only for the boot guard: previews and staging refuse to start against this database. */
@@ -59,8 +75,22 @@ const EnvSchema = z.object({
   BENCH_DATABASE_URL: databaseUrl.optional(),
 });
 
+/** What DATABASE_URL, DIRECT_URL and DATABASE_REPLICA_URLS point at, parsed once by `parseEnv`. */
+export interface DatabaseTargets {
+  pooled: DatabaseTarget;
+  /** DIRECT_URL, else DATABASE_URL: migrations and scripts. */
+  direct: DatabaseTarget;
+  replicas: PostgresTarget[];
+}
+
+type ParsedUrls = 'DATABASE_URL' | 'DIRECT_URL' | 'DATABASE_REPLICA_URLS';
+
 export type Env = Readonly<
-  Omit<z.infer<typeof EnvSchema>, 'DATABASE_LOG_QUERIES'> & {
+  Omit<z.infer<typeof EnvSchema>, 'DATABASE_LOG_QUERIES' | ParsedUrls> & {
+    DATABASE_URL: string | undefined;
+    DIRECT_URL: string | undefined;
+    DATABASE_REPLICA_URLS: string[];
+    databaseTargets: DatabaseTargets;
     DATABASE_LOG_QUERIES: boolean;
     APP_ENV: NonNullable<z.infer<typeof EnvSchema>['APP_ENV']>;
   }
@@ -80,8 +110,17 @@ export function parseEnv(source: Source): Env {
   }
   const parsed = result.data;
   const appEnv = parsed.APP_ENV ?? stageFromVercel(source.VERCEL_ENV) ?? parsed.NODE_ENV ?? 'development';
+  const { DATABASE_URL: pooled, DIRECT_URL: direct, DATABASE_REPLICA_URLS: replicas } = parsed;
   const env: Env = {
     ...parsed,
+    DATABASE_URL: pooled?.raw,
+    DIRECT_URL: direct?.raw,
+    DATABASE_REPLICA_URLS: replicas.map((replica) => replica.raw),
+    databaseTargets: {
+      pooled: pooled?.target ?? parseDatabaseUrl(undefined),
+      direct: (direct ?? pooled)?.target ?? parseDatabaseUrl(undefined),
+      replicas: replicas.map((replica) => replica.target),
+    },
     APP_ENV: appEnv,
     DATABASE_LOG_QUERIES: parsed.DATABASE_LOG_QUERIES ?? parsed.NODE_ENV === 'development',
   };
@@ -98,7 +137,7 @@ function stageFromVercel(value: string | undefined): Env['APP_ENV'] | undefined 
 /** Replicas are PostgreSQL streaming replicas of a server; an embedded PGlite database has none. */
 function assertReplicasHaveAServer(env: Env): void {
   if (env.DATABASE_REPLICA_URLS.length === 0) return;
-  if (env.DATABASE_URL !== undefined && parseDatabaseUrl(env.DATABASE_URL).kind === 'postgres') return;
+  if (env.databaseTargets.pooled.kind === 'postgres') return;
   throw new ConfigError(
     'DATABASE_REPLICA_URLS needs a postgres:// DATABASE_URL: read replicas are not supported on embedded PGlite ' +
       `(DATABASE_URL is ${env.DATABASE_URL === undefined ? 'unset, so the embedded default' : 'a pglite:// URL'}).`,

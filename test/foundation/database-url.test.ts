@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shouldPrepare, withoutPoolerMarker } from '../../src/client/postgres.ts';
+import { databaseOptionsFromEnv } from '../../src/client/create-database.ts';
+import { shouldPrepare } from '../../src/client/postgres.ts';
 import {
   defaultPgliteDir,
   isTransactionPooler,
   parseDatabaseUrl,
   redactUrl,
   sameDatabase,
+  type PostgresTarget,
 } from '../../src/config/database-url.ts';
+import { parseEnv } from '../../src/config/env.ts';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to PGlite under the package .data/pglite', () => {
@@ -30,17 +33,31 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('turns statement preparation off behind a pooler unless told otherwise', () => {
-    expect(shouldPrepare('postgres://u@host:6543/db', undefined)).toBe(false);
-    expect(shouldPrepare('postgres://u@host:5432/db', undefined)).toBe(true);
-    expect(shouldPrepare('postgres://u@host:6543/db', true)).toBe(true);
-    expect(shouldPrepare('postgres://u@host:5432/db', false)).toBe(false);
+    const server = (raw: string) => parseDatabaseUrl(raw) as PostgresTarget;
+    expect(shouldPrepare(server('postgres://u@host:6543/db'), undefined)).toBe(false);
+    expect(shouldPrepare(server('postgres://u@host:5432/db'), undefined)).toBe(true);
+    expect(shouldPrepare(server('postgres://u@host:6543/db'), true)).toBe(true);
+    expect(shouldPrepare(server('postgres://u@host:5432/db'), false)).toBe(false);
   });
 
   it('strips the pgbouncer=true marker before connecting (PostgreSQL rejects it as a startup parameter)', () => {
-    expect(withoutPoolerMarker('postgres://u@h:6432/db?pgbouncer=true&sslmode=require')).toBe(
-      'postgres://u@h:6432/db?sslmode=require',
-    );
-    expect(withoutPoolerMarker('postgres://u@h:5432/db')).toBe('postgres://u@h:5432/db');
+    expect(parseDatabaseUrl('postgres://u@h:6432/db?pgbouncer=true&sslmode=require')).toMatchObject({
+      connectionUrl: 'postgres://u@h:6432/db?sslmode=require',
+      pooler: true,
+    });
+    expect(parseDatabaseUrl('postgres://u@h:5432/db')).toMatchObject({ connectionUrl: 'postgres://u@h:5432/db' });
+  });
+
+  it('parses once: the env hands the client its parsed targets, the password never in the printable form', () => {
+    const { databaseTargets } = parseEnv({
+      DATABASE_URL: 'postgres://app:s3cret@h:6543/db',
+      DIRECT_URL: 'postgres://app:s3cret@h:5432/db',
+      DATABASE_REPLICA_URLS: 'postgres://app:s3cret@r:5432/db',
+    });
+    expect(databaseTargets.pooled).toMatchObject({ kind: 'postgres', pooler: true });
+    expect(databaseTargets.direct).toMatchObject({ kind: 'postgres', pooler: false });
+    expect(databaseTargets.replicas.map((target) => target.redacted)).toEqual(['postgres://app:***@r:5432/db']);
+    expect(databaseOptionsFromEnv(parseEnv({})).url).toEqual({ kind: 'pglite', dataDir: defaultPgliteDir });
   });
 
   it('rejects other schemes', () => {

@@ -46,8 +46,8 @@ async function queriesPassedOn(): Promise<number> {
 describe('through PgBouncer in transaction mode (pool_mode = transaction)', () => {
   it('the options the env module picks for `?pgbouncer=true` turn statement preparation off', () => {
     const options = databaseOptionsFromEnv(parseEnv({ DATABASE_URL: poolerUrl }));
-    expect(options.url).toBe(poolerUrl);
-    expect(shouldPrepare(poolerUrl, options.prepare)).toBe(false);
+    expect(options.url).toMatchObject({ kind: 'postgres', url: poolerUrl, pooler: true });
+    expect(shouldPrepare({ pooler: true }, options.prepare)).toBe(false);
   });
 
   it('12 query-object operations succeed: todo create/list/update/delete, nested savepoint, createWithOwner, invite create+accept, 20 concurrent reads', async () => {

@@ -54,7 +54,7 @@ describe('DATABASE_REPLICA_URLS', () => {
 
   it('the pooled options carry the 2 replicas; the direct ones (migrations) carry 0', () => {
     const env = parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: `${replicaA},${replicaB}` });
-    expect(databaseOptionsFromEnv(env).replicaUrls).toEqual([replicaA, replicaB]);
+    expect(databaseOptionsFromEnv(env).replicaUrls).toMatchObject([{ url: replicaA }, { url: replicaB }]);
     expect(databaseOptionsFromEnv(env, 'direct').replicaUrls).toEqual([]);
   });
 });
