@@ -5,9 +5,7 @@ import type { NotificationDelivery } from '../../src/dto/notifications/notificat
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-deliveries.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertTarget } from '../support/notifications-fixtures.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 
 // Work that must commit, on a database of its own: real concurrent workers (a server) or serialized ones (PGlite).
 
@@ -26,9 +24,9 @@ const onIsolated = <T>(fn: () => Promise<T>) => runWithExecutor(handle.db, fn);
 
 /** Commits `count` notifications to one user with one verified target each time; returns the delivery ids. */
 async function seed(count: number): Promise<string[]> {
-  const tenantId = (await insertTenant()).id;
-  const userId = (await insertUser()).id;
-  await insertTarget({ userId });
+  const tenantId = (await factories.tenants.create()).id;
+  const userId = (await factories.user.create()).id;
+  await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const { deliveries } = await NotificationQueries.create(
@@ -91,9 +89,9 @@ describe('claimPending under concurrency', () => {
 
   it('create commits the notification and its deliveries together, or neither', () =>
     onIsolated(async () => {
-      const tenantId = (await insertTenant()).id;
-      const userId = (await insertUser()).id;
-      await insertTarget({ userId });
+      const tenantId = (await factories.tenants.create()).id;
+      const userId = (await factories.user.create()).id;
+      await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
       await handle.db.execute(sql`create function notifications_test_reject() returns trigger language plpgsql as $$
         begin raise exception 'rejected by test' using errcode = 'P0001'; end; $$`);
       await handle.db.execute(sql`create trigger notifications_test_reject before insert on notification_deliveries

@@ -7,15 +7,14 @@ import { withTransaction } from '../../src/client/executor.ts';
 import { toDatabaseError } from '../../src/errors/sqlstate.ts';
 import { notificationDeliveries } from '../../src/schema/tables/notifications/notification-deliveries.ts';
 import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertDelivery, insertNotification, insertTarget } from '../support/notifications-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 let userId: string;
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  userId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 /** Runs raw SQL in a savepoint, so an expected failure leaves the test transaction usable. */
@@ -38,9 +37,13 @@ async function rows<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 async function delivery(status: 'pending' | 'sending' | 'sent' | 'failed' = 'pending') {
-  const notification = await insertNotification({ tenantId, userId });
-  const target = await insertTarget({ userId });
-  const row = await insertDelivery({ notificationId: notification.id, targetId: target.id });
+  const notification = await factories.notifications.create({ readAt: null, tenantId, userId });
+  const target = await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
+  const row = await factories.notificationDeliveries.create({
+    channel: 'email',
+    notificationId: notification.id,
+    targetId: target.id,
+  });
   const path = { pending: [], sending: ['sending'], sent: ['sending', 'sent'], failed: ['sending', 'failed'] }[status];
   for (const next of path) await setStatus(row.id, next);
   return row;
@@ -67,7 +70,7 @@ describe('notifications constraints', () => {
   });
 
   it('the unread count is an index scan of the partial unread index', async () => {
-    await insertNotification({ tenantId, userId });
+    await factories.notifications.create({ readAt: null, tenantId, userId });
     // Tiny test tables make a sequential scan the cheapest plan; take it off the table to see which index serves.
     await db.execute(sql`set local enable_seqscan = off`);
     const plan = await rows<{ 'QUERY PLAN': string }>(
@@ -94,15 +97,17 @@ describe('notifications constraints', () => {
 describe('notification_targets constraints', () => {
   it('an address is unique per channel, across users', async () => {
     const address = `shared-${randomUUID()}@example.com`;
-    await insertTarget({ userId, address });
-    const other = (await insertUser()).id;
+    await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId, address });
+    const other = (await factories.user.create()).id;
     expect(
       await violated(
         sql`insert into notification_targets (user_id, channel, address) values (${other}, 'email', ${address})`,
       ),
     ).toBe('notification_targets_channel_address_unique');
     // the same string on another channel is another address
-    await expect(insertTarget({ userId: other, channel: 'webhook', address })).resolves.toMatchObject({
+    await expect(
+      factories.notificationTargets.create({ verifiedAt: new Date(), userId: other, channel: 'webhook', address }),
+    ).resolves.toMatchObject({
       channel: 'webhook',
     });
   });

@@ -12,21 +12,21 @@ import {
   NOTIFICATION_DELIVERY_ERROR_MAX,
   type notificationDeliveries,
 } from '../../src/schema/tables/notifications/notification-deliveries.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertTarget } from '../support/notifications-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 let userId: string;
 const scope = () => ({ tenantId });
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  userId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 /** A notification with one pending delivery per target; returns the deliveries. */
 async function queue(targets = 1): Promise<NotificationDelivery[]> {
-  for (let i = 0; i < targets; i++) await insertTarget({ userId });
+  for (let i = 0; i < targets; i++)
+    await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
   const { deliveries } = await NotificationQueries.create({ userId, type: 'test.event', title: 'Hi' }, scope());
   return deliveries;
 }
@@ -60,7 +60,7 @@ describe('NotificationDeliveryQueries', () => {
     const listed = await NotificationDeliveryQueries.listForNotification(notificationId, scope());
     expect(listed.map((d) => d.id).sort()).toEqual(deliveries.map((d) => d.id).sort());
     expect(await NotificationDeliveryQueries.listForNotification(randomUUID(), scope())).toEqual([]);
-    const other = { tenantId: (await insertTenant()).id };
+    const other = { tenantId: (await factories.tenants.create()).id };
     expect(await NotificationDeliveryQueries.listForNotification(notificationId, other)).toEqual([]);
     await expect(NotificationDeliveryQueries.listForNotification('nope', scope())).rejects.toBeInstanceOf(
       ValidationError,

@@ -7,14 +7,14 @@ import {
 import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
 import { type notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 let userId: string;
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  userId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('NotificationPreferenceQueries', () => {
@@ -67,7 +67,7 @@ describe('NotificationPreferenceQueries', () => {
       channel: 'push',
       enabled: false,
     });
-    const stranger = (await insertUser()).id;
+    const stranger = (await factories.user.create()).id;
     expect(await NotificationPreferenceQueries.findById(preference.id, userId)).toEqual(preference);
     expect(await NotificationPreferenceQueries.getById(preference.id, userId)).toEqual(preference);
     expect(await NotificationPreferenceQueries.findById(preference.id, stranger)).toBeNull();

@@ -4,13 +4,13 @@ import { NotificationTargetSchema, type NotificationTarget } from '../../src/dto
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';
 import { type notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
-import { insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let userId: string;
 const emailAddress = () => `ada-${randomUUID()}@example.com`;
 
 beforeEach(async () => {
-  userId = (await insertUser()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('NotificationTargetQueries', () => {
@@ -54,7 +54,7 @@ describe('NotificationTargetQueries', () => {
   it('a duplicate (channel, address) is a ConflictError, also across users', async () => {
     const address = emailAddress();
     await NotificationTargetQueries.create(userId, { channel: 'email', address });
-    const other = (await insertUser()).id;
+    const other = (await factories.user.create()).id;
     const error = await NotificationTargetQueries.create(other, {
       channel: 'email',
       address: address.toUpperCase(),
@@ -84,7 +84,7 @@ describe('NotificationTargetQueries', () => {
 
   it("never reads or changes another user's target", async () => {
     const target = await NotificationTargetQueries.create(userId, { channel: 'email', address: emailAddress() });
-    const stranger = (await insertUser()).id;
+    const stranger = (await factories.user.create()).id;
     expect(await NotificationTargetQueries.findById(target.id, stranger)).toBeNull();
     expect((await NotificationTargetQueries.list(stranger)).items).toEqual([]);
     for (const change of [

@@ -7,8 +7,7 @@ import { NotificationPreferenceQueries } from '../../src/queries/notifications/n
 import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
 import { type notifications } from '../../src/schema/tables/notifications/notifications.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertTarget } from '../support/notifications-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 let userId: string;
@@ -21,8 +20,8 @@ const input = (overrides: Partial<Parameters<typeof NotificationQueries.create>[
 });
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  userId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('NotificationQueries', () => {
@@ -54,11 +53,25 @@ describe('NotificationQueries', () => {
   });
 
   it('create queues one pending delivery per usable target, skipping unverified and disabled ones', async () => {
-    const email = await insertTarget({ userId });
-    const sms = await insertTarget({ userId, channel: 'sms', address: `+1415${Math.floor(Math.random() * 1e7)}` });
-    await insertTarget({ userId, verifiedAt: null });
-    await insertTarget({ userId, disabledAt: new Date() });
-    await insertTarget({ userId: (await insertUser()).id });
+    const email = await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
+    const sms = await factories.notificationTargets.create({
+      verifiedAt: new Date(),
+      userId,
+      channel: 'sms',
+      address: `+1415${Math.floor(Math.random() * 1e7)}`,
+    });
+    await factories.notificationTargets.create({ channel: 'email', userId, verifiedAt: null });
+    await factories.notificationTargets.create({
+      channel: 'email',
+      verifiedAt: new Date(),
+      userId,
+      disabledAt: new Date(),
+    });
+    await factories.notificationTargets.create({
+      channel: 'email',
+      verifiedAt: new Date(),
+      userId: (await factories.user.create()).id,
+    });
     const { notification, deliveries } = await NotificationQueries.create(input({ data: { inviteId: 'x' } }), scope());
     expect(notification.data).toEqual({ inviteId: 'x' });
     expect(deliveries.map((d) => [d.targetId, d.channel, d.status, d.attempts]).sort()).toEqual(
@@ -72,8 +85,13 @@ describe('NotificationQueries', () => {
   });
 
   it('preferences suppress a channel: tenant row over the default row, no row means enabled', async () => {
-    await insertTarget({ userId });
-    await insertTarget({ userId, channel: 'push', address: `token-${randomUUID()}` });
+    await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
+    await factories.notificationTargets.create({
+      verifiedAt: new Date(),
+      userId,
+      channel: 'push',
+      address: `token-${randomUUID()}`,
+    });
     // default off for email everywhere...
     await NotificationPreferenceQueries.set(userId, { type: 'invite.accepted', channel: 'email', enabled: false });
     let created = await NotificationQueries.create(input(), scope());
@@ -97,7 +115,7 @@ describe('NotificationQueries', () => {
     created = await NotificationQueries.create(input({ type: 'billing.failed' }), scope());
     expect(created.deliveries.map((d) => d.channel).sort()).toEqual(['email', 'push']);
     // another tenant sees only the default rows
-    const other = (await insertTenant()).id;
+    const other = (await factories.tenants.create()).id;
     created = await NotificationQueries.create(input(), { tenantId: other });
     expect(created.deliveries.map((d) => d.channel)).toEqual(['push']);
   });
@@ -113,7 +131,7 @@ describe('NotificationQueries', () => {
 
   it("never reads or changes another tenant's notifications", async () => {
     const { notification } = await NotificationQueries.create(input(), scope());
-    const other = { tenantId: (await insertTenant()).id };
+    const other = { tenantId: (await factories.tenants.create()).id };
     expect(await NotificationQueries.findById(notification.id, other)).toBeNull();
     expect((await NotificationQueries.list(userId, {}, other)).items).toEqual([]);
     expect(await NotificationQueries.unreadCount(userId, other)).toBe(0);
@@ -134,7 +152,7 @@ describe('NotificationQueries', () => {
     const { notification } = await NotificationQueries.create(input(), scope());
     await NotificationQueries.create(input(), scope());
     expect(await NotificationQueries.unreadCount(userId, scope())).toBe(2);
-    const stranger = (await insertUser()).id;
+    const stranger = (await factories.user.create()).id;
     await expect(NotificationQueries.markRead(notification.id, stranger, scope())).rejects.toBeInstanceOf(
       NotFoundError,
     );
@@ -153,7 +171,7 @@ describe('NotificationQueries', () => {
 
   it("markAllRead marks the user's unread notifications and returns the count", async () => {
     for (let i = 0; i < 3; i++) await NotificationQueries.create(input(), scope());
-    const stranger = (await insertUser()).id;
+    const stranger = (await factories.user.create()).id;
     await NotificationQueries.create(input({ userId: stranger }), scope());
     expect(await NotificationQueries.markAllRead(userId, scope())).toBe(3);
     expect(await NotificationQueries.markAllRead(userId, scope())).toBe(0);
@@ -165,7 +183,7 @@ describe('NotificationQueries', () => {
     const created: Notification[] = [];
     for (let i = 0; i < 7; i++)
       created.push((await NotificationQueries.create(input({ title: `N ${i}` }), scope())).notification);
-    await NotificationQueries.create(input({ userId: (await insertUser()).id }), scope());
+    await NotificationQueries.create(input({ userId: (await factories.user.create()).id }), scope());
     for (const n of created.slice(0, 3)) await NotificationQueries.markRead(n.id, userId, scope());
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -192,7 +210,7 @@ describe('NotificationQueries', () => {
   });
 
   it('delete removes the notification and its deliveries', async () => {
-    await insertTarget({ userId });
+    await factories.notificationTargets.create({ channel: 'email', verifiedAt: new Date(), userId });
     const { notification, deliveries } = await NotificationQueries.create(input(), scope());
     await NotificationQueries.delete(notification.id, scope());
     expect(await NotificationQueries.findById(notification.id, scope())).toBeNull();

@@ -33,6 +33,10 @@ export const createNotificationTargetFactory = () =>
         disabledAt: null,
       };
     },
-    parents: { userId: async () => (await createUserFactory().create()).id },
+    parents: {
+      userId: async () => (await createUserFactory().create()).id,
+      // Runs only when the caller passes no address, so an overridden channel still gets an address of its kind.
+      address: async ({ channel }) => fakeAddress(channel),
+    },
     insert: async (db, input) => (await db.insert(notificationTargets).values(input).returning())[0]!,
   });
