@@ -6,13 +6,13 @@ import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { insertAdminUser } from '../support/admin-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let adminUserId: string;
 let consoleError: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
-  adminUserId = (await insertAdminUser()).id;
+  adminUserId = (await factories.adminUsers.create()).id;
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -74,7 +74,7 @@ describe('AdminAuditLogQueries', () => {
   });
 
   it('list pages newest first and filters by admin user, subject and action', async () => {
-    const other = (await insertAdminUser()).id;
+    const other = (await factories.adminUsers.create()).id;
     const logged: AdminAuditEntry[] = [];
     for (let i = 0; i < 5; i++) {
       logged.push(

@@ -4,7 +4,7 @@ import { AdminRoleSchema, type AdminRole } from '../../src/dto/admin/admin-role.
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
 import { type adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
-import { insertAdminUser } from '../support/admin-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 describe('AdminRoleQueries', () => {
   it('row DTO type is the table row type', () => {
@@ -83,7 +83,7 @@ describe('AdminRoleQueries', () => {
     const role = await AdminRoleQueries.create({ name: 'Unused' });
     expect(await AdminRoleQueries.delete(role.id)).toEqual(role);
     await expect(AdminRoleQueries.delete(role.id)).rejects.toBeInstanceOf(NotFoundError);
-    const admin = await insertAdminUser();
+    const admin = await factories.adminUsers.create();
     await expect(AdminRoleQueries.delete(admin.roleId)).rejects.toBeInstanceOf(ForeignKeyError);
     expect(await AdminRoleQueries.findById(admin.roleId)).not.toBeNull();
   });

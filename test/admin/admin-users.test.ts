@@ -4,15 +4,14 @@ import { AdminUserSchema, type AdminUser } from '../../src/dto/admin/admin-user.
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
 import { type adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
-import { insertUser } from '../support/fixtures.ts';
-import { insertAdminRole } from '../support/admin-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let roleId: string;
 let userId: string;
 
 beforeEach(async () => {
-  roleId = (await insertAdminRole()).id;
-  userId = (await insertUser()).id;
+  roleId = (await factories.adminRoles.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('AdminUserQueries', () => {
@@ -35,7 +34,7 @@ describe('AdminUserQueries', () => {
     await expect(AdminUserQueries.create({ userId, roleId })).rejects.toBeInstanceOf(ConflictError);
     await expect(AdminUserQueries.create({ userId: randomUUID(), roleId })).rejects.toBeInstanceOf(ForeignKeyError);
     await expect(
-      AdminUserQueries.create({ userId: (await insertUser()).id, roleId: randomUUID() }),
+      AdminUserQueries.create({ userId: (await factories.user.create()).id, roleId: randomUUID() }),
     ).rejects.toBeInstanceOf(ForeignKeyError);
   });
 
@@ -44,7 +43,7 @@ describe('AdminUserQueries', () => {
     expect(await AdminUserQueries.findById(admin.id)).toEqual(admin);
     expect(await AdminUserQueries.getById(admin.id)).toEqual(admin);
     expect(await AdminUserQueries.findByUserId(userId)).toEqual(admin);
-    expect(await AdminUserQueries.findByUserId((await insertUser()).id)).toBeNull();
+    expect(await AdminUserQueries.findByUserId((await factories.user.create()).id)).toBeNull();
     expect(await AdminUserQueries.findById(randomUUID())).toBeNull();
     await expect(AdminUserQueries.getById(randomUUID())).rejects.toBeInstanceOf(NotFoundError);
     await expect(AdminUserQueries.findByUserId('nope')).rejects.toBeInstanceOf(ValidationError);
@@ -61,10 +60,10 @@ describe('AdminUserQueries', () => {
   });
 
   it('list pages newest first, filters by role and active', async () => {
-    const otherRole = (await insertAdminRole()).id;
+    const otherRole = (await factories.adminRoles.create()).id;
     const a = await AdminUserQueries.create({ userId, roleId });
-    const b = await AdminUserQueries.create({ userId: (await insertUser()).id, roleId: otherRole });
-    const c = await AdminUserQueries.create({ userId: (await insertUser()).id, roleId });
+    const b = await AdminUserQueries.create({ userId: (await factories.user.create()).id, roleId: otherRole });
+    const c = await AdminUserQueries.create({ userId: (await factories.user.create()).id, roleId });
     await AdminUserQueries.disable(c.id);
     const first = await AdminUserQueries.list({ limit: 2 });
     const second = await AdminUserQueries.list({ limit: 2, cursor: first.nextCursor! });
@@ -80,7 +79,7 @@ describe('AdminUserQueries', () => {
 
   it('update changes the role; unknown role is ForeignKeyError; NotFoundError when absent', async () => {
     const admin = await AdminUserQueries.create({ userId, roleId });
-    const otherRole = (await insertAdminRole()).id;
+    const otherRole = (await factories.adminRoles.create()).id;
     const updated = await AdminUserQueries.update(admin.id, { roleId: otherRole });
     expect(updated.roleId).toBe(otherRole);
     expect(updated.updatedAt.getTime()).toBeGreaterThan(admin.updatedAt.getTime());

@@ -6,12 +6,11 @@ import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts'
 import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
 import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
-import { insertUser } from '../support/fixtures.ts';
-import { insertAdminRole, insertAdminUser } from '../support/admin-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 describe('admin tables: database rules', () => {
   it('admin_roles.name is unique and permissions default to an empty array', async () => {
-    const role = await insertAdminRole({ name: 'support', permissions: undefined });
+    const role = await factories.adminRoles.create({ name: 'support', permissions: undefined });
     expect(role.permissions).toEqual([]);
     expect(await rejection((tx) => tx.insert(adminRoles).values({ name: 'support' }))).toMatch(
       /admin_roles_name_unique/,
@@ -19,7 +18,7 @@ describe('admin tables: database rules', () => {
   });
 
   it('a role still held by an admin user cannot be deleted (restrict)', async () => {
-    const admin = await insertAdminUser();
+    const admin = await factories.adminUsers.create();
     expect(await rejection((tx) => tx.delete(adminRoles).where(eq(adminRoles.id, admin.roleId)))).toMatch(
       /admin_users_role_id_admin_roles_id_fk/,
     );
@@ -29,7 +28,7 @@ describe('admin tables: database rules', () => {
   });
 
   it('deleting the user deletes its admin_users row; its audit entries stay with admin_user_id null', async () => {
-    const admin = await insertAdminUser();
+    const admin = await factories.adminUsers.create();
     const [entry] = await db.insert(adminAuditLog).values({ adminUserId: admin.id, action: 'user.ban' }).returning();
     await db.delete(user).where(eq(user.id, admin.userId));
     expect(await db.select().from(adminUsers).where(eq(adminUsers.id, admin.id))).toEqual([]);
@@ -38,7 +37,7 @@ describe('admin tables: database rules', () => {
   });
 
   it('one admin_users row per user', async () => {
-    const admin = await insertAdminUser();
+    const admin = await factories.adminUsers.create();
     expect(
       await rejection((tx) => tx.insert(adminUsers).values({ userId: admin.userId, roleId: admin.roleId })),
     ).toMatch(/admin_users_user_id_unique/);
@@ -53,7 +52,7 @@ describe('admin tables: database rules', () => {
   });
 
   it('updated_at triggers move admin_roles and admin_users on update', async () => {
-    const role = await insertAdminRole();
+    const role = await factories.adminRoles.create();
     const [updatedRole] = await db
       .update(adminRoles)
       .set({ description: 'changed' })
@@ -61,7 +60,7 @@ describe('admin tables: database rules', () => {
       .returning();
     expect(updatedRole!.updatedAt.getTime()).toBeGreaterThan(role.updatedAt.getTime());
 
-    const admin = await insertAdminUser({ userId: (await insertUser()).id });
+    const admin = await factories.adminUsers.create({ userId: (await factories.user.create()).id });
     const [updatedAdmin] = await db
       .update(adminUsers)
       .set({ disabledAt: new Date() })
