@@ -4,14 +4,13 @@ import { AccountSchema, CreateAccountDTO, type Account, type AccountSummary } fr
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { type account } from '../../src/schema/tables/auth/account.ts';
-import { insertAccount } from '../support/auth-fixtures.ts';
-import { insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let userId: string;
 const HASH = `${'ab'.repeat(16)}:${'cd'.repeat(64)}`; // the shape of Better Auth's scrypt salt:key
 
 beforeEach(async () => {
-  userId = (await insertUser()).id;
+  userId = (await factories.user.create()).id;
 });
 
 const github = (overrides: Record<string, unknown> = {}) => ({
@@ -57,7 +56,7 @@ describe('AccountQueries', () => {
 
   it('create: the same provider account twice is a ConflictError; an unknown user a ForeignKeyError', async () => {
     await AccountQueries.create(github({ accountId: '42' }));
-    const other = (await insertUser()).id;
+    const other = (await factories.user.create()).id;
     const error = await AccountQueries.create(github({ userId: other, accountId: '42' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).constraint).toBe('account_provider_account_unique');
@@ -78,7 +77,7 @@ describe('AccountQueries', () => {
   it("listForUser returns the user's accounts without secrets", async () => {
     await AccountQueries.create(github());
     await AccountQueries.setPasswordHash(userId, HASH);
-    await insertAccount((await insertUser()).id);
+    await factories.account.create({ userId: (await factories.user.create()).id });
     const listed = await AccountQueries.listForUser(userId);
     expect(listed.map((a) => a.providerId).sort()).toEqual(['credential', 'github']);
     for (const row of listed) {

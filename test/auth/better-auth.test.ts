@@ -12,7 +12,7 @@ import { account } from '../../src/schema/tables/auth/account.ts';
 import { jwks } from '../../src/schema/tables/auth/jwks.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
-import { insertTenant } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // Better Auth 1.7 on our schema, through its Drizzle adapter, inside the test's rolled-back transaction: `db` resolves
 // to the current executor, and with `provider: 'pg'` the adapter never opens a transaction of its own.
@@ -109,7 +109,7 @@ describe('Better Auth on our auth tables', () => {
     const auth = createAuth();
     const { email } = await signUp(auth);
     const { headers, response } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
-    const tenant = await insertTenant();
+    const tenant = await factories.tenants.create();
     await db.update(session).set({ activeTenantId: tenant.id }).where(eq(session.token, response.token));
 
     const requestHeaders = new Headers({ cookie: cookieHeader(headers) });

@@ -9,8 +9,7 @@ import { account } from '../../src/schema/tables/auth/account.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { verification } from '../../src/schema/tables/auth/verification.ts';
-import { insertAccount, insertSession, insertVerification } from '../support/auth-fixtures.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 /** Runs raw SQL in a savepoint (a failure must not abort the test's transaction) and returns the mapped error. */
 async function failureOf(statement: ReturnType<typeof sql>): Promise<unknown> {
@@ -25,13 +24,13 @@ async function failureOf(statement: ReturnType<typeof sql>): Promise<unknown> {
 let userId: string;
 
 beforeEach(async () => {
-  userId = (await insertUser({ email: `owner-${randomUUID()}@example.com` })).id;
+  userId = (await factories.user.create({ email: `owner-${randomUUID()}@example.com` })).id;
 });
 
 describe('auth constraints', () => {
   it('rejects a second user with the same email (user_email_unique)', async () => {
     const email = `dup-${randomUUID()}@example.com`;
-    await insertUser({ email });
+    await factories.user.create({ email });
     const error = await failureOf(sql`insert into "user" (name, email) values ('Twin', ${email})`);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).constraint).toBe('user_email_unique');
@@ -46,11 +45,11 @@ describe('auth constraints', () => {
   });
 
   it('deleting a user deletes its sessions and accounts (on delete cascade)', async () => {
-    await insertSession(userId);
-    await insertSession(userId);
-    await insertAccount(userId, { providerId: 'credential', accountId: userId, password: 'scrypt-hash' });
-    const other = (await insertUser()).id;
-    const othersSession = await insertSession(other);
+    await factories.session.create({ userId });
+    await factories.session.create({ userId });
+    await factories.account.create({ userId, providerId: 'credential', accountId: userId, password: 'scrypt-hash' });
+    const other = (await factories.user.create()).id;
+    const othersSession = await factories.session.create({ userId: other });
 
     await db.execute(sql`delete from "user" where id = ${userId}`);
 
@@ -61,29 +60,31 @@ describe('auth constraints', () => {
   });
 
   it('deleting the active tenant clears session.active_tenant_id but keeps the session (on delete set null)', async () => {
-    const tenant = await insertTenant();
-    const s = await insertSession(userId, { activeTenantId: tenant.id });
+    const tenant = await factories.tenants.create();
+    const s = await factories.session.create({ userId, activeTenantId: tenant.id });
     await db.execute(sql`delete from tenants where id = ${tenant.id}`);
     const [after] = await db.select().from(session).where(eq(session.id, s.id));
     expect(after).toMatchObject({ id: s.id, activeTenantId: null });
   });
 
   it('rejects a second account with the same (provider_id, account_id)', async () => {
-    await insertAccount(userId, { providerId: 'github', accountId: '4242' });
-    const other = (await insertUser()).id;
+    await factories.account.create({ userId, providerId: 'github', accountId: '4242' });
+    const other = (await factories.user.create()).id;
     const error = await failureOf(
       sql`insert into account (user_id, provider_id, account_id) values (${other}, 'github', '4242')`,
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).constraint).toBe('account_provider_account_unique');
     // the same account id at another provider is a different account
-    await expect(insertAccount(other, { providerId: 'google', accountId: '4242' })).resolves.toMatchObject({
+    await expect(
+      factories.account.create({ userId: other, providerId: 'google', accountId: '4242' }),
+    ).resolves.toMatchObject({
       accountId: '4242',
     });
   });
 
   it('rejects a second session with the same token (session_token_unique)', async () => {
-    const first = await insertSession(userId);
+    const first = await factories.session.create({ userId });
     const error = await failureOf(
       sql`insert into session (user_id, token, expires_at) values (${userId}, ${first.token}, now() + interval '1 hour')`,
     );
@@ -93,7 +94,7 @@ describe('auth constraints', () => {
 
   it('moves updated_at on a raw SQL update (trigger user_set_updated_at)', async () => {
     const past = new Date('2001-02-03T04:05:06.789Z');
-    const row = await insertUser({ createdAt: past, updatedAt: past });
+    const row = await factories.user.create({ createdAt: past, updatedAt: past });
     const before = Date.now();
     await db.execute(sql`update "user" set name = 'Renamed' where id = ${row.id}`);
     const [after] = await db.select().from(user).where(eq(user.id, row.id));
@@ -105,13 +106,13 @@ describe('auth constraints', () => {
 
   it('moves updated_at on session, account and verification too', async () => {
     const past = new Date('2001-02-03T04:05:06.789Z');
-    const s = await insertSession(userId, { updatedAt: past });
-    const a = await insertAccount(userId, { updatedAt: past });
+    const s = await factories.session.create({ userId, updatedAt: past });
+    const a = await factories.account.create({ userId, updatedAt: past });
     await db.execute(sql`update session set user_agent = 'curl' where id = ${s.id}`);
     await db.execute(sql`update account set scope = 'read' where id = ${a.id}`);
     const [s2] = await db.select().from(session).where(eq(session.id, s.id));
     const [a2] = await db.select().from(account).where(eq(account.id, a.id));
-    const v = await insertVerification({ updatedAt: past });
+    const v = await factories.verification.create({ updatedAt: past });
     await db.execute(sql`update verification set value = 'z' where id = ${v.id}`);
     const [v2] = await db.select().from(verification).where(eq(verification.id, v.id));
     expect(s2!.updatedAt.getTime()).toBeGreaterThan(past.getTime());

@@ -4,7 +4,7 @@ import { JwkSchema, PublicJwkSchema, type Jwk } from '../../src/dto/auth/jwk.ts'
 import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { JwksQueries } from '../../src/queries/auth/jwks.ts';
 import { type jwks } from '../../src/schema/tables/auth/jwks.ts';
-import { anHourAgo, inOneHour, insertJwk } from '../support/auth-fixtures.ts';
+import { factories, fromNow } from '../../src/testing/index.ts';
 
 const keyPair = (n: number) => ({
   publicKey: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: `public-${n}` }),
@@ -19,7 +19,7 @@ describe('JwksQueries', () => {
   });
 
   it('create stores a key pair; findById / getById read it back', async () => {
-    const created = await JwksQueries.create({ ...keyPair(1), expiresAt: inOneHour() });
+    const created = await JwksQueries.create({ ...keyPair(1), expiresAt: fromNow(1 / 24) });
     expect(created).toMatchObject({ alg: 'EdDSA', crv: 'Ed25519' });
     expect(JwkSchema.parse(created)).toEqual(created);
     expect(await JwksQueries.getById(created.id)).toEqual(created);
@@ -41,16 +41,20 @@ describe('JwksQueries', () => {
 
   it('latest is the newest key that has not expired, or null', async () => {
     expect(await JwksQueries.latest()).toBeNull();
-    const old = await insertJwk({ createdAt: new Date(Date.now() - 120_000) });
-    const current = await insertJwk({ createdAt: new Date(Date.now() - 60_000), expiresAt: inOneHour() });
-    await insertJwk({ createdAt: new Date(), expiresAt: anHourAgo() }); // newest, but expired
+    const old = await factories.jwks.create({ createdAt: new Date(Date.now() - 120_000) });
+    const current = await factories.jwks.create({
+      createdAt: new Date(Date.now() - 60_000),
+      expiresAt: fromNow(1 / 24),
+    });
+    await factories.jwks.create({ createdAt: new Date(), expiresAt: fromNow(-1 / 24) }); // newest, but expired
     expect(await JwksQueries.latest()).toEqual(current);
     expect(old.id).not.toBe(current.id);
   });
 
   it('list pages newest first, expired keys included, never the private key', async () => {
     const created = [];
-    for (let i = 0; i < 3; i++) created.push(await insertJwk({ createdAt: new Date(Date.now() - (3 - i) * 1000) }));
+    for (let i = 0; i < 3; i++)
+      created.push(await factories.jwks.create({ createdAt: new Date(Date.now() - (3 - i) * 1000) }));
     const first = await JwksQueries.list({ limit: 2 });
     expect(first.items.map((k) => k.id)).toEqual([created[2]!.id, created[1]!.id]);
     for (const item of first.items) {

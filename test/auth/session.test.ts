@@ -8,13 +8,12 @@ import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { type session } from '../../src/schema/tables/auth/session.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
-import { anHourAgo, inOneHour, insertSession } from '../support/auth-fixtures.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories, fromNow } from '../../src/testing/index.ts';
 
 let userId: string;
 
 beforeEach(async () => {
-  userId = (await insertUser()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('SessionQueries', () => {
@@ -26,11 +25,11 @@ describe('SessionQueries', () => {
   it('create generates a random token and returns the row DTO', async () => {
     const a = await SessionQueries.create({
       userId,
-      expiresAt: inOneHour(),
+      expiresAt: fromNow(1 / 24),
       ipAddress: '203.0.113.7',
       userAgent: ' curl ',
     });
-    const b = await SessionQueries.create({ userId, expiresAt: inOneHour() });
+    const b = await SessionQueries.create({ userId, expiresAt: fromNow(1 / 24) });
     expect(a).toMatchObject({ userId, ipAddress: '203.0.113.7', userAgent: 'curl', activeTenantId: null });
     expect(a.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(a.token).not.toBe(b.token);
@@ -40,7 +39,7 @@ describe('SessionQueries', () => {
   it('create rejects a caller-chosen token, a past expiry and a bad ip, before any SQL', async () => {
     const error = await SessionQueries.create({
       userId,
-      expiresAt: anHourAgo(),
+      expiresAt: fromNow(-1 / 24),
       ipAddress: '999.1.1.1',
       token: 'mine',
     } as never).catch((e: unknown) => e);
@@ -49,23 +48,23 @@ describe('SessionQueries', () => {
   });
 
   it('create for an unknown user is a ForeignKeyError', async () => {
-    await expect(SessionQueries.create({ userId: randomUUID(), expiresAt: inOneHour() })).rejects.toBeInstanceOf(
+    await expect(SessionQueries.create({ userId: randomUUID(), expiresAt: fromNow(1 / 24) })).rejects.toBeInstanceOf(
       ForeignKeyError,
     );
   });
 
   it('a caller can never choose or change a token (the session_token_unique conflict is only reachable by raw SQL)', async () => {
-    const first = await insertSession(userId);
+    const first = await factories.session.create({ userId });
     await expect(SessionQueries.update(first.id, { token: 'x' } as never)).rejects.toBeInstanceOf(ValidationError);
     await expect(
-      SessionQueries.create({ userId, expiresAt: inOneHour(), token: first.token } as never),
+      SessionQueries.create({ userId, expiresAt: fromNow(1 / 24), token: first.token } as never),
     ).rejects.toBeInstanceOf(ValidationError);
     expect((await SessionQueries.getById(first.id)).token).toBe(first.token);
   });
 
   it('findByToken returns the live session, null when unknown or expired', async () => {
-    const live = await insertSession(userId);
-    const expired = await insertSession(userId, { expiresAt: anHourAgo() });
+    const live = await factories.session.create({ userId });
+    const expired = await factories.session.create({ userId, expiresAt: fromNow(-1 / 24) });
     expect(await SessionQueries.findByToken(live.token)).toEqual(live);
     expect(await SessionQueries.findByToken(expired.token)).toBeNull();
     expect(await SessionQueries.findByToken('unknown-token')).toBeNull();
@@ -73,7 +72,7 @@ describe('SessionQueries', () => {
   });
 
   it('findById / getById', async () => {
-    const s = await insertSession(userId);
+    const s = await factories.session.create({ userId });
     expect(await SessionQueries.findById(s.id)).toEqual(s);
     expect(await SessionQueries.getById(s.id)).toEqual(s);
     expect(await SessionQueries.findById(randomUUID())).toBeNull();
@@ -82,9 +81,9 @@ describe('SessionQueries', () => {
   });
 
   it("listForUser returns only that user's live sessions unless includeExpired", async () => {
-    const live = await insertSession(userId);
-    const expired = await insertSession(userId, { expiresAt: anHourAgo() });
-    await insertSession((await insertUser()).id);
+    const live = await factories.session.create({ userId });
+    const expired = await factories.session.create({ userId, expiresAt: fromNow(-1 / 24) });
+    await factories.session.create({ userId: (await factories.user.create()).id });
     expect((await SessionQueries.listForUser(userId)).map((s) => s.id)).toEqual([live.id]);
     expect((await SessionQueries.listForUser(userId, { includeExpired: true })).map((s) => s.id).sort()).toEqual(
       [live.id, expired.id].sort(),
@@ -94,17 +93,17 @@ describe('SessionQueries', () => {
   });
 
   it('update extends the session', async () => {
-    const s = await insertSession(userId);
+    const s = await factories.session.create({ userId });
     const later = new Date(Date.now() + 7 * 24 * 3600 * 1000);
     expect((await SessionQueries.update(s.id, { expiresAt: later })).expiresAt).toEqual(later);
-    await expect(SessionQueries.update(s.id, { expiresAt: anHourAgo() })).rejects.toBeInstanceOf(ValidationError);
+    await expect(SessionQueries.update(s.id, { expiresAt: fromNow(-1 / 24) })).rejects.toBeInstanceOf(ValidationError);
     await expect(SessionQueries.update(randomUUID(), { expiresAt: later })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('setActiveTenant accepts a tenant the user belongs to, refuses others and deleted ones, and clears', async () => {
-    const s = await insertSession(userId);
-    const member = await insertTenant();
-    const stranger = await insertTenant();
+    const s = await factories.session.create({ userId });
+    const member = await factories.tenants.create();
+    const stranger = await factories.tenants.create();
     await db.insert(tenantMembers).values({ tenantId: member.id, userId, role: 'owner' });
 
     expect((await SessionQueries.setActiveTenant(s.id, member.id)).activeTenantId).toBe(member.id);
@@ -119,8 +118,12 @@ describe('SessionQueries', () => {
   });
 
   it('revoke deletes one session; revokeAllForUser deletes the rest, optionally keeping one', async () => {
-    const [a, b, c] = [await insertSession(userId), await insertSession(userId), await insertSession(userId)];
-    const other = await insertSession((await insertUser()).id);
+    const [a, b, c] = [
+      await factories.session.create({ userId }),
+      await factories.session.create({ userId }),
+      await factories.session.create({ userId }),
+    ];
+    const other = await factories.session.create({ userId: (await factories.user.create()).id });
     expect((await SessionQueries.revoke(a!.id)).id).toBe(a!.id);
     expect(await SessionQueries.findByToken(a!.token)).toBeNull();
     await expect(SessionQueries.revoke(a!.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -134,9 +137,9 @@ describe('SessionQueries', () => {
   });
 
   it('deleteExpired removes expired sessions only', async () => {
-    const live = await insertSession(userId);
-    await insertSession(userId, { expiresAt: anHourAgo() });
-    await insertSession(userId, { expiresAt: new Date(Date.now() - 86_400_000) });
+    const live = await factories.session.create({ userId });
+    await factories.session.create({ userId, expiresAt: fromNow(-1 / 24) });
+    await factories.session.create({ userId, expiresAt: new Date(Date.now() - 86_400_000) });
     expect(await SessionQueries.deleteExpired()).toBe(2);
     expect((await SessionQueries.listForUser(userId, { includeExpired: true })).map((s) => s.id)).toEqual([live.id]);
     expect(await SessionQueries.deleteExpired()).toBe(0);

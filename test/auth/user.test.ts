@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../src/errors/
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
 import { type user } from '../../src/schema/tables/auth/user.ts';
-import { insertSession } from '../support/auth-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const newEmail = () => `grace-${randomUUID()}@example.com`;
 
@@ -74,7 +74,7 @@ describe('UserQueries', () => {
 
   it('delete removes the user and, by cascade, their sessions', async () => {
     const created = await UserQueries.create({ name: 'Gone', email: newEmail() });
-    await insertSession(created.id);
+    await factories.session.create({ userId: created.id });
     expect((await UserQueries.delete(created.id)).id).toBe(created.id);
     expect(await UserQueries.findById(created.id)).toBeNull();
     expect(await SessionQueries.listForUser(created.id, { includeExpired: true })).toEqual([]);

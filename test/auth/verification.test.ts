@@ -5,8 +5,7 @@ import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { type verification } from '../../src/schema/tables/auth/verification.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { anHourAgo, inOneHour, insertVerification } from '../support/auth-fixtures.ts';
+import { factories, fromNow, isolatedDatabase } from '../../src/testing/index.ts';
 
 const identifier = () => `reset-password:${randomUUID()}`;
 
@@ -17,7 +16,11 @@ describe('VerificationQueries', () => {
 
   it('create stores a value under an identifier', async () => {
     const key = identifier();
-    const created = await VerificationQueries.create({ identifier: key, value: 'user-id-1', expiresAt: inOneHour() });
+    const created = await VerificationQueries.create({
+      identifier: key,
+      value: 'user-id-1',
+      expiresAt: fromNow(1 / 24),
+    });
     expect(created).toMatchObject({ identifier: key, value: 'user-id-1' });
     expect(VerificationSchema.parse(created)).toEqual(created);
     expect(await VerificationQueries.getById(created.id)).toEqual(created);
@@ -29,7 +32,7 @@ describe('VerificationQueries', () => {
     const error = await VerificationQueries.create({
       identifier: ' ',
       value: '',
-      expiresAt: anHourAgo(),
+      expiresAt: fromNow(-1 / 24),
       id: randomUUID(),
     } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -38,9 +41,14 @@ describe('VerificationQueries', () => {
 
   it('findValue returns the newest live value and ignores expired ones', async () => {
     const key = identifier();
-    await insertVerification({ identifier: key, value: 'old', createdAt: new Date(Date.now() - 60_000) });
-    const newest = await insertVerification({ identifier: key, value: 'new' });
-    await insertVerification({ identifier: key, value: 'expired', expiresAt: anHourAgo(), createdAt: inOneHour() });
+    await factories.verification.create({ identifier: key, value: 'old', createdAt: new Date(Date.now() - 60_000) });
+    const newest = await factories.verification.create({ identifier: key, value: 'new' });
+    await factories.verification.create({
+      identifier: key,
+      value: 'expired',
+      expiresAt: fromNow(-1 / 24),
+      createdAt: fromNow(1 / 24),
+    });
     expect(await VerificationQueries.findValue(key)).toEqual(newest);
     expect(await VerificationQueries.findValue(identifier())).toBeNull();
     await expect(VerificationQueries.findValue('')).rejects.toBeInstanceOf(ValidationError);
@@ -48,19 +56,19 @@ describe('VerificationQueries', () => {
 
   it('consume deletes and returns the live value once; expired values are never consumed', async () => {
     const key = identifier();
-    const row = await insertVerification({ identifier: key });
+    const row = await factories.verification.create({ identifier: key });
     expect(await VerificationQueries.consume(key)).toEqual(row);
     expect(await VerificationQueries.consume(key)).toBeNull();
     expect(await VerificationQueries.findById(row.id)).toBeNull();
 
-    const expired = await insertVerification({ identifier: key, expiresAt: anHourAgo() });
+    const expired = await factories.verification.create({ identifier: key, expiresAt: fromNow(-1 / 24) });
     expect(await VerificationQueries.consume(key)).toBeNull();
     expect(await VerificationQueries.findById(expired.id)).toEqual(expired);
   });
 
   it('deleteExpired removes expired values only', async () => {
-    const live = await insertVerification();
-    const expired = await insertVerification({ expiresAt: anHourAgo() });
+    const live = await factories.verification.create();
+    const expired = await factories.verification.create({ expiresAt: fromNow(-1 / 24) });
     expect(await VerificationQueries.deleteExpired()).toBe(1);
     expect(await VerificationQueries.findById(expired.id)).toBeNull();
     expect(await VerificationQueries.findById(live.id)).toEqual(live);
@@ -72,7 +80,11 @@ describe('VerificationQueries', () => {
       await runWithExecutor(handle.db, async () => {
         for (let round = 0; round < 3; round++) {
           const key = identifier();
-          const row = await VerificationQueries.create({ identifier: key, value: `v${round}`, expiresAt: inOneHour() });
+          const row = await VerificationQueries.create({
+            identifier: key,
+            value: `v${round}`,
+            expiresAt: fromNow(1 / 24),
+          });
           const results = await Promise.all([VerificationQueries.consume(key), VerificationQueries.consume(key)]);
           expect(results.filter((r) => r !== null).map((r) => r!.id)).toEqual([row.id]);
           expect(await VerificationQueries.findValue(key)).toBeNull();
