@@ -13,8 +13,6 @@ import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptio
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 import { ValidationError } from '../../src/errors/classes.ts';
-import { insertTenant } from '../support/fixtures.ts';
-import { providerId } from '../support/subscriptions-fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -30,6 +28,8 @@ import {
 import { hostileInput } from './arbitraries/dto.ts';
 import { hostileKey } from './arbitraries/fields.ts';
 import * as arb from './arbitraries/subscriptions.ts';
+import { factories } from '../../src/testing/index.ts';
+import { providerId } from '../support/provider-id.ts';
 
 const dtos = [
   { name: 'CreateSubscriptionDTO', schema: CreateSubscriptionDTO, spec: arb.createSubscription() },
@@ -54,7 +54,7 @@ describe('subscriptions queries', () => {
   const scope = () => ({ tenantId });
 
   beforeEach(async () => {
-    tenantId = (await insertTenant()).id;
+    tenantId = (await factories.tenants.create()).id;
   });
 
   it('50 hostile inputs to each of SubscriptionQueries.create / update / list → ValidationError, no row written', async () => {
@@ -130,7 +130,7 @@ describe('subscriptions queries', () => {
 
 describe('subscription periods (the subscriptions_period_order check)', () => {
   it('50 periods in either order to each of create / update / ingestEvent: in order → written; else a ValidationError naming currentPeriodEnd, never a CheckViolationError', async () => {
-    const tenantId = (await insertTenant()).id;
+    const tenantId = (await factories.tenants.create()).id;
     const scope = { tenantId };
     const target = await SubscriptionQueries.create(
       { providerCustomerId: 'cus_5', providerSubscriptionId: 'sub_period', plan: 'pro' },
@@ -187,7 +187,7 @@ describe('subscription periods (the subscriptions_period_order check)', () => {
 
 describe('subscriptions lookups', () => {
   it('50 hostile provider ids to each of findByProviderSubscriptionId / findByProviderEventId → ValidationError', async () => {
-    const tenantId = (await insertTenant()).id;
+    const tenantId = (await factories.tenants.create()).id;
     const calls = [
       await assertLookupRefuses(hostileKey(), (id) =>
         SubscriptionQueries.findByProviderSubscriptionId(id as never, { tenantId }),

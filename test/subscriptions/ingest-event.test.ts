@@ -8,13 +8,12 @@ import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptio
 import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { insertTenant } from '../support/fixtures.ts';
-import { insertSubscription, providerId } from '../support/subscriptions-fixtures.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
+import { providerId } from '../support/provider-id.ts';
 
 let tenantId: string;
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
+  tenantId = (await factories.tenants.create()).id;
 });
 
 const at = (iso: string) => new Date(iso);
@@ -29,7 +28,7 @@ const event = (providerSubscriptionId: string, overrides: Record<string, unknown
 
 describe('SubscriptionQueries.ingestEvent', () => {
   it('applies the event to the matched subscription and marks it processed', async () => {
-    const subscription = await insertSubscription(tenantId, { status: 'trialing' });
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'trialing' });
     const result = await SubscriptionQueries.ingestEvent(
       event(subscription.providerSubscriptionId, {
         status: 'active',
@@ -51,7 +50,7 @@ describe('SubscriptionQueries.ingestEvent', () => {
   });
 
   it('a webhook delivered twice is stored once and applied once', async () => {
-    const subscription = await insertSubscription(tenantId, { status: 'active', quantity: 1 });
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active', quantity: 1 });
     const delivery = event(subscription.providerSubscriptionId, { status: 'past_due', quantity: 3 });
     const first = await SubscriptionQueries.ingestEvent(delivery);
     // between the deliveries someone changes the row; the redelivery must not re-apply over it
@@ -67,7 +66,7 @@ describe('SubscriptionQueries.ingestEvent', () => {
   });
 
   it('ignores an event older than the last applied one (stored, processed, changes nothing)', async () => {
-    const subscription = await insertSubscription(tenantId, { status: 'active' });
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
     const newer = event(subscription.providerSubscriptionId, {
       status: 'canceled',
       occurredAt: at('2030-01-02T00:00:00Z'),
@@ -124,7 +123,7 @@ describe('SubscriptionQueries.ingestEvent', () => {
   });
 
   it('a period that ends before it starts is a ValidationError naming currentPeriodEnd, before any SQL', async () => {
-    const subscription = await insertSubscription(tenantId);
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
     const bad = event(subscription.providerSubscriptionId, {
       currentPeriodStart: at('2030-02-01T00:00:00Z'),
       currentPeriodEnd: at('2030-01-01T00:00:00Z'),
@@ -136,7 +135,13 @@ describe('SubscriptionQueries.ingestEvent', () => {
   });
 
   it('a rejected change rolls back the whole ingest, the event included', async () => {
-    const subscription = await insertSubscription(tenantId, { currentPeriodStart: at('2030-01-01T00:00:00Z') });
+    const subscription = await factories.subscriptions.create({
+      tenantId,
+      plan: 'pro',
+      status: 'active',
+      currentPeriodStart: at('2030-01-01T00:00:00Z'),
+      currentPeriodEnd: null,
+    });
     const bad = event(subscription.providerSubscriptionId, { currentPeriodEnd: at('2029-01-01T00:00:00Z') });
     await expect(SubscriptionQueries.ingestEvent(bad)).rejects.toBeInstanceOf(CheckViolationError);
     expect(await SubscriptionEventQueries.findByProviderEventId(bad.providerEventId)).toBeNull();
@@ -151,7 +156,12 @@ describe('SubscriptionQueries.ingestEvent', () => {
           .insert(tenants)
           .values({ name: 'Iso', slug: `iso-${providerId('t').slice(2, 10)}` })
           .returning();
-        const subscription = await insertSubscription(tenant!.id, { status: 'active', quantity: 1 });
+        const subscription = await factories.subscriptions.create({
+          tenantId: tenant!.id,
+          plan: 'pro',
+          status: 'active',
+          quantity: 1,
+        });
         const delivery = event(subscription.providerSubscriptionId, { status: 'past_due', quantity: 7 });
         const results = await Promise.all(Array.from({ length: 5 }, () => SubscriptionQueries.ingestEvent(delivery)));
         expect(results.filter((r) => !r.duplicate)).toHaveLength(1);

@@ -5,13 +5,13 @@ import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscr
 import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
 import { violation } from '../support/constraint-violation.ts';
-import { insertTenant } from '../support/fixtures.ts';
-import { insertSubscription, insertSubscriptionEvent, providerId } from '../support/subscriptions-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
+import { providerId } from '../support/provider-id.ts';
 
 let tenantId: string;
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
+  tenantId = (await factories.tenants.create()).id;
 });
 
 const rejects = async (statement: () => Promise<unknown>, constraint: string) =>
@@ -19,10 +19,16 @@ const rejects = async (statement: () => Promise<unknown>, constraint: string) =>
 
 describe('subscriptions table', () => {
   it('stores one row per provider_subscription_id', async () => {
-    const first = await insertSubscription(tenantId);
-    const other = (await insertTenant()).id;
+    const first = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
+    const other = (await factories.tenants.create()).id;
     await rejects(
-      () => insertSubscription(other, { providerSubscriptionId: first.providerSubscriptionId }),
+      () =>
+        factories.subscriptions.create({
+          tenantId: other,
+          plan: 'pro',
+          status: 'active',
+          providerSubscriptionId: first.providerSubscriptionId,
+        }),
       'subscriptions_provider_subscription_id_unique',
     );
   });
@@ -36,18 +42,43 @@ describe('subscriptions table', () => {
   });
 
   it('checks quantity >= 0 (0 allowed) and period end after start', async () => {
-    expect((await insertSubscription(tenantId, { quantity: 0 })).quantity).toBe(0);
-    await rejects(() => insertSubscription(tenantId, { quantity: -1 }), 'subscriptions_quantity_non_negative');
+    expect(
+      (await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active', quantity: 0 })).quantity,
+    ).toBe(0);
+    await rejects(
+      () => factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active', quantity: -1 }),
+      'subscriptions_quantity_non_negative',
+    );
     const start = new Date('2030-01-01T00:00:00Z');
     await rejects(
-      () => insertSubscription(tenantId, { currentPeriodStart: start, currentPeriodEnd: start }),
+      () =>
+        factories.subscriptions.create({
+          tenantId,
+          plan: 'pro',
+          status: 'active',
+          currentPeriodStart: start,
+          currentPeriodEnd: start,
+        }),
       'subscriptions_period_order',
     );
     // one side missing is allowed (an incomplete subscription has no period yet)
-    expect((await insertSubscription(tenantId, { currentPeriodStart: start })).currentPeriodEnd).toBeNull();
-    await rejects(() => insertSubscription(tenantId, { plan: '' }), 'subscriptions_plan_length');
+    expect(
+      (
+        await factories.subscriptions.create({
+          tenantId,
+          plan: 'pro',
+          status: 'active',
+          currentPeriodStart: start,
+          currentPeriodEnd: null,
+        })
+      ).currentPeriodEnd,
+    ).toBeNull();
     await rejects(
-      () => insertSubscription(tenantId, { providerSubscriptionId: '' }),
+      () => factories.subscriptions.create({ tenantId, status: 'active', plan: '' }),
+      'subscriptions_plan_length',
+    );
+    await rejects(
+      () => factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active', providerSubscriptionId: '' }),
       'subscriptions_provider_ids_length',
     );
   });
@@ -61,7 +92,7 @@ describe('subscriptions table', () => {
   });
 
   it('updated_at is moved by the trigger, even for raw SQL', async () => {
-    const row = await insertSubscription(tenantId);
+    const row = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
     await db.execute(sql`update subscriptions set plan = 'team' where id = ${row.id}`);
     const [after] = await db.select().from(subscriptions).where(eq(subscriptions.id, row.id));
     expect(after!.updatedAt.getTime()).toBeGreaterThan(row.updatedAt.getTime());
@@ -69,9 +100,9 @@ describe('subscriptions table', () => {
   });
 
   it('deleting the tenant deletes its subscriptions and their events', async () => {
-    const subscription = await insertSubscription(tenantId);
-    const event = await insertSubscriptionEvent({ subscriptionId: subscription.id });
-    const unmatched = await insertSubscriptionEvent();
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
+    const event = await factories.subscriptionEvents.create({ processedAt: null, subscriptionId: subscription.id });
+    const unmatched = await factories.subscriptionEvents.create({ subscriptionId: null, processedAt: null });
     await db.delete(tenants).where(eq(tenants.id, tenantId));
     expect(await db.select().from(subscriptions).where(eq(subscriptions.id, subscription.id))).toEqual([]);
     expect(await db.select().from(subscriptionEvents).where(eq(subscriptionEvents.id, event.id))).toEqual([]);
@@ -82,18 +113,23 @@ describe('subscriptions table', () => {
 
 describe('subscription_events table', () => {
   it('stores a provider event once: a second delivery hits the unique key', async () => {
-    const event = await insertSubscriptionEvent();
+    const event = await factories.subscriptionEvents.create({ subscriptionId: null, processedAt: null });
     await rejects(
-      () => insertSubscriptionEvent({ providerEventId: event.providerEventId }),
+      () =>
+        factories.subscriptionEvents.create({
+          subscriptionId: null,
+          processedAt: null,
+          providerEventId: event.providerEventId,
+        }),
       'subscription_events_provider_event_id_unique',
     );
   });
 
   it('subscription_id is nullable until matched, and must point at a subscription', async () => {
-    const event = await insertSubscriptionEvent();
+    const event = await factories.subscriptionEvents.create({ subscriptionId: null, processedAt: null });
     expect(event).toMatchObject({ subscriptionId: null, processedAt: null });
     await rejects(
-      () => insertSubscriptionEvent({ subscriptionId: crypto.randomUUID() }),
+      () => factories.subscriptionEvents.create({ processedAt: null, subscriptionId: crypto.randomUUID() }),
       'subscription_events_subscription_id_subscriptions_id_fk',
     );
   });
@@ -105,7 +141,10 @@ describe('subscription_events table', () => {
         values ('evt_array', 'x', '[1,2]'::jsonb, now())`),
       'subscription_events_payload_object',
     );
-    await rejects(() => insertSubscriptionEvent({ type: '' }), 'subscription_events_type_length');
+    await rejects(
+      () => factories.subscriptionEvents.create({ subscriptionId: null, processedAt: null, type: '' }),
+      'subscription_events_type_length',
+    );
   });
 
   it('the unprocessed partial index exists and covers only unprocessed rows', async () => {
@@ -117,8 +156,8 @@ describe('subscription_events table', () => {
   });
 
   it('relations: tenant -> subscriptions -> events, and back', async () => {
-    const subscription = await insertSubscription(tenantId);
-    const event = await insertSubscriptionEvent({ subscriptionId: subscription.id });
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
+    const event = await factories.subscriptionEvents.create({ processedAt: null, subscriptionId: subscription.id });
     const tenant = await db.query.tenants.findFirst({
       where: eq(tenants.id, tenantId),
       with: { subscriptions: { with: { events: true } } },

@@ -5,12 +5,11 @@ import { MissingTenantError } from '../../src/scope/tenant.ts';
 import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
 import { type subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
-import { insertTenant } from '../support/fixtures.ts';
-import { insertSubscription, insertSubscriptionEvent } from '../support/subscriptions-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
+  tenantId = (await factories.tenants.create()).id;
 });
 
 describe('SubscriptionEventQueries', () => {
@@ -19,7 +18,11 @@ describe('SubscriptionEventQueries', () => {
   });
 
   it('findByProviderEventId returns the stored event, null when absent', async () => {
-    const stored = await insertSubscriptionEvent({ payload: { nested: { ok: true } } });
+    const stored = await factories.subscriptionEvents.create({
+      subscriptionId: null,
+      processedAt: null,
+      payload: { nested: { ok: true } },
+    });
     const found = await SubscriptionEventQueries.findByProviderEventId(stored.providerEventId);
     expect(found).toEqual(stored);
     expect(SubscriptionEventSchema.parse(found)).toEqual(found);
@@ -28,11 +31,12 @@ describe('SubscriptionEventQueries', () => {
   });
 
   it('listForSubscription pages newest first, only for the owning tenant', async () => {
-    const subscription = await insertSubscription(tenantId);
-    const other = await insertSubscription(tenantId);
+    const subscription = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
+    const other = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await insertSubscriptionEvent({ subscriptionId: subscription.id })).id);
-    await insertSubscriptionEvent({ subscriptionId: other.id });
+    for (let i = 0; i < 5; i++)
+      ids.push((await factories.subscriptionEvents.create({ processedAt: null, subscriptionId: subscription.id })).id);
+    await factories.subscriptionEvents.create({ processedAt: null, subscriptionId: other.id });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -46,7 +50,7 @@ describe('SubscriptionEventQueries', () => {
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
 
-    const stranger = { tenantId: (await insertTenant()).id };
+    const stranger = { tenantId: (await factories.tenants.create()).id };
     await expect(SubscriptionEventQueries.listForSubscription(subscription.id, {}, stranger)).rejects.toBeInstanceOf(
       NotFoundError,
     );
@@ -64,8 +68,9 @@ describe('SubscriptionEventQueries', () => {
   it('listUnprocessed pages oldest first over unprocessed events only; markProcessed takes one off', async () => {
     const before = (await SubscriptionEventQueries.listUnprocessed({ limit: 200 })).items.map((e) => e.id);
     const fresh: string[] = [];
-    for (let i = 0; i < 3; i++) fresh.push((await insertSubscriptionEvent()).id);
-    await insertSubscriptionEvent({ processedAt: new Date() });
+    for (let i = 0; i < 3; i++)
+      fresh.push((await factories.subscriptionEvents.create({ subscriptionId: null, processedAt: null })).id);
+    await factories.subscriptionEvents.create({ subscriptionId: null, processedAt: new Date() });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

@@ -5,8 +5,8 @@ import { CheckViolationError, ConflictError, NotFoundError, ValidationError } fr
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { type subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { insertTenant } from '../support/fixtures.ts';
-import { providerId } from '../support/subscriptions-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
+import { providerId } from '../support/provider-id.ts';
 
 let tenantId: string;
 const scope = () => ({ tenantId });
@@ -19,7 +19,7 @@ const newSubscription = (overrides: Partial<Parameters<typeof SubscriptionQuerie
 });
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
+  tenantId = (await factories.tenants.create()).id;
 });
 
 describe('SubscriptionQueries', () => {
@@ -60,7 +60,7 @@ describe('SubscriptionQueries', () => {
 
   it('create with a taken provider_subscription_id is a ConflictError (any tenant)', async () => {
     const first = await SubscriptionQueries.create(newSubscription(), scope());
-    const other = (await insertTenant()).id;
+    const other = (await factories.tenants.create()).id;
     const error = await SubscriptionQueries.create(
       newSubscription({ providerSubscriptionId: first.providerSubscriptionId }),
       { tenantId: other },
@@ -87,7 +87,7 @@ describe('SubscriptionQueries', () => {
 
   it("never reads or writes another tenant's subscription", async () => {
     const created = await SubscriptionQueries.create(newSubscription(), scope());
-    const other = { tenantId: (await insertTenant()).id };
+    const other = { tenantId: (await factories.tenants.create()).id };
     expect(await SubscriptionQueries.findById(created.id, other)).toBeNull();
     expect(await SubscriptionQueries.findByProviderSubscriptionId(created.providerSubscriptionId, other)).toBeNull();
     expect((await SubscriptionQueries.list({}, other)).items).toEqual([]);
