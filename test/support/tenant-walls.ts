@@ -12,8 +12,7 @@ import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TENANT_ROLES } from '../../src/schema/tables/tenant/tenant-members.ts';
-import { insertTenant, insertUser } from './fixtures.ts';
-import { insertMember } from './tenant-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // The query objects' tenant wall (the first one; RLS is the second): random sequences of operations by three tenants,
 // each aimed at ids of any tenant. After every step, every row a read returned belongs to the acting tenant, and the
@@ -119,9 +118,9 @@ async function snapshot(tenantIds: string[]): Promise<Map<string, string>> {
 async function seedWorld(): Promise<World> {
   const world: World = { tenants: [], users: [], todos: [], invites: [], notifications: [], members: [] };
   for (let i = 0; i < TENANTS; i++) {
-    const tenantId = (await insertTenant()).id;
-    const owner = (await insertUser()).id;
-    await insertMember(tenantId, owner, 'owner');
+    const tenantId = (await factories.tenants.create()).id;
+    const owner = (await factories.user.create()).id;
+    await factories.tenantMembers.create({ tenantId, userId: owner, role: 'owner' });
     world.tenants.push(tenantId);
     world.users.push(owner);
     world.members.push({ tenantId, userId: owner });
@@ -134,7 +133,7 @@ async function seedWorld(): Promise<World> {
       (await NotificationQueries.create({ userId: owner, type: 'seed.created', title: 'Seed' }, scope)).notification,
     );
   }
-  for (let i = 0; i < EXTRA_USERS; i++) world.users.push((await insertUser()).id);
+  for (let i = 0; i < EXTRA_USERS; i++) world.users.push((await factories.user.create()).id);
   return world;
 }
 

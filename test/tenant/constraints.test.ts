@@ -9,10 +9,9 @@ import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.t
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.ts';
-import { insertInvite, insertMember, insertTenantWithOwner } from '../support/tenant-fixtures.ts';
+import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
 
 /**
  * Runs `work` (raw SQL or a fixture call) in a savepoint, expecting the database to reject it, and returns
@@ -38,7 +37,7 @@ async function roleOf(tenantId: string, userId: string) {
 
 describe('tenants', () => {
   it('slug is unique and must be lower-case words joined by single hyphens', async () => {
-    const tenant = await insertTenant();
+    const tenant = await factories.tenants.create();
     expect(await violationOf(sql`insert into tenants (name, slug) values ('Copy', ${tenant.slug})`)).toMatch(
       /tenants_slug_unique/,
     );
@@ -53,12 +52,16 @@ describe('tenants', () => {
   });
 
   it('deleting a tenant deletes its members, invites, activity and todos', async () => {
-    const { tenant, owner } = await insertTenantWithOwner();
-    await insertMember(tenant.id, (await insertUser()).id, 'admin');
-    await insertInvite(tenant.id);
+    const { tenant, owner } = await createTenantWithOwner();
+    await factories.tenantMembers.create({
+      tenantId: tenant.id,
+      userId: (await factories.user.create()).id,
+      role: 'admin',
+    });
+    await factories.tenantInvites.create({ tenantId: tenant.id, role: 'member' });
     await db.insert(tenantActivity).values({ tenantId: tenant.id, actorUserId: owner.id, action: 'tenant.created' });
     await db.insert(todos).values({ tenantId: tenant.id, userId: owner.id, title: 'Cascade me' });
-    const other = await insertTenantWithOwner();
+    const other = await createTenantWithOwner();
 
     await db.execute(sql`delete from tenants where id = ${tenant.id}`);
 
@@ -71,7 +74,7 @@ describe('tenants', () => {
 
 describe('tenant_members_keep_last_owner', () => {
   it('rejects demoting or deleting the last owner, and deleting the user who is it', async () => {
-    const { tenant, owner } = await insertTenantWithOwner();
+    const { tenant, owner } = await createTenantWithOwner();
     expect(await violationOf(sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id}`)).toMatch(
       /last owner/,
     );
@@ -81,9 +84,9 @@ describe('tenant_members_keep_last_owner', () => {
   });
 
   it('with two owners one may go, but not both in one statement', async () => {
-    const { tenant, owner } = await insertTenantWithOwner();
-    const second = await insertUser();
-    await insertMember(tenant.id, second.id, 'owner');
+    const { tenant, owner } = await createTenantWithOwner();
+    const second = await factories.user.create();
+    await factories.tenantMembers.create({ tenantId: tenant.id, userId: second.id, role: 'owner' });
     expect(await violationOf(sql`update tenant_members set role = 'member' where tenant_id = ${tenant.id}`)).toMatch(
       /last owner/,
     );
@@ -101,7 +104,7 @@ describe('tenant_members_keep_last_owner', () => {
   });
 
   it('applies to soft-deleted tenants, and never blocks deleting the tenant itself', async () => {
-    const { tenant, owner } = await insertTenantWithOwner();
+    const { tenant, owner } = await createTenantWithOwner();
     await db.execute(sql`update tenants set deleted_at = now() where id = ${tenant.id}`);
     expect(await violationOf(sql`delete from tenant_members where tenant_id = ${tenant.id}`)).toMatch(/last owner/);
     await db.execute(sql`delete from tenants where id = ${tenant.id}`);
@@ -113,9 +116,9 @@ describe('tenant_members_keep_last_owner', () => {
     const handle = await isolatedDatabase();
     try {
       await runWithExecutor(handle.db, async () => {
-        const { tenant, owner } = await insertTenantWithOwner();
-        const second = await insertUser();
-        await insertMember(tenant.id, second.id, 'owner');
+        const { tenant, owner } = await createTenantWithOwner();
+        const second = await factories.user.create();
+        await factories.tenantMembers.create({ tenantId: tenant.id, userId: second.id, role: 'owner' });
         const demote = (userId: string) =>
           sql`update tenant_members set role = 'admin' where tenant_id = ${tenant.id} and user_id = ${userId}`;
 
@@ -149,36 +152,45 @@ describe('tenant_members_keep_last_owner', () => {
 
 describe('tenant_invites', () => {
   it('allows one pending invite per (tenant, email); terminal ones may repeat', async () => {
-    const tenant = await insertTenant();
+    const tenant = await factories.tenants.create();
     const email = `someone-${randomUUID()}@example.com`;
-    const pending = await insertInvite(tenant.id, { email });
-    expect(await violationOf(() => insertInvite(tenant.id, { email }))).toMatch(
-      /tenant_invites_tenant_email_pending_unique/,
-    );
+    const pending = await factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', email });
+    expect(
+      await violationOf(() => factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', email })),
+    ).toMatch(/tenant_invites_tenant_email_pending_unique/);
     // Another tenant may invite the same address.
-    await insertInvite((await insertTenant()).id, { email });
+    await factories.tenantInvites.create({ tenantId: (await factories.tenants.create()).id, role: 'member', email });
     await db.execute(sql`update tenant_invites set status = 'revoked' where id = ${pending.id}`);
-    await insertInvite(tenant.id, { email, status: 'expired' });
-    const again = await insertInvite(tenant.id, { email });
+    await factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', email, status: 'expired' });
+    const again = await factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', email });
     expect(again.status).toBe('pending');
   });
 
   it('rejects an upper-case email, a duplicate token hash and an expiry not after creation', async () => {
-    const tenant = await insertTenant();
-    const invite = await insertInvite(tenant.id);
-    expect(await violationOf(() => insertInvite(tenant.id, { email: 'Mixed@Example.com' }))).toMatch(
-      /tenant_invites_email_lower_case/,
-    );
-    expect(await violationOf(() => insertInvite(tenant.id, { tokenHash: invite.tokenHash }))).toMatch(
-      /tenant_invites_token_hash_unique/,
-    );
-    expect(await violationOf(() => insertInvite(tenant.id, { expiresAt: new Date(Date.now() - 1000) }))).toMatch(
-      /tenant_invites_expires_after_created/,
-    );
+    const tenant = await factories.tenants.create();
+    const invite = await factories.tenantInvites.create({ tenantId: tenant.id, role: 'member' });
+    expect(
+      await violationOf(() =>
+        factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', email: 'Mixed@Example.com' }),
+      ),
+    ).toMatch(/tenant_invites_email_lower_case/);
+    expect(
+      await violationOf(() =>
+        factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', tokenHash: invite.tokenHash }),
+      ),
+    ).toMatch(/tenant_invites_token_hash_unique/);
+    expect(
+      await violationOf(() =>
+        factories.tenantInvites.create({ tenantId: tenant.id, role: 'member', expiresAt: new Date(Date.now() - 1000) }),
+      ),
+    ).toMatch(/tenant_invites_expires_after_created/);
   });
 
   it('accepted_at is set exactly when the status is accepted', async () => {
-    const invite = await insertInvite((await insertTenant()).id);
+    const invite = await factories.tenantInvites.create({
+      tenantId: (await factories.tenants.create()).id,
+      role: 'member',
+    });
     expect(await violationOf(sql`update tenant_invites set status = 'accepted' where id = ${invite.id}`)).toMatch(
       /tenant_invites_accepted_at_iff_accepted/,
     );
@@ -191,9 +203,13 @@ describe('tenant_invites', () => {
   });
 
   it('updated_at moves on a raw SQL update; the inviter may be deleted', async () => {
-    const tenant = await insertTenant();
-    const inviter = await insertUser();
-    const invite = await insertInvite(tenant.id, { invitedByUserId: inviter.id });
+    const tenant = await factories.tenants.create();
+    const inviter = await factories.user.create();
+    const invite = await factories.tenantInvites.create({
+      tenantId: tenant.id,
+      role: 'member',
+      invitedByUserId: inviter.id,
+    });
     await db.execute(sql`update tenant_invites set role = 'admin' where id = ${invite.id}`);
     await db.execute(sql`delete from "user" where id = ${inviter.id}`);
     const [row] = await db.select().from(tenantInvites).where(eq(tenantInvites.id, invite.id));
@@ -204,8 +220,8 @@ describe('tenant_invites', () => {
 
 describe('tenant_activity', () => {
   it('metadata must be an object; the actor may be deleted', async () => {
-    const { tenant } = await insertTenantWithOwner();
-    const actor = await insertUser();
+    const { tenant } = await createTenantWithOwner();
+    const actor = await factories.user.create();
     expect(
       await violationOf(
         sql`insert into tenant_activity (tenant_id, action, metadata) values (${tenant.id}, 'x', '[1]')`,

@@ -14,7 +14,7 @@ import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 let actorUserId: string;
@@ -22,8 +22,8 @@ const scope = () => ({ tenantId });
 let consoleError: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  actorUserId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  actorUserId = (await factories.user.create()).id;
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -83,7 +83,7 @@ describe('TenantActivityQueries', () => {
   });
 
   it("a failed log does not fail the caller's transaction", async () => {
-    const user = await insertUser();
+    const user = await factories.user.create();
     await withTransaction(async () => {
       await TenantMemberQueries.add(user.id, 'member', scope());
       expect(
@@ -130,13 +130,13 @@ describe('TenantActivityQueries', () => {
     );
     await expect(TenantActivityQueries.list({})).rejects.toBeInstanceOf(MissingTenantError);
 
-    const other = { tenantId: (await insertTenant()).id };
+    const other = { tenantId: (await factories.tenants.create()).id };
     expect((await TenantActivityQueries.list({}, other)).items).toEqual([]);
     expect(await TenantActivityQueries.findById(logged[0]!.id, other)).toBeNull();
   });
 
   it('pruneOlderThan deletes entries created before the date, in every tenant, and counts them', async () => {
-    const otherTenant = (await insertTenant()).id;
+    const otherTenant = (await factories.tenants.create()).id;
     const old = new Date(Date.now() - 100 * 86_400_000);
     await db.insert(tenantActivity).values([
       { tenantId, action: 'old', createdAt: old },

@@ -5,10 +5,9 @@ import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { insertUser } from '../support/fixtures.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.ts';
-import { insertTenantWithOwner } from '../support/tenant-fixtures.ts';
+import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
 
 // Real commits on a database of this test's own: the claim is about two transactions, not savepoints.
 
@@ -17,8 +16,8 @@ describe('TenantInviteQueries.accept under concurrency', () => {
     const handle = await isolatedDatabase();
     try {
       await runWithExecutor(handle.db, async () => {
-        const { tenant } = await insertTenantWithOwner();
-        const [alice, bob] = [await insertUser(), await insertUser()];
+        const { tenant } = await createTenantWithOwner();
+        const [alice, bob] = [await factories.user.create(), await factories.user.create()];
         const { invite, token } = await TenantInviteQueries.create(
           { email: 'shared@example.com', role: 'admin', invitedByUserId: null },
           { tenantId: tenant.id },
@@ -57,8 +56,13 @@ describe('TenantInviteQueries.accept under concurrency', () => {
     const handle = await isolatedDatabase({ poolMax: 4 });
     try {
       await runWithExecutor(handle.db, async () => {
-        const { tenant } = await insertTenantWithOwner();
-        const users = [await insertUser(), await insertUser(), await insertUser(), await insertUser()];
+        const { tenant } = await createTenantWithOwner();
+        const users = [
+          await factories.user.create(),
+          await factories.user.create(),
+          await factories.user.create(),
+          await factories.user.create(),
+        ];
         const { token } = await TenantInviteQueries.create(
           { email: 'race@example.com', role: 'member', invitedByUserId: null },
           { tenantId: tenant.id },

@@ -10,8 +10,8 @@ import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts'
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertInvite, insertMember, insertTenantWithOwner } from '../support/tenant-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
+import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
 
 let tenantId: string;
 let ownerId: string;
@@ -27,7 +27,7 @@ const past = (daysAgo: number, expiresInDays = 7) => {
 };
 
 beforeEach(async () => {
-  const { tenant, owner } = await insertTenantWithOwner();
+  const { tenant, owner } = await createTenantWithOwner();
   tenantId = tenant.id;
   ownerId = owner.id;
 });
@@ -96,7 +96,7 @@ describe('TenantInviteQueries', () => {
     await expect(TenantInviteQueries.findById('x', scope())).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantInviteQueries.findById(invite.id)).rejects.toBeInstanceOf(MissingTenantError);
 
-    const other = { tenantId: (await insertTenant()).id };
+    const other = { tenantId: (await factories.tenants.create()).id };
     expect(await TenantInviteQueries.findById(invite.id, other)).toBeNull();
     expect((await TenantInviteQueries.listPending({}, other)).items).toEqual([]);
     await expect(TenantInviteQueries.revoke(invite.id, other)).rejects.toBeInstanceOf(NotFoundError);
@@ -129,7 +129,7 @@ describe('TenantInviteQueries', () => {
     );
     expect((await TenantInviteQueries.revoke(invite.id, scope())).status).toBe('revoked');
     await expect(TenantInviteQueries.revoke(invite.id, scope())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(TenantInviteQueries.accept(token, (await insertUser()).id)).rejects.toBeInstanceOf(
+    await expect(TenantInviteQueries.accept(token, (await factories.user.create()).id)).rejects.toBeInstanceOf(
       InviteNotAcceptableError,
     );
     await expect(
@@ -138,7 +138,7 @@ describe('TenantInviteQueries', () => {
   });
 
   it('accept turns the invite accepted and adds the member with the invited role, once', async () => {
-    const user = await insertUser();
+    const user = await factories.user.create();
     const { invite, token } = await TenantInviteQueries.create(
       { email: user.email, role: 'admin', invitedByUserId: ownerId },
       scope(),
@@ -149,7 +149,7 @@ describe('TenantInviteQueries', () => {
     expect(accepted.member).toMatchObject({ tenantId, userId: user.id, role: 'admin' });
     expect(await TenantMemberQueries.get(user.id, scope())).toEqual(accepted.member);
 
-    const again = await TenantInviteQueries.accept(token, (await insertUser()).id).catch((e: unknown) => e);
+    const again = await TenantInviteQueries.accept(token, (await factories.user.create()).id).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(InviteNotAcceptableError);
     expect(again).toBeInstanceOf(NotFoundError);
     await expect(TenantInviteQueries.accept(randomBytes(32).toString('base64url'), user.id)).rejects.toBeInstanceOf(
@@ -164,7 +164,7 @@ describe('TenantInviteQueries', () => {
       { email: email(), role: 'member', invitedByUserId: null },
       scope(),
     );
-    const user = await insertUser();
+    const user = await factories.user.create();
     await TenantQueries.softDelete(tenantId);
     await expect(TenantInviteQueries.accept(token, user.id)).rejects.toBeInstanceOf(InviteNotAcceptableError);
     await TenantQueries.restore(tenantId);
@@ -183,11 +183,16 @@ describe('TenantInviteQueries', () => {
   });
 
   it('an invite past its expiry cannot be accepted; expireOverdue marks it expired and counts', async () => {
-    const stale = await insertInvite(tenantId, past(10, 7));
-    const fresh = await insertInvite(tenantId);
+    const stale = await factories.tenantInvites.create({ tenantId, role: 'member', ...past(10, 7) });
+    const fresh = await factories.tenantInvites.create({ tenantId, role: 'member' });
     const token = randomBytes(32).toString('base64url');
-    const overdue = await insertInvite(tenantId, { tokenHash: sha256(token), ...past(2, 1) });
-    await expect(TenantInviteQueries.accept(token, (await insertUser()).id)).rejects.toBeInstanceOf(
+    const overdue = await factories.tenantInvites.create({
+      tenantId,
+      role: 'member',
+      tokenHash: sha256(token),
+      ...past(2, 1),
+    });
+    await expect(TenantInviteQueries.accept(token, (await factories.user.create()).id)).rejects.toBeInstanceOf(
       InviteNotAcceptableError,
     );
     expect((await TenantInviteQueries.listPending({}, scope())).items.map((i) => i.id)).toEqual([fresh.id]);
@@ -200,11 +205,17 @@ describe('TenantInviteQueries', () => {
   });
 
   it('pruneTerminal deletes accepted, revoked and expired invites older than the date, never pending ones', async () => {
-    const oldPending = await insertInvite(tenantId, past(200));
-    await insertInvite(tenantId, { status: 'revoked', ...past(200) });
-    await insertInvite(tenantId, { status: 'expired', ...past(200) });
-    await insertInvite(tenantId, { status: 'accepted', acceptedAt: past(199).createdAt, ...past(200) });
-    const recentRevoked = await insertInvite(tenantId, { status: 'revoked' });
+    const oldPending = await factories.tenantInvites.create({ tenantId, role: 'member', ...past(200) });
+    await factories.tenantInvites.create({ tenantId, role: 'member', status: 'revoked', ...past(200) });
+    await factories.tenantInvites.create({ tenantId, role: 'member', status: 'expired', ...past(200) });
+    await factories.tenantInvites.create({
+      tenantId,
+      role: 'member',
+      status: 'accepted',
+      acceptedAt: past(199).createdAt,
+      ...past(200),
+    });
+    const recentRevoked = await factories.tenantInvites.create({ tenantId, role: 'member', status: 'revoked' });
 
     const cutoff = new Date(Date.now() - 180 * DAY);
     expect(await TenantInviteQueries.pruneTerminal(cutoff)).toBe(3);
@@ -240,9 +251,9 @@ describe('TenantInviteQueries', () => {
   });
 
   it('a member can be invited to a second tenant', async () => {
-    const user = await insertUser();
-    await insertMember(tenantId, user.id, 'member');
-    const other = await insertTenantWithOwner();
+    const user = await factories.user.create();
+    await factories.tenantMembers.create({ tenantId, userId: user.id, role: 'member' });
+    const other = await createTenantWithOwner();
     const { token } = await TenantInviteQueries.create(
       { email: user.email, role: 'admin', invitedByUserId: null },
       { tenantId: other.tenant.id },

@@ -11,15 +11,15 @@ import {
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { type tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertTenantWithOwner } from '../support/tenant-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
+import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
 
 let tenantId: string;
 let ownerId: string;
 const scope = () => ({ tenantId });
 
 beforeEach(async () => {
-  const { tenant, owner } = await insertTenantWithOwner();
+  const { tenant, owner } = await createTenantWithOwner();
   tenantId = tenant.id;
   ownerId = owner.id;
 });
@@ -30,7 +30,7 @@ describe('TenantMemberQueries', () => {
   });
 
   it('add creates a membership (member by default); find / get read it back', async () => {
-    const user = await insertUser();
+    const user = await factories.user.create();
     const member = await TenantMemberQueries.add(user.id, undefined, scope());
     expect(member).toMatchObject({ tenantId, userId: user.id, role: 'member' });
     expect(TenantMemberSchema.parse(member)).toEqual(member);
@@ -41,7 +41,7 @@ describe('TenantMemberQueries', () => {
   });
 
   it('add rejects bad input, a duplicate and an unknown user with typed errors', async () => {
-    const user = await insertUser();
+    const user = await factories.user.create();
     await expect(TenantMemberQueries.add('nope', 'member', scope())).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantMemberQueries.add(user.id, 'superuser' as never, scope())).rejects.toBeInstanceOf(
       ValidationError,
@@ -53,7 +53,7 @@ describe('TenantMemberQueries', () => {
   });
 
   it('changeRole updates the role and moves updated_at; NotFoundError for a non-member', async () => {
-    const user = await insertUser();
+    const user = await factories.user.create();
     const member = await TenantMemberQueries.add(user.id, 'member', scope());
     const promoted = await TenantMemberQueries.changeRole(user.id, 'owner', scope());
     expect(promoted.role).toBe('owner');
@@ -75,14 +75,14 @@ describe('TenantMemberQueries', () => {
     // the savepoint kept the surrounding transaction usable, and the owner is still there
     expect((await TenantMemberQueries.get(ownerId, scope())).role).toBe('owner');
 
-    const second = await insertUser();
+    const second = await factories.user.create();
     await TenantMemberQueries.add(second.id, 'owner', scope());
     expect((await TenantMemberQueries.changeRole(ownerId, 'member', scope())).role).toBe('member');
     await expect(TenantMemberQueries.remove(second.id, scope())).rejects.toBeInstanceOf(CheckViolationError);
   });
 
   it('remove deletes a membership; NotFoundError when absent', async () => {
-    const user = await insertUser();
+    const user = await factories.user.create();
     await TenantMemberQueries.add(user.id, 'admin', scope());
     expect((await TenantMemberQueries.remove(user.id, scope())).userId).toBe(user.id);
     expect(await TenantMemberQueries.find(user.id, scope())).toBeNull();
@@ -91,7 +91,7 @@ describe('TenantMemberQueries', () => {
   });
 
   it("never reads or changes another tenant's members", async () => {
-    const other = { tenantId: (await insertTenant()).id };
+    const other = { tenantId: (await factories.tenants.create()).id };
     expect(await TenantMemberQueries.find(ownerId, other)).toBeNull();
     expect((await TenantMemberQueries.list({}, other)).items).toEqual([]);
     await expect(TenantMemberQueries.changeRole(ownerId, 'member', other)).rejects.toBeInstanceOf(NotFoundError);
@@ -107,7 +107,9 @@ describe('TenantMemberQueries', () => {
   it('list pages newest first with a cursor, filtered by role', async () => {
     const added: TenantMember[] = [];
     for (let i = 0; i < 4; i++)
-      added.push(await TenantMemberQueries.add((await insertUser()).id, i % 2 ? 'admin' : 'member', scope()));
+      added.push(
+        await TenantMemberQueries.add((await factories.user.create()).id, i % 2 ? 'admin' : 'member', scope()),
+      );
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

@@ -5,8 +5,7 @@ import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { type tenants } from '../../src/schema/tables/tenant/tenants.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertMember } from '../support/tenant-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const slug = () => `acme-${randomUUID().slice(0, 8)}`;
 
@@ -18,7 +17,7 @@ describe('TenantQueries', () => {
   });
 
   it('createWithOwner creates the tenant and its owner membership together', async () => {
-    const owner = await insertUser();
+    const owner = await factories.user.create();
     const { tenant, owner: membership } = await TenantQueries.createWithOwner(
       { name: '  Acme Inc  ', slug: ' acme-inc ', customAttributes: { plan: 'pro' } },
       owner.id,
@@ -43,7 +42,7 @@ describe('TenantQueries', () => {
   });
 
   it('createWithOwner validates before any SQL, and maps a taken slug to ConflictError', async () => {
-    const owner = await insertUser();
+    const owner = await factories.user.create();
     const error = await TenantQueries.createWithOwner(
       { name: ' ', slug: 'Not A Slug', extra: 1 } as never,
       owner.id,
@@ -56,14 +55,14 @@ describe('TenantQueries', () => {
     await expect(TenantQueries.createWithOwner({ name: 'A', slug: slug() }, 'nope')).rejects.toBeInstanceOf(
       ValidationError,
     );
-    const taken = await insertTenant();
+    const taken = await factories.tenants.create();
     await expect(TenantQueries.createWithOwner({ name: 'Copy', slug: taken.slug }, owner.id)).rejects.toBeInstanceOf(
       ConflictError,
     );
   });
 
   it('findById / getById / findBySlug return the row, null / NotFoundError when absent', async () => {
-    const tenant = await insertTenant();
+    const tenant = await factories.tenants.create();
     expect(await TenantQueries.findById(tenant.id)).toEqual(tenant);
     expect(await TenantQueries.getById(tenant.id)).toEqual(tenant);
     expect(await TenantQueries.findBySlug(tenant.slug)).toEqual(tenant);
@@ -75,12 +74,12 @@ describe('TenantQueries', () => {
   });
 
   it('update changes only the given fields, moves updated_at, and maps conflicts', async () => {
-    const tenant = await insertTenant({ customAttributes: { a: 1 } });
+    const tenant = await factories.tenants.create({ customAttributes: { a: 1 } });
     const updated = await TenantQueries.update(tenant.id, { name: 'Renamed' });
     expect(updated).toMatchObject({ name: 'Renamed', slug: tenant.slug, customAttributes: { a: 1 } });
     expect(updated.updatedAt.getTime()).toBeGreaterThan(tenant.updatedAt.getTime());
     expect(await TenantQueries.update(tenant.id, {})).toEqual(updated);
-    const other = await insertTenant();
+    const other = await factories.tenants.create();
     await expect(TenantQueries.update(tenant.id, { slug: other.slug })).rejects.toBeInstanceOf(ConflictError);
     await expect(TenantQueries.update(tenant.id, { name: '' })).rejects.toBeInstanceOf(ValidationError);
     await expect(TenantQueries.update(tenant.id, { deletedAt: null } as never)).rejects.toBeInstanceOf(ValidationError);
@@ -88,7 +87,7 @@ describe('TenantQueries', () => {
   });
 
   it('softDelete hides the tenant from every read unless withDeleted; restore brings it back', async () => {
-    const owner = await insertUser();
+    const owner = await factories.user.create();
     const { tenant } = await TenantQueries.createWithOwner({ name: `Soft ${randomUUID()}`, slug: slug() }, owner.id);
     await TenantQueries.softDelete(tenant.id);
     expect(await TenantQueries.findById(tenant.id)).toBeNull();
@@ -108,7 +107,7 @@ describe('TenantQueries', () => {
   });
 
   it('delete removes the tenant with its members, even its owner', async () => {
-    const owner = await insertUser();
+    const owner = await factories.user.create();
     const { tenant } = await TenantQueries.createWithOwner({ name: 'Gone', slug: slug() }, owner.id);
     await TenantQueries.delete(tenant.id);
     expect(await TenantQueries.findById(tenant.id, { withDeleted: true })).toBeNull();
@@ -119,8 +118,8 @@ describe('TenantQueries', () => {
   it('list pages newest first with a cursor; nameContains matches literally', async () => {
     const marker = randomUUID().slice(0, 8);
     const created: Tenant[] = [];
-    for (let i = 0; i < 5; i++) created.push(await insertTenant({ name: `Paged ${marker} #${i}` }));
-    await insertTenant({ name: `Paged ${marker}_%` });
+    for (let i = 0; i < 5; i++) created.push(await factories.tenants.create({ name: `Paged ${marker} #${i}` }));
+    await factories.tenants.create({ name: `Paged ${marker}_%` });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -141,12 +140,12 @@ describe('TenantQueries', () => {
   });
 
   it('listForUser returns the live tenants of a user with the role there, by name', async () => {
-    const user = await insertUser();
-    const b = await insertTenant({ name: 'Bravo' });
-    const a = await insertTenant({ name: 'Alpha' });
-    await insertTenant({ name: 'Not mine' });
-    await insertMember(b.id, user.id, 'owner');
-    await insertMember(a.id, user.id, 'member');
+    const user = await factories.user.create();
+    const b = await factories.tenants.create({ name: 'Bravo' });
+    const a = await factories.tenants.create({ name: 'Alpha' });
+    await factories.tenants.create({ name: 'Not mine' });
+    await factories.tenantMembers.create({ tenantId: b.id, userId: user.id, role: 'owner' });
+    await factories.tenantMembers.create({ tenantId: a.id, userId: user.id, role: 'member' });
     const mine = await TenantQueries.listForUser(user.id);
     expect(mine.map((t) => [t.name, t.role])).toEqual([
       ['Alpha', 'member'],
