@@ -8,7 +8,6 @@ import { rejection } from '../support/db-rejection.ts';
 import { domainEventSequences } from '../../src/schema/tables/system/domain-event-sequences.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
 import { systemSettings } from '../../src/schema/tables/system/system-settings.ts';
-import { insertDomainEventRow } from '../support/system-fixtures.ts';
 
 const RETENTION_DEFAULTS = {
   audit_events: { enabled: true, retention_days: 90 },
@@ -65,6 +64,15 @@ describe('system_settings: database rules', () => {
 });
 
 describe('domain_events: database rules', () => {
+  // Straight to the table, not through the factory (DomainEventQueries): these rules must hold whatever a caller writes.
+  const insertDomainEventRow = async (overrides: Partial<typeof domainEvents.$inferInsert> = {}) =>
+    (
+      await db
+        .insert(domainEvents)
+        .values({ aggregateType: 'order', aggregateId: randomUUID(), eventType: 'order.created', ...overrides })
+        .returning()
+    )[0]!;
+
   it('numbers each aggregate 1, 2, 3, independently of other aggregates, whatever the caller passes', async () => {
     const a = randomUUID();
     const b = randomUUID();

@@ -11,7 +11,7 @@ import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts'
 import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
-import { insertTenant } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2030-06-01T00:00:00.000Z');
@@ -22,7 +22,7 @@ async function seedAudit() {
     { action: 'older', createdAt: daysAgo(91) },
     { action: 'newer', createdAt: daysAgo(89) },
   ]);
-  const tenant = await insertTenant();
+  const tenant = await factories.tenants.create();
   await db.insert(tenantActivity).values([
     { tenantId: tenant.id, action: 'older', createdAt: daysAgo(91) },
     { tenantId: tenant.id, action: 'newer', createdAt: daysAgo(89) },
@@ -31,7 +31,7 @@ async function seedAudit() {
 
 /** Terminal invites 181 and 179 days old, and a pending one 200 days old (never pruned). */
 async function seedInvites() {
-  const tenant = await insertTenant();
+  const tenant = await factories.tenants.create();
   const invite = (email: string, status: 'accepted' | 'revoked' | 'pending', age: number) => ({
     tenantId: tenant.id,
     email,
