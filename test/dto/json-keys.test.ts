@@ -7,7 +7,7 @@ import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptio
 import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
 import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // Keys of free-form JSON are the caller's data, like its values: a ValidationError names the schema field and says
 // what is wrong, never repeating a key (a key may well be a secret, or a customer's data).
@@ -41,8 +41,8 @@ function expectRefusedWithoutKey(error: unknown, fields: string[]) {
 let tenantId: string;
 let userId: string;
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  userId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('a hostile key in a JSON field is never repeated in the ValidationError', () => {

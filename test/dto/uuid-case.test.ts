@@ -7,9 +7,7 @@ import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
 import { decodeCursor, encodeCursor } from '../../src/queries/_lib/keyset.ts';
 import { parseId, resolveTenantId } from '../../src/queries/_lib/validate.ts';
-import { insertAdminRole } from '../support/admin-fixtures.ts';
-import { insertSession } from '../support/auth-fixtures.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // Postgres stores and returns a uuid in lower case whatever case it was sent in. So every uuid input parses to lower
 // case: what a DTO hands back is what reading the row gives.
@@ -73,8 +71,8 @@ describe('upper-case UUIDs', () => {
     let tenantId: string;
     let userId: string;
     beforeEach(async () => {
-      tenantId = (await insertTenant()).id;
-      userId = (await insertUser()).id;
+      tenantId = (await factories.tenants.create()).id;
+      userId = (await factories.user.create()).id;
     });
 
     it('TodoQueries.create', async () => {
@@ -85,10 +83,10 @@ describe('upper-case UUIDs', () => {
     });
 
     it('AdminUserQueries.create and update', async () => {
-      const input = { userId: userId.toUpperCase(), roleId: (await insertAdminRole()).id.toUpperCase() };
+      const input = { userId: userId.toUpperCase(), roleId: (await factories.adminRoles.create()).id.toUpperCase() };
       const admin = await AdminUserQueries.create(input);
       expect(admin).toMatchObject(dto.CreateAdminUserDTO.parse(input));
-      const roleId = (await insertAdminRole()).id.toUpperCase();
+      const roleId = (await factories.adminRoles.create()).id.toUpperCase();
       expect(await AdminUserQueries.update(admin.id, { roleId })).toMatchObject(
         dto.UpdateAdminUserDTO.parse({ roleId }),
       );
@@ -97,7 +95,7 @@ describe('upper-case UUIDs', () => {
     it('SessionQueries.setActiveTenant and TenantMemberQueries.add', async () => {
       const member = await TenantMemberQueries.add(userId.toUpperCase(), 'member', { tenantId });
       expect(member.userId).toBe(dto.CreateTenantMemberDTO.parse({ userId: userId.toUpperCase() }).userId);
-      const session = await insertSession(userId);
+      const session = await factories.session.create({ userId });
       const active = await SessionQueries.setActiveTenant(session.id.toUpperCase(), tenantId.toUpperCase());
       expect(active.activeTenantId).toBe(dto.SetActiveTenantDTO.parse({ tenantId: tenantId.toUpperCase() }).tenantId);
     });

@@ -6,15 +6,15 @@ import { withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { type todos } from '../../src/schema/tables/features/todos.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;
 let userId: string;
 const scope = () => ({ tenantId });
 
 beforeEach(async () => {
-  tenantId = (await insertTenant()).id;
-  userId = (await insertUser()).id;
+  tenantId = (await factories.tenants.create()).id;
+  userId = (await factories.user.create()).id;
 });
 
 describe('TodoQueries', () => {
@@ -74,7 +74,7 @@ describe('TodoQueries', () => {
 
   it("never reads another tenant's todo", async () => {
     const todo = await TodoQueries.create({ userId, title: 'Mine' }, scope());
-    const other = (await insertTenant()).id;
+    const other = (await factories.tenants.create()).id;
     expect(await TodoQueries.findById(todo.id, { tenantId: other })).toBeNull();
     expect((await TodoQueries.list({}, { tenantId: other })).items).toEqual([]);
     await expect(TodoQueries.update(todo.id, { title: 'Theirs' }, { tenantId: other })).rejects.toBeInstanceOf(

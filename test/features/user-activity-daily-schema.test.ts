@@ -5,14 +5,14 @@ import { user } from '../../src/schema/tables/auth/user.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
 import { violation } from '../support/constraint-violation.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 let userId: string;
 let tenantId: string;
 
 beforeEach(async () => {
-  userId = (await insertUser()).id;
-  tenantId = (await insertTenant()).id;
+  userId = (await factories.user.create()).id;
+  tenantId = (await factories.tenants.create()).id;
 });
 
 const insert = (values: Partial<typeof userActivityDaily.$inferInsert> = {}) =>

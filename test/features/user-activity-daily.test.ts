@@ -8,14 +8,13 @@ import { runWithExecutor } from '../../src/client/executor.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 
 let userId: string;
 let tenantId: string;
 beforeEach(async () => {
-  userId = (await insertUser()).id;
-  tenantId = (await insertTenant()).id;
+  userId = (await factories.user.create()).id;
+  tenantId = (await factories.tenants.create()).id;
 });
 
 describe('UserActivityDailyQueries', () => {
@@ -71,7 +70,7 @@ describe('UserActivityDailyQueries', () => {
     for (const day of ['2030-01-01', '2030-01-02', '2030-01-03', '2030-01-04']) {
       await UserActivityDailyQueries.increment(userId, tenantId, day);
     }
-    const other = (await insertUser()).id;
+    const other = (await factories.user.create()).id;
     await UserActivityDailyQueries.increment(other, tenantId, '2030-01-02');
     const rows = await UserActivityDailyQueries.forUser(userId, '2030-01-02', new Date('2030-01-03T12:00:00Z'));
     expect(rows.map((r) => r.day)).toEqual(['2030-01-02', '2030-01-03']);
@@ -88,8 +87,8 @@ describe('UserActivityDailyQueries', () => {
   });
 
   it("forTenant returns only that tenant's counters, by day then user", async () => {
-    const second = (await insertUser()).id;
-    const otherTenant = (await insertTenant()).id;
+    const second = (await factories.user.create()).id;
+    const otherTenant = (await factories.tenants.create()).id;
     await UserActivityDailyQueries.increment(userId, tenantId, '2030-01-01', 2);
     await UserActivityDailyQueries.increment(second, tenantId, '2030-01-01', 3);
     await UserActivityDailyQueries.increment(second, tenantId, '2030-01-02');

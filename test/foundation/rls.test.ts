@@ -9,8 +9,7 @@ import { todos } from '../../src/schema/tables/features/todos.ts';
 import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
-import { insertMember } from '../support/tenant-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // Row-level security as the second tenant wall (policies in src/schema/_rls.ts, roles in drizzle/0000_supabase_roles.sql, grants at the end of 0002_database_rules.sql).
 // Runs on PGlite and on the server: PGlite is a single-user Postgres but keeps roles, SET ROLE and RLS.
@@ -24,12 +23,16 @@ let tenantB: string;
 let tenantC: string; // nobody of ours
 
 beforeEach(async () => {
-  alice = (await insertUser()).id;
-  bob = (await insertUser()).id;
-  [tenantA, tenantB, tenantC] = [(await insertTenant()).id, (await insertTenant()).id, (await insertTenant()).id];
-  await insertMember(tenantA, alice, 'owner');
-  await insertMember(tenantB, alice, 'member');
-  await insertMember(tenantB, bob, 'owner');
+  alice = (await factories.user.create()).id;
+  bob = (await factories.user.create()).id;
+  [tenantA, tenantB, tenantC] = [
+    (await factories.tenants.create()).id,
+    (await factories.tenants.create()).id,
+    (await factories.tenants.create()).id,
+  ];
+  await factories.tenantMembers.create({ tenantId: tenantA, userId: alice, role: 'owner' });
+  await factories.tenantMembers.create({ tenantId: tenantB, userId: alice, role: 'member' });
+  await factories.tenantMembers.create({ tenantId: tenantB, userId: bob, role: 'owner' });
   for (const tenantId of [tenantA, tenantB, tenantC]) {
     for (let i = 0; i < TODOS_PER_TENANT; i++)
       await TodoQueries.create({ userId: alice, title: `t${i}` }, { tenantId });

@@ -4,9 +4,8 @@ import { createPostgresDatabase } from '../../src/client/postgres.ts';
 import type { Database } from '../../src/client/types.ts';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 
 // Server-side prepared statements are a PostgreSQL server feature; PGlite runs every query in process.
 const source = inject('testDatabase');
@@ -20,8 +19,8 @@ beforeAll(async () => {
   if (source.kind !== 'postgres') return;
   target = await isolatedDatabase({ poolMax: 1 });
   await runWithExecutor(target.db, async () => {
-    scope = { tenantId: (await insertTenant()).id };
-    userId = (await insertUser()).id;
+    scope = { tenantId: (await factories.tenants.create()).id };
+    userId = (await factories.user.create()).id;
   });
 });
 

@@ -8,8 +8,7 @@ import { db } from '../../src/client/db.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
-import { factories } from '../../src/testing/index.ts';
-import { inOneHour } from '../support/auth-fixtures.ts';
+import { factories, fromNow } from '../../src/testing/index.ts';
 
 // U+FEFF is data, not a byte order mark, once it is inside a column. Unpatched, PGlite 0.5.16 decodes every field
 // with a TextDecoder that drops a leading one (patches/README.md); these run on both databases.
@@ -24,7 +23,7 @@ function rowsOf<T>(result: unknown): T[] {
 describe('text round-trip: a U+FEFF anywhere in a text field reads back', () => {
   it.each(VALUES)('VerificationQueries.create, getById and findValue keep %j', async (value) => {
     const identifier = `bom:${randomUUID()}`;
-    const created = await VerificationQueries.create({ identifier, value, expiresAt: inOneHour() });
+    const created = await VerificationQueries.create({ identifier, value, expiresAt: fromNow(1 / 24) });
     expect(created.value).toBe(value);
     expect((await VerificationQueries.getById(created.id)).value).toBe(value);
     expect((await VerificationQueries.findValue(identifier))?.value).toBe(value);

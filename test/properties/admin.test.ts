@@ -17,8 +17,6 @@ import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
 import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
 import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
-import { insertAdminRole, insertAdminUser } from '../support/admin-fixtures.ts';
-import { insertUser } from '../support/fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -34,6 +32,7 @@ import {
 import * as arb from './arbitraries/admin.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
 import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
   { name: 'CreateAdminRoleDTO', schema: CreateAdminRoleDTO, spec: arb.createRole(), valid: undefined },
@@ -65,7 +64,7 @@ describe('admin queries', () => {
   let roleId: string;
 
   beforeEach(async () => {
-    roleId = (await insertAdminRole()).id;
+    roleId = (await factories.adminRoles.create()).id;
   });
 
   it('50 hostile inputs to each of AdminRoleQueries.create / update / list → ValidationError, no row written', async () => {
@@ -98,8 +97,8 @@ describe('admin queries', () => {
   });
 
   it('50 hostile inputs to each of AdminUserQueries.create / update / list → ValidationError, no row written', async () => {
-    const userId = (await insertUser()).id;
-    const admin = await insertAdminUser({ roleId });
+    const userId = (await factories.user.create()).id;
+    const admin = await factories.adminUsers.create({ roleId });
     const calls = [
       await assertMethodRefuses(adminUsers, hostileInput(arb.createAdminUser(userId, roleId)), (input) =>
         AdminUserQueries.create(input as never),
@@ -115,12 +114,12 @@ describe('admin queries', () => {
   });
 
   it('50 valid inputs to AdminUserQueries.create read back unchanged', async () => {
-    const otherRoleId = (await insertAdminRole()).id;
+    const otherRoleId = (await factories.adminRoles.create()).id;
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(roleId, otherRoleId), async (role) => {
         runs++;
-        const input = { userId: (await insertUser()).id, roleId: role };
+        const input = { userId: (await factories.user.create()).id, roleId: role };
         const admin = await AdminUserQueries.create(input);
         expectFieldsEqual(admin, CreateAdminUserDTO.parse(input));
         expect(await AdminUserQueries.getById(admin.id)).toEqual(admin);
@@ -131,7 +130,7 @@ describe('admin queries', () => {
   });
 
   it('50 hostile entries to AdminAuditLogQueries.log are dropped as ValidationErrors; 50 hostile list filters refused', async () => {
-    const admin = await insertAdminUser({ roleId });
+    const admin = await factories.adminUsers.create({ roleId });
     const dropped = await assertLoggerDrops(adminAuditLog, hostileInput(arb.logAction(admin.id)), (input) =>
       AdminAuditLogQueries.log(input as never),
     );
@@ -144,7 +143,7 @@ describe('admin queries', () => {
   });
 
   it('50 valid entries to AdminAuditLogQueries.log read back unchanged, metadata a JSONB object', async () => {
-    const admin = await insertAdminUser({ roleId });
+    const admin = await factories.adminUsers.create({ roleId });
     const logged = await assertRoundTrips(validInput(arb.logAction(admin.id)), async (input) => {
       const entry = await AdminAuditLogQueries.log(input as never);
       expect(entry).not.toBeNull();

@@ -24,7 +24,6 @@ import { jwks } from '../../src/schema/tables/auth/jwks.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { verification } from '../../src/schema/tables/auth/verification.ts';
-import { insertUser } from '../support/fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -38,6 +37,7 @@ import {
 import * as arb from './arbitraries/auth.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
 import { hostileKey } from './arbitraries/fields.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
   { name: 'CreateUserDTO', schema: CreateUserDTO, spec: arb.createUser() },
@@ -67,7 +67,7 @@ describe('auth queries', () => {
   let userId: string;
 
   beforeEach(async () => {
-    userId = (await insertUser()).id;
+    userId = (await factories.user.create()).id;
   });
 
   it('50 hostile inputs to each of UserQueries.create / update / list → ValidationError, no row written', async () => {

@@ -19,7 +19,6 @@ import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
 import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -30,6 +29,7 @@ import {
 } from '../support/properties.ts';
 import * as arb from './arbitraries/features.ts';
 import { hostileInput, validInput, type HostileCase } from './arbitraries/dto.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
   { name: 'CreateTodoDTO', schema: CreateTodoDTO, spec: arb.createTodo() },
@@ -65,8 +65,8 @@ describe('features queries', () => {
   let userId: string;
 
   beforeEach(async () => {
-    tenantId = (await insertTenant()).id;
-    userId = (await insertUser()).id;
+    tenantId = (await factories.tenants.create()).id;
+    userId = (await factories.user.create()).id;
   });
 
   it('50 hostile inputs to each of TodoQueries.create / update / list → ValidationError, no row written', async () => {

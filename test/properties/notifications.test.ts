@@ -16,7 +16,6 @@ import { NotificationQueries } from '../../src/queries/notifications/notificatio
 import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
 import { notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
 import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -29,6 +28,7 @@ import {
 } from '../support/properties.ts';
 import { hostileInput, validInput } from './arbitraries/dto.ts';
 import * as arb from './arbitraries/notifications.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
   { name: 'CreateNotificationDTO', schema: CreateNotificationDTO, spec: arb.createNotification() },
@@ -66,8 +66,8 @@ describe('notifications queries', () => {
   const scope = () => ({ tenantId });
 
   beforeEach(async () => {
-    tenantId = (await insertTenant()).id;
-    userId = (await insertUser()).id;
+    tenantId = (await factories.tenants.create()).id;
+    userId = (await factories.user.create()).id;
   });
 
   it('50 hostile inputs to each of NotificationQueries.create / list → ValidationError, no row written', async () => {

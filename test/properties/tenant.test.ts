@@ -21,7 +21,6 @@ import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts'
 import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
 import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
 import { withTenant } from '../../src/scope/tenant.ts';
-import { insertUser } from '../support/fixtures.ts';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -37,6 +36,7 @@ import {
 import { hostileInput, validInput } from './arbitraries/dto.ts';
 import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
 import * as arb from './arbitraries/tenant.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
   { name: 'CreateTenantDTO', schema: CreateTenantDTO, spec: arb.createTenant() },
@@ -67,7 +67,7 @@ describe('tenant queries', () => {
   const scope = () => ({ tenantId });
 
   beforeEach(async () => {
-    ownerId = (await insertUser()).id;
+    ownerId = (await factories.user.create()).id;
     tenantId = (await TenantQueries.createWithOwner({ name: 'Acme', slug: `acme-${Date.now()}` }, ownerId)).tenant.id;
   });
 
@@ -103,7 +103,7 @@ describe('tenant queries', () => {
   });
 
   it('50 hostile inputs to each of TenantMemberQueries.add / changeRole / list → ValidationError, no row written', async () => {
-    const memberId = (await insertUser()).id;
+    const memberId = (await factories.user.create()).id;
     await TenantMemberQueries.add(memberId, 'member', scope());
     const calls = [
       await assertMethodRefuses(tenantMembers, positional(arb.createMember(memberId)), (input) => {

@@ -18,11 +18,9 @@ import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts'
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
 import { parseId } from '../../src/queries/_lib/validate.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
-import { insertAdminRole } from '../support/admin-fixtures.ts';
-import { insertSession } from '../support/auth-fixtures.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { DB_RUNS, assertHolds, expectFieldsEqual } from '../support/properties.ts';
 import { anyCase } from './arbitraries/fields.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // Ids in any case (the round trips of every create in the domain suites get them from the uuid() field spec; these
 // are the writes and reads that take ids outside a generated DTO input): what a DTO or an id argument parses is
@@ -35,8 +33,8 @@ describe('UUIDs in any case', () => {
   let userId: string;
 
   beforeEach(async () => {
-    tenantId = (await insertTenant()).id;
-    userId = (await insertUser()).id;
+    tenantId = (await factories.tenants.create()).id;
+    userId = (await factories.user.create()).id;
   });
 
   it('50 to TodoQueries.createMany (user and tenant scope): the stored rows hold the parsed ids', async () => {
@@ -53,11 +51,11 @@ describe('UUIDs in any case', () => {
   });
 
   it('50 to each of AdminUserQueries.create / update / getById: the row holds and returns the parsed ids', async () => {
-    const roles = [(await insertAdminRole()).id, (await insertAdminRole()).id];
+    const roles = [(await factories.adminRoles.create()).id, (await factories.adminRoles.create()).id];
     const count = await assertHolds(
       fc.tuple(fc.constantFrom(...roles).chain(variants), fc.constantFrom(...roles).chain(variants)),
       async ([createRole, updateRole]) => {
-        const create = { userId: (await insertUser()).id.toUpperCase(), roleId: createRole };
+        const create = { userId: (await factories.user.create()).id.toUpperCase(), roleId: createRole };
         const admin = await AdminUserQueries.create(create);
         expectFieldsEqual(admin, CreateAdminUserDTO.parse(create));
         const updated = await AdminUserQueries.update(admin.id.toUpperCase(), { roleId: updateRole });
@@ -69,12 +67,12 @@ describe('UUIDs in any case', () => {
   });
 
   it('50 to each of TenantMemberQueries.add / get and SessionQueries.setActiveTenant: the rows hold the parsed ids', async () => {
-    const session = await insertSession(userId);
+    const session = await factories.session.create({ userId });
     await TenantMemberQueries.add(userId, 'owner', { tenantId });
     const count = await assertHolds(
       fc.tuple(variants(tenantId), variants(session.id), variants(userId)),
       async ([tenant, sessionId, user]) => {
-        const member = (await insertUser()).id;
+        const member = (await factories.user.create()).id;
         const added = await TenantMemberQueries.add(member.toUpperCase(), 'member', { tenantId: tenant });
         expectFieldsEqual(added, { ...CreateTenantMemberDTO.parse({ userId: member.toUpperCase() }), tenantId });
         expect(await TenantMemberQueries.get(user, { tenantId: tenant })).toMatchObject({ userId, tenantId });

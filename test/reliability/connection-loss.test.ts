@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../../src/errors/classes.ts';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { serverSource } from './support/server.ts';
 
 let handle: IsolatedDatabase;
@@ -34,8 +33,8 @@ describe('a backend killed (pg_terminate_backend) while a withTransaction waits 
   it('1 kill: the caller gets connection_lost, 0 of the 2 writes commit, the next 10 queries on the pool succeed', async () => {
     const marker = `doomed-${randomUUID()}`;
     await runWithExecutor(handle.db, async () => {
-      const tenantId = (await insertTenant()).id;
-      const userId = (await insertUser()).id;
+      const tenantId = (await factories.tenants.create()).id;
+      const userId = (await factories.user.create()).id;
 
       const error = await withTransaction(async (tx) => {
         await TodoQueries.create({ userId, title: `${marker} 1` }, { tenantId });

@@ -12,9 +12,8 @@ import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { insertUser } from '../support/fixtures.ts';
 import { startPgBouncer, type PgBouncer } from './support/pgbouncer.ts';
 import { runMigrate } from './support/run-migrate.ts';
 import { serverSource } from './support/server.ts';
@@ -55,7 +54,7 @@ describe('through PgBouncer in transaction mode (pool_mode = transaction)', () =
     expect(pooled.client.options.prepare).toBe(false);
     try {
       await runWithExecutor(pooled.db, async () => {
-        const owner = await insertUser();
+        const owner = await factories.user.create();
         const { tenant, owner: membership } = await TenantQueries.createWithOwner(
           { name: 'Pooled', slug: `pooled-${randomUUID().slice(0, 8)}` },
           owner.id,
@@ -82,7 +81,7 @@ describe('through PgBouncer in transaction mode (pool_mode = transaction)', () =
         expect((await TodoQueries.delete(todo.id, scope)).id).toBe(todo.id);
         expect(await TodoQueries.findById(todo.id, scope)).toBeNull();
 
-        const invitee = await insertUser();
+        const invitee = await factories.user.create();
         const { invite, token } = await TenantInviteQueries.create(
           { email: invitee.email, role: 'member', invitedByUserId: owner.id },
           scope,

@@ -5,8 +5,7 @@ import type { Todo } from '../../src/dto/features/todo.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import { percentile, timed } from './support/latency.ts';
 import { serverSource } from './support/server.ts';
 
@@ -20,8 +19,8 @@ describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
     const handle = await isolatedDatabase({ poolMax: POOL });
     try {
       await runWithExecutor(handle.db, async () => {
-        const tenantId = (await insertTenant()).id;
-        const userId = (await insertUser()).id;
+        const tenantId = (await factories.tenants.create()).id;
+        const userId = (await factories.user.create()).id;
         const scope = { tenantId };
         const seeded: Todo[] = [];
         for (let i = 0; i < SEEDED; i++) seeded.push(await TodoQueries.create({ userId, title: `seed ${i}` }, scope));

@@ -10,9 +10,8 @@ import { parseEnv } from '../../src/config/env.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { insertUser } from '../support/fixtures.ts';
 import { runMigrate } from './support/run-migrate.ts';
 import { serverSource } from './support/server.ts';
 
@@ -45,7 +44,7 @@ describe('secrets never reach the output: a planted password and a planted param
     output.push(handle.description);
     try {
       await runWithExecutor(handle.db, async () => {
-        const userId = (await insertUser()).id;
+        const userId = (await factories.user.create()).id;
         const { tenant } = await TenantQueries.createWithOwner({ name: PARAM, slug: `s-${PARAM}` }, userId);
         const scope = { tenantId: tenant.id };
         const todo = await TodoQueries.create({ userId, title: PARAM, description: PARAM }, scope);

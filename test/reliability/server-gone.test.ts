@@ -8,7 +8,6 @@ import { createDatabase } from '../../src/client/create-database.ts';
 import { DatabaseError } from '../../src/errors/classes.ts';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import {
   asPostgres,
   type Cluster,
@@ -21,6 +20,7 @@ import {
 } from '../support/private-cluster.ts';
 import { runMigrate } from './support/run-migrate.ts';
 import { serverSource } from './support/server.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // A private cluster of this test's own (the shared server is never stopped, and it trusts loopback connections, so it
 // cannot refuse a password): scram-sha-256 authentication, migrated, then stopped and started under a live pool.
@@ -100,8 +100,8 @@ describe(`the database going away (a private scram-sha-256 cluster), DATABASE_CO
     const messages: string[] = [];
     try {
       await runWithExecutor(handle.db, async () => {
-        const tenantId = (await insertTenant()).id;
-        const userId = (await insertUser()).id;
+        const tenantId = (await factories.tenants.create()).id;
+        const userId = (await factories.user.create()).id;
         await Promise.all(Array.from({ length: 5 }, () => TodoQueries.list({ filter: { userId } }, { tenantId })));
 
         const doomed = withTransaction(async (tx) => {

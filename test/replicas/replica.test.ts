@@ -9,10 +9,10 @@ import { runWithExecutor, withPrimary, withTransaction } from '../../src/client/
 import { migrate } from '../../src/migrate/index.ts';
 import { read } from '../../src/queries/_lib/run.ts';
 import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { poolCounter } from './query-log-counter.ts';
 import { CLUSTER_TOOLS, haveClusterTools, PG_BIN } from '../support/private-cluster.ts';
 import { startStreamingReplica, type StreamingReplica } from './streaming-replica.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const source = inject('testDatabase');
 const TIMEOUT = 180_000;
@@ -70,8 +70,8 @@ describe.skipIf(skipReason !== null)('a real PostgreSQL 15 streaming replica', {
       log: counter.log,
     }) as PostgresHandle;
     await onReplicated(async () => {
-      scope = { tenantId: (await insertTenant()).id };
-      userId = (await insertUser()).id;
+      scope = { tenantId: (await factories.tenants.create()).id };
+      userId = (await factories.user.create()).id;
     });
     await replica.caughtUp();
   }, TIMEOUT);

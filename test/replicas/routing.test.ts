@@ -8,9 +8,8 @@ import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
 import { todos } from '../../src/schema/tables/features/todos.ts';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { insertSession } from '../support/auth-fixtures.ts';
-import { insertTenant, insertUser } from '../support/fixtures.ts';
 import { poolCounter } from './query-log-counter.ts';
+import { factories } from '../../src/testing/index.ts';
 
 const source = inject('testDatabase');
 
@@ -33,8 +32,8 @@ describe.skipIf(source.kind !== 'postgres')('routing with DATABASE_REPLICA_URLS 
       log: counter.log,
     });
     await onReplicated(async () => {
-      scope = { tenantId: (await insertTenant()).id };
-      userId = (await insertUser()).id;
+      scope = { tenantId: (await factories.tenants.create()).id };
+      userId = (await factories.user.create()).id;
     });
   });
 
@@ -131,7 +130,7 @@ describe.skipIf(source.kind !== 'postgres')('routing with DATABASE_REPLICA_URLS 
   });
 
   it('setActiveTenant to a non-member tenant: the refused update and the session check both on the primary (2)', async () => {
-    const created = await onReplicated(() => insertSession(userId));
+    const created = await onReplicated(() => factories.session.create({ userId }));
     counter.reset();
     const error = await onReplicated(() => SessionQueries.setActiveTenant(created.id, scope.tenantId)).catch(
       (e: unknown) => e,

@@ -15,11 +15,7 @@ import { TodoQueries } from '../../src/queries/features/todos.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
-import { insertAdminRole, insertAdminUser } from './admin-fixtures.ts';
-import { insertAccount, insertSession } from './auth-fixtures.ts';
-import { insertTenant, insertUser } from './fixtures.ts';
-import { insertSubscription } from './subscriptions-fixtures.ts';
-import { insertInvite } from './tenant-fixtures.ts';
+import { factories } from '../../src/testing/index.ts';
 
 // The update method of every query object that has one, each with a fresh row to update.
 
@@ -31,7 +27,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'AccountQueries',
     dto: UpdateAccountDTO,
     target: async () => {
-      const { id } = await insertAccount((await insertUser()).id);
+      const { id } = await factories.account.create({ userId: (await factories.user.create()).id });
       return (input) => AccountQueries.update(id, input);
     },
   },
@@ -39,7 +35,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'AdminRoleQueries',
     dto: UpdateAdminRoleDTO,
     target: async () => {
-      const { id } = await insertAdminRole();
+      const { id } = await factories.adminRoles.create();
       return (input) => AdminRoleQueries.update(id, input);
     },
   },
@@ -47,7 +43,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'AdminUserQueries',
     dto: UpdateAdminUserDTO,
     target: async () => {
-      const { id } = await insertAdminUser();
+      const { id } = await factories.adminUsers.create();
       return (input) => AdminUserQueries.update(id, input);
     },
   },
@@ -55,7 +51,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'SessionQueries',
     dto: UpdateSessionDTO,
     target: async () => {
-      const { id } = await insertSession((await insertUser()).id);
+      const { id } = await factories.session.create({ userId: (await factories.user.create()).id });
       return (input) => SessionQueries.update(id, input);
     },
   },
@@ -63,8 +59,8 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'SubscriptionQueries',
     dto: UpdateSubscriptionDTO,
     target: async () => {
-      const tenantId = (await insertTenant()).id;
-      const { id } = await insertSubscription(tenantId);
+      const tenantId = (await factories.tenants.create()).id;
+      const { id } = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
       return (input) => SubscriptionQueries.update(id, input, { tenantId });
     },
   },
@@ -72,7 +68,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'TenantQueries',
     dto: UpdateTenantDTO,
     target: async () => {
-      const { id } = await insertTenant();
+      const { id } = await factories.tenants.create();
       return (input) => TenantQueries.update(id, input);
     },
   },
@@ -81,8 +77,8 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'TenantInviteQueries',
     dto: UpdateTenantInviteDTO,
     target: async () => {
-      const tenantId = (await insertTenant()).id;
-      const { id } = await insertInvite(tenantId);
+      const tenantId = (await factories.tenants.create()).id;
+      const { id } = await factories.tenantInvites.create({ tenantId, role: 'member' });
       return (input) => TenantInviteQueries.update(id, input as never, { tenantId });
     },
   },
@@ -90,8 +86,8 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'TodoQueries',
     dto: UpdateTodoDTO,
     target: async () => {
-      const tenantId = (await insertTenant()).id;
-      const { id } = await TodoQueries.create({ userId: (await insertUser()).id, title: 'x' }, { tenantId });
+      const tenantId = (await factories.tenants.create()).id;
+      const { id } = await TodoQueries.create({ userId: (await factories.user.create()).id, title: 'x' }, { tenantId });
       return (input) => TodoQueries.update(id, input, { tenantId });
     },
   },
@@ -99,7 +95,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
     name: 'UserQueries',
     dto: UpdateUserDTO,
     target: async () => {
-      const { id } = await insertUser();
+      const { id } = await factories.user.create();
       return (input) => UserQueries.update(id, input);
     },
   },
