@@ -4,10 +4,12 @@ import path from 'node:path';
 import { packageRoot } from '../src/config/database-url.ts';
 import { readMigrationFiles } from '../src/migrate/migration-files.ts';
 import { runScript } from './_run.ts';
+import { API_DOC, expectedApiDoc } from './api/doc.ts';
 import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
 
 // `pnpm db:check`: drizzle/ must be exactly what the schema generates, and the journal must be in order.
-// Fails when `pnpm generate` would write a new migration, or `drizzle-kit check` complains, or docs/schema.md is stale.
+// Fails when `pnpm generate` would write a new migration, or `drizzle-kit check` complains, or docs/schema.md or
+// docs/api.md (every entry point's exports) is stale.
 
 const drizzleKit = path.join(packageRoot, 'node_modules', '.bin', 'drizzle-kit');
 
@@ -52,4 +54,9 @@ await runScript(async () => {
   const committed = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
   if (committed !== (await expectedSchemaDoc(packageRoot))) throw new Error(`${SCHEMA_DOC} is stale: run pnpm db:erd`);
   console.log(`✓ ${SCHEMA_DOC} matches the schema.`);
+
+  const api = path.join(packageRoot, API_DOC);
+  const apiCommitted = fs.existsSync(api) ? fs.readFileSync(api, 'utf8') : '';
+  if (apiCommitted !== (await expectedApiDoc(packageRoot))) throw new Error(`${API_DOC} is stale: run pnpm docs:api`);
+  console.log(`✓ ${API_DOC} matches the entry points' exports.`);
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../src/config/database-url.ts';
 import { runScript } from './_run.ts';
+import { API_DOC, expectedApiDoc } from './api/doc.ts';
 import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
 import { generateMigrations, restoreMigrations, snapshotMigrations } from './scaffold/migrations.ts';
 import { planScaffold } from './scaffold/plan.ts';
@@ -31,6 +32,8 @@ await runScript(async () => {
   const migrationsBefore = snapshotMigrations(root);
   const docFile = path.join(root, SCHEMA_DOC);
   const docBefore = fs.existsSync(docFile) ? fs.readFileSync(docFile, 'utf8') : null;
+  const apiFile = path.join(root, API_DOC);
+  const apiBefore = fs.existsSync(apiFile) ? fs.readFileSync(apiFile, 'utf8') : null;
 
   writeChanges(root, changes);
   let migrations: ReturnType<typeof generateMigrations> | undefined;
@@ -38,11 +41,14 @@ await runScript(async () => {
     if (!skipMigrations) migrations = generateMigrations(root, plan.names, access);
     fs.mkdirSync(path.dirname(docFile), { recursive: true });
     fs.writeFileSync(docFile, await expectedSchemaDoc(root));
+    fs.writeFileSync(apiFile, await expectedApiDoc(root));
   } catch (error) {
     revertChanges(root, changes);
     restoreMigrations(root, migrationsBefore);
     if (docBefore === null) fs.rmSync(docFile, { force: true });
     else fs.writeFileSync(docFile, docBefore);
+    if (apiBefore === null) fs.rmSync(apiFile, { force: true });
+    else fs.writeFileSync(apiFile, apiBefore);
     throw new Error(`nothing kept, every file is back as it was: ${(error as Error).message}`, { cause: error });
   }
 
@@ -50,7 +56,7 @@ await runScript(async () => {
   const test = `test/${n.domainFolder}/${n.fileName}.test.ts`;
   const lines = [`✓ table \`${n.sqlName}\` in domain \`${n.domainFolder}\``];
   for (const change of changes) lines.push(`  ${change.before === null ? 'created' : 'edited '} ${change.file}`);
-  lines.push(`  updated ${SCHEMA_DOC}`);
+  lines.push(`  updated ${SCHEMA_DOC}`, `  updated ${API_DOC}`);
   if (migrations) {
     lines.push(`  created ${migrations.table} (CREATE TABLE)`, `  created ${migrations.rules} (${n.trigger}, grants)`);
     if (migrations.unrelated.length > 0) {

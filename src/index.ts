@@ -1,11 +1,136 @@
-// `database`: everything a service needs. Subpaths: `database/schema`, `database/dto` (driver-free),
-// `database/client`, `database/testing`.
-export * from './client/index.ts';
-export * from './dto/index.ts';
-export * from './errors/classes.ts';
-export * from './queries/index.ts';
-export * from './schema/index.ts';
+// `database`: what service code calls, as an explicit list (docs/api.md lists every entry point; `pnpm db:check`
+// fails when it drifts). Internals (bindDatabase, parseEnv, primaryOf, the connection factory) are not here: the test
+// kit and scripts import them from their files, and `database/client` carries the connection factory.
+//
+// DTOs are not re-exported: their one home is `database/dto`, the driver-free entry a browser bundle imports too, so a
+// form and the service validate with the same module, and the root does not double in size (238 names). A query
+// object's results are typed by inference; name a row type with `import type { Todo } from 'database/dto'`.
+//
+// Eight Drizzle operators are re-exported, named: a consumer's where clause on `db` must be built by the same
+// drizzle-orm copy as these tables (a second copy in a monorepo gives SQL types that do not fit). For anything else,
+// depend on drizzle-orm at the version this package pins.
+
+// The executor model: `db`, transactions, read-your-writes.
+export { db } from './client/db.ts';
+export { closeDefaultDatabase } from './client/default-database.ts';
+export { currentExecutor, runWithExecutor, withPrimary, withTransaction } from './client/executor.ts';
+export type { Database, Executor, Transaction } from './client/types.ts';
+
+// Errors every query object throws.
+export {
+  CheckViolationError,
+  ConfigError,
+  ConflictError,
+  DatabaseError,
+  type DatabaseErrorCode,
+  DatabaseInUseError,
+  ForbiddenError,
+  ForeignKeyError,
+  MigrationError,
+  NotFoundError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors/classes.ts';
+
+// Query objects and their inputs, by domain.
+export { type Page } from './queries/_lib/keyset.ts';
+export { type SoftDeleteOptions } from './queries/_lib/soft-delete.ts';
+export {
+  AdminAuditLogQueries,
+  AdminRoleQueries,
+  AdminUserQueries,
+  type ListAdminAuditLogInput,
+  type ListAdminRolesInput,
+  type ListAdminUsersInput,
+} from './queries/admin/index.ts';
+export {
+  AccountQueries,
+  JwksQueries,
+  type ListUsersInput,
+  SessionQueries,
+  UserQueries,
+  VerificationQueries,
+} from './queries/auth/index.ts';
+export {
+  type ListTodosInput,
+  type ListWaitlistInput,
+  TodoQueries,
+  UserActivityDailyQueries,
+  WaitlistQueries,
+} from './queries/features/index.ts';
+export {
+  type CreatedNotification,
+  type ListNotificationPreferencesInput,
+  type ListNotificationsInput,
+  type ListNotificationTargetsInput,
+  NotificationDeliveryQueries,
+  NotificationPreferenceQueries,
+  NotificationQueries,
+  NotificationTargetQueries,
+} from './queries/notifications/index.ts';
+export {
+  type IngestEventResult,
+  type ListSubscriptionEventsInput,
+  type ListSubscriptionsInput,
+  SubscriptionEventQueries,
+  SubscriptionQueries,
+} from './queries/subscriptions/index.ts';
+export {
+  type ClaimOptions,
+  DomainEventQueries,
+  type ListDomainEventsInput,
+  OutboxTransactionError,
+  prune,
+  PRUNE_TARGETS,
+  pruneAll,
+  type PruneOptions,
+  type PruneResult,
+  SystemSettingsQueries,
+  type TypedSystemSetting,
+} from './queries/system/index.ts';
+export {
+  InviteNotAcceptableError,
+  type ListTenantActivityInput,
+  type ListTenantMembersInput,
+  type ListTenantsInput,
+  type LogTenantActivity,
+  TenantActivityQueries,
+  TenantInviteQueries,
+  TenantMemberQueries,
+  TenantQueries,
+  type TenantWithRole,
+} from './queries/tenant/index.ts';
+
+// Tables, for `db` queries (enums, relations and limits: `database/schema`).
+export {
+  account,
+  adminAuditLog,
+  adminRoles,
+  adminUsers,
+  domainEventSequences,
+  domainEvents,
+  jwks,
+  notificationDeliveries,
+  notificationPreferences,
+  notificationTargets,
+  notifications,
+  session,
+  subscriptionEvents,
+  subscriptions,
+  systemSettings,
+  tenantActivity,
+  tenantInvites,
+  tenantMembers,
+  tenants,
+  todos,
+  user,
+  userActivityDaily,
+  verification,
+  waitlist,
+} from './schema/index.ts';
+
+// Tenant scope and Row-Level Security.
 export { currentTenantId, MissingTenantError, withTenant, type TenantScope } from './scope/tenant.ts';
 export { RlsClaimsSchema, withRls, type RlsClaims } from './scope/rls.ts';
-// The few Drizzle operators callers need next to the schema; import the rest from drizzle-orm.
+
 export { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';

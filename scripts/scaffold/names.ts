@@ -82,22 +82,29 @@ export function tableNames(domain: string, table: string): TableNames {
   };
 }
 
-/** Every name the scaffold exports through src/index.ts: none may already exist there. */
-export function exportedNamesOf(names: TableNames): string[] {
+/** What the DTO module exports, as `src/dto/index.ts` lists it (types marked `type`). */
+export function dtoExportsOf(names: TableNames): string[] {
   const { entity } = names;
   return [
-    names.tableExport,
-    names.relations,
-    names.nameMaxConst,
-    names.queries,
     `${entity}Schema`,
     `Insert${entity}Schema`,
     `Update${entity}Schema`,
     `Create${entity}DTO`,
     `Update${entity}DTO`,
-    entity,
-    `Create${entity}`,
-    `Update${entity}`,
+    `type ${entity}`,
+    `type Create${entity}`,
+    `type Update${entity}`,
+  ];
+}
+
+/** Every name the scaffold exports through the entry points: none may already exist there. */
+export function exportedNamesOf(names: TableNames): string[] {
+  return [
+    names.tableExport,
+    names.relations,
+    names.nameMaxConst,
+    names.queries,
+    ...dtoExportsOf(names).map((name) => name.replace(/^type /, '')),
     `List${pascalCase(names.sqlName)}Input`,
   ];
 }

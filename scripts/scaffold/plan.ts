@@ -3,7 +3,15 @@ import path from 'node:path';
 import { findTables } from '../structure/rules.ts';
 import { exportedNames } from '../structure/source-files.ts';
 import { addObjectProperty, ensureExportStar, ensureImport, ensureNamedExport, objectKeys } from './edit-source.ts';
-import { camelCase, exportedNamesOf, invalidName, pascalCase, tableNames, type TableNames } from './names.ts';
+import {
+  camelCase,
+  dtoExportsOf,
+  exportedNamesOf,
+  invalidName,
+  pascalCase,
+  tableNames,
+  type TableNames,
+} from './names.ts';
 import { dtoModule } from './templates/dto.ts';
 import { factoryModule } from './templates/factory.ts';
 import { listInputType, queriesModule } from './templates/queries.ts';
@@ -30,6 +38,8 @@ export class ScaffoldError extends Error {
 
 const TENANT_RELATIONS = 'src/schema/tables/tenant/relations.ts';
 const FACTORIES_INDEX = 'src/testing/factories/index.ts';
+/** Entry points whose explicit export lists name the new table's exports. */
+const ENTRIES = ['src/index.ts', 'src/schema/index.ts', 'src/dto/index.ts'];
 
 /** Works out every file to create or edit, without writing anything; throws ScaffoldError when it must not run. */
 export function planScaffold(
@@ -48,7 +58,7 @@ export function planScaffold(
       `table \`${n.sqlName}\` already exists (${path.relative(root, existing.file)}): nothing to do, nothing written`,
     );
   }
-  const taken = new Set(exportedNames(path.join(root, 'src/index.ts')));
+  const taken = new Set(ENTRIES.flatMap((entry) => [...exportedNames(path.join(root, entry))]));
   const clashes = exportedNamesOf(n).filter((name) => taken.has(name));
   if (clashes.length > 0) {
     throw new ScaffoldError(`\`${n.sqlName}\` would export names the package already exports: ${clashes.join(', ')}`);
@@ -97,11 +107,14 @@ export function planScaffold(
     '',
   );
   edit('src/schema/tables/index.ts', (text) => ensureExportStar(text, `./${d}/index.ts`));
+  edit('src/schema/index.ts', (text) =>
+    ensureNamedExport(text, [n.nameMaxConst, n.tableExport, n.relations], './tables/index.ts'),
+  );
   edit(TENANT_RELATIONS, (text) => addTenantsManySide(text, n));
 
   create(`src/dto/${d}/${n.dtoFileName}.ts`, dtoModule(n));
   edit(`src/dto/${d}/index.ts`, (text) => ensureExportStar(text, `./${n.dtoFileName}.ts`), '');
-  edit('src/dto/index.ts', (text) => ensureExportStar(text, `./${d}/index.ts`));
+  edit('src/dto/index.ts', (text) => ensureNamedExport(text, dtoExportsOf(n), `./${d}/index.ts`));
 
   create(`src/queries/${d}/${n.fileName}.ts`, queriesModule(n));
   edit(
@@ -109,7 +122,13 @@ export function planScaffold(
     (text) => ensureNamedExport(text, [n.queries, `type ${listInputType(n)}`], `./${n.fileName}.ts`),
     '',
   );
-  edit('src/queries/index.ts', (text) => ensureExportStar(text, `./${d}/index.ts`));
+  edit('src/index.ts', (text) =>
+    ensureNamedExport(
+      ensureNamedExport(text, [n.tableExport], './schema/index.ts'),
+      [n.queries, `type ${listInputType(n)}`],
+      `./queries/${d}/index.ts`,
+    ),
+  );
 
   create(`src/testing/factories/${d}/${n.fileName}.ts`, factoryModule(n));
   edit(FACTORIES_INDEX, (text) =>

@@ -1,7 +1,9 @@
-// `database/client`: connection factory and the default database.
+// `database/client`: the connection factory, the default database and the executor model, as an explicit list.
+// Internals (bindDatabase, parseEnv, shouldPrepare) stay in their files for the test kit and scripts.
 export { createDatabase, databaseOptionsFromEnv } from './create-database.ts';
 export { createPgliteDatabase } from './pglite.ts';
-export { createPostgresDatabase, shouldPrepare } from './postgres.ts';
+export { createPostgresDatabase, type PostgresHandle } from './postgres.ts';
+export type { PgliteHandle } from './pglite.ts';
 export type {
   Database,
   DatabaseHandle,
@@ -14,6 +16,6 @@ export type {
 } from './types.ts';
 export { db } from './db.ts';
 export { closeDefaultDatabase, getDefaultDatabase } from './default-database.ts';
-export { env, parseEnv, type Env } from '../config/env.ts';
-export { bindDatabase, currentExecutor, primaryOf, runWithExecutor, withPrimary, withTransaction } from './executor.ts';
-export { parseDatabaseUrl, redactUrl, type DatabaseTarget } from '../config/database-url.ts';
+export { env, type DatabaseTargets, type Env } from '../config/env.ts';
+export { currentExecutor, primaryOf, runWithExecutor, withPrimary, withTransaction } from './executor.ts';
+export { parseDatabaseUrl, redactUrl, type DatabaseTarget, type PostgresTarget } from '../config/database-url.ts';

@@ -97,14 +97,15 @@ describe('pnpm db:new: refusals (nothing written)', () => {
 });
 
 describe('pnpm db:new: the plan for billing invoices', () => {
-  it('creates 9 files and edits 5, touching nothing on disk', () => {
+  it('creates 9 files and edits 7, touching nothing on disk', () => {
     const plan = planScaffold(packageRoot, 'billing', 'invoices');
     const created = plan.changes.filter((c) => c.before === null).map((c) => c.file);
     const edited = plan.changes.filter((c) => c.before !== null).map((c) => c.file);
     expect(created).toHaveLength(9);
     expect(edited.sort()).toEqual([
       'src/dto/index.ts',
-      'src/queries/index.ts',
+      'src/index.ts',
+      'src/schema/index.ts',
       'src/schema/tables/index.ts',
       'src/schema/tables/tenant/relations.ts',
       'src/testing/factories/index.ts',

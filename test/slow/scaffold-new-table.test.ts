@@ -34,7 +34,8 @@ const EDITED_FILES = [
   'src/schema/tables/index.ts',
   'src/schema/tables/tenant/relations.ts',
   'src/dto/index.ts',
-  'src/queries/index.ts',
+  'src/index.ts',
+  'src/schema/index.ts',
   'src/testing/factories/index.ts',
   'docs/schema.md',
 ];

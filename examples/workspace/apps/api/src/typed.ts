@@ -1,5 +1,5 @@
-import { TodoQueries, withTransaction, type Todo } from 'database';
-import { CreateTodoDTO, type CreateTodo } from 'database/dto';
+import { TodoQueries, withTransaction } from 'database';
+import { CreateTodoDTO, type CreateTodo, type Todo } from 'database/dto';
 import { todos } from 'database/schema';
 
 // Type-checked by `tsc -p .`: the three entries resolve to real types, not `any`.
