@@ -126,7 +126,8 @@ describe('subscription_events table', () => {
   });
 
   it('subscription_id is nullable until matched, and must point at a subscription', async () => {
-    const event = await factories.subscriptionEvents.create({ subscriptionId: null, processedAt: null });
+    // undefined: both left to the table (no parent subscription made, no processedAt), so the defaults are what is read
+    const event = await factories.subscriptionEvents.create({ subscriptionId: undefined, processedAt: undefined });
     expect(event).toMatchObject({ subscriptionId: null, processedAt: null });
     await rejects(
       () => factories.subscriptionEvents.create({ processedAt: null, subscriptionId: crypto.randomUUID() }),
