@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { bindDatabase } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { uuidv7 } from '../../src/schema/uuidv7.ts';
 import type { BenchCase, BenchContext } from '../lib/context.ts';
 import { seedTenant, type BenchDatabase } from '../lib/databases.ts';

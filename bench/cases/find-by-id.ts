@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { bindDatabase } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import type { BenchCase, BenchContext } from '../lib/context.ts';
 import { seedTenant } from '../lib/databases.ts';
 import { compareThroughput } from '../lib/measure.ts';

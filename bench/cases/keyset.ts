@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { bindDatabase } from '../../src/client/executor.ts';
 import { encodeCursor, newestFirst } from '../../src/queries/_lib/keyset.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { todos } from '../../src/schema/tables/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { todos } from '../../src/schema/tables/features/todo.ts';
 import type { BenchCase, BenchContext } from '../lib/context.ts';
 import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
 import { compareThroughput, msPerOp } from '../lib/measure.ts';

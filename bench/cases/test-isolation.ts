@@ -1,7 +1,7 @@
 import { bindDatabase } from '../../src/client/executor.ts';
 import { createPgliteDatabase } from '../../src/client/pglite.ts';
 import type { Database } from '../../src/client/types.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { loadSnapshot } from '../../src/testing/pglite-snapshot.ts';
 import { openRollbackTransaction } from '../../src/testing/rollback-transaction.ts';
 import type { BenchCase, BenchContext } from '../lib/context.ts';

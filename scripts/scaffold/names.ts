@@ -13,14 +13,12 @@ export interface TableNames {
   domainFolder: string;
   /** SQL name: `invoice_items`. */
   sqlName: string;
-  /** File name without `.ts`: `invoice-items`. */
+  /** The entity's file name without `.ts`, the same in every layer (schema, dto, queries, factories, test): `invoice-item`. */
   fileName: string;
   /** Table export: `invoiceItems`. */
   tableExport: string;
   /** Singular entity: `InvoiceItem`. */
   entity: string;
-  /** DTO file name without `.ts`: `invoice-item`. */
-  dtoFileName: string;
   /** `INVOICE_ITEM_NAME_MAX`. */
   nameMaxConst: string;
   /** `InvoiceItemQueries`. */
@@ -70,10 +68,9 @@ export function tableNames(domain: string, table: string): TableNames {
   return {
     domainFolder: kebabCase(domain),
     sqlName: table,
-    fileName: kebabCase(table),
+    fileName: kebabCase(singularSnake),
     tableExport: camelCase(table),
     entity,
-    dtoFileName: kebabCase(singularSnake),
     nameMaxConst: `${singularSnake.toUpperCase()}_NAME_MAX`,
     queries: `${entity}Queries`,
     factory: `create${entity}Factory`,

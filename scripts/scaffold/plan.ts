@@ -112,8 +112,8 @@ export function planScaffold(
   );
   edit(TENANT_RELATIONS, (text) => addTenantsManySide(text, n));
 
-  create(`src/dto/${d}/${n.dtoFileName}.ts`, dtoModule(n));
-  edit(`src/dto/${d}/index.ts`, (text) => ensureExportStar(text, `./${n.dtoFileName}.ts`), '');
+  create(`src/dto/${d}/${n.fileName}.ts`, dtoModule(n));
+  edit(`src/dto/${d}/index.ts`, (text) => ensureExportStar(text, `./${n.fileName}.ts`), '');
   edit('src/dto/index.ts', (text) => ensureNamedExport(text, dtoExportsOf(n), `./${d}/index.ts`));
 
   create(`src/queries/${d}/${n.fileName}.ts`, queriesModule(n));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { assertJournalOrder } from '../../src/migrate/migration-files.ts';
+import { tableNames } from '../scaffold/names.ts';
 import {
   constCalls,
   exportedNames,
@@ -179,6 +180,40 @@ export const tablesHaveRowSecurity: Rule = (root) =>
       message: `\`${table.sqlName}\` enables no row-level security: give it a policy (tenantRowsPolicy) or end it with .enableRLS() (server-only)`,
     }));
 
+/**
+ * One entity, one name: a table's file is its singular entity name (`todos` -> `todo.ts`), and its DTO, query
+ * object, factory and test files carry the same name in their layers.
+ */
+export const entityFilesShareName: Rule = (root) => {
+  const violations: Violation[] = [];
+  for (const table of findTables(root).filter((t) => !t.internal)) {
+    const name = path.basename(table.file, '.ts');
+    const expected = tableNames(table.domain, table.sqlName).fileName;
+    if (name !== expected) {
+      violations.push({
+        rule: 'entity-file-name',
+        file: rel(root, table.file),
+        message: `table \`${table.sqlName}\` lives in ${name}.ts: name its file after the singular entity, ${expected}.ts`,
+      });
+    }
+    for (const companion of [
+      `src/dto/${table.domain}/${expected}.ts`,
+      `src/queries/${table.domain}/${expected}.ts`,
+      `src/testing/factories/${table.domain}/${expected}.ts`,
+      `test/${table.domain}/${expected}.test.ts`,
+    ]) {
+      if (!fs.existsSync(path.join(root, companion))) {
+        violations.push({
+          rule: 'entity-file-name',
+          file: rel(root, table.file),
+          message: `table \`${table.sqlName}\` has no ${companion}: every layer names the entity's file ${expected}.ts`,
+        });
+      }
+    }
+  }
+  return violations;
+};
+
 export const enumsExported: Rule = (root) => {
   const exported = exportedNames(path.join(root, 'src/schema/index.ts'));
   return tableFiles(root).flatMap((file) =>
@@ -249,7 +284,7 @@ export const updatedAtHasTrigger: Rule = (root) => {
 };
 
 /** The one module allowed to write the outbox (it assigns sequence numbers and owns the invariants). */
-export const DOMAIN_EVENTS_MODULE = 'src/queries/system/domain-events.ts';
+export const DOMAIN_EVENTS_MODULE = 'src/queries/system/domain-event.ts';
 
 export const domainEventsWrittenInOnePlace: Rule = (root) => {
   const pattern = /\.insert\(\s*domainEvents\b|insert\s+into\s+"?domain_events"?/gi;
@@ -324,6 +359,7 @@ export const rules: Record<string, Rule> = {
   everyTableHasCompanions,
   pgTableNotAliased,
   tablesHaveRowSecurity,
+  entityFilesShareName,
   enumsExported,
   triggersTested,
   updatedAtHasTrigger,

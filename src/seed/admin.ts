@@ -1,7 +1,7 @@
 import type { User } from '../dto/auth/user.ts';
 import { AdminAuditLogQueries } from '../queries/admin/admin-audit-log.ts';
-import { AdminRoleQueries } from '../queries/admin/admin-roles.ts';
-import { AdminUserQueries } from '../queries/admin/admin-users.ts';
+import { AdminRoleQueries } from '../queries/admin/admin-role.ts';
+import { AdminUserQueries } from '../queries/admin/admin-user.ts';
 import type { SeededUsers } from './auth.ts';
 import { written, type SeededTenant, type TableCounts } from './context.ts';
 import { ADMIN_ROLES, STAFF, STAFF_DOMAIN } from './demo-data.ts';

@@ -1,11 +1,11 @@
 import type { User } from '../dto/auth/user.ts';
 import { AccountQueries } from '../queries/auth/account.ts';
-import { JwksQueries } from '../queries/auth/jwks.ts';
+import { JwksQueries } from '../queries/auth/jwk.ts';
 import { SessionQueries } from '../queries/auth/session.ts';
 import { UserQueries } from '../queries/auth/user.ts';
 import { VerificationQueries } from '../queries/auth/verification.ts';
 import { fake, fromNow } from '../testing/factories/_factory.ts';
-import { createJwkFactory } from '../testing/factories/auth/jwks.ts';
+import { createJwkFactory } from '../testing/factories/auth/jwk.ts';
 import type { TableCounts } from './context.ts';
 import { DEMO_TENANTS, STAFF, STAFF_DOMAIN, emailOf, type DemoPerson } from './demo-data.ts';
 

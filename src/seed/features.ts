@@ -1,4 +1,4 @@
-import { TodoQueries } from '../queries/features/todos.ts';
+import { TodoQueries } from '../queries/features/todo.ts';
 import { UserActivityDailyQueries } from '../queries/features/user-activity-daily.ts';
 import { WaitlistQueries } from '../queries/features/waitlist.ts';
 import { fake } from '../testing/factories/_factory.ts';

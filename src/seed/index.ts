@@ -1,5 +1,5 @@
 import { withTransaction } from '../client/executor.ts';
-import { TenantQueries } from '../queries/tenant/tenants.ts';
+import { TenantQueries } from '../queries/tenant/tenant.ts';
 import { seedFactories } from '../testing/factories/_factory.ts';
 import { seedAdmin } from './admin.ts';
 import { seedAuth } from './auth.ts';

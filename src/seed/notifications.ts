@@ -1,8 +1,8 @@
 import type { NotificationDelivery } from '../dto/notifications/notification-delivery.ts';
-import { NotificationDeliveryQueries } from '../queries/notifications/notification-deliveries.ts';
-import { NotificationPreferenceQueries } from '../queries/notifications/notification-preferences.ts';
-import { NotificationTargetQueries } from '../queries/notifications/notification-targets.ts';
-import { NotificationQueries } from '../queries/notifications/notifications.ts';
+import { NotificationDeliveryQueries } from '../queries/notifications/notification-delivery.ts';
+import { NotificationPreferenceQueries } from '../queries/notifications/notification-preference.ts';
+import { NotificationTargetQueries } from '../queries/notifications/notification-target.ts';
+import { NotificationQueries } from '../queries/notifications/notification.ts';
 import type { SeededTenant, TableCounts } from './context.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { IngestSubscriptionEvent } from '../dto/subscriptions/subscription-event.ts';
-import type { SubscriptionStatus } from '../schema/tables/subscriptions/subscriptions.ts';
-import { SubscriptionQueries } from '../queries/subscriptions/subscriptions.ts';
+import type { SubscriptionStatus } from '../schema/tables/subscriptions/subscription.ts';
+import { SubscriptionQueries } from '../queries/subscriptions/subscription.ts';
 import { daysAgo, type SeededTenant, type TableCounts } from './context.ts';
 
 type StateChange = Omit<IngestSubscriptionEvent, 'providerEventId' | 'providerSubscriptionId' | 'payload'>;

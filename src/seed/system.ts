@@ -1,7 +1,7 @@
 import type { NewDomainEvent } from '../dto/system/domain-event.ts';
 import { withTransaction } from '../client/executor.ts';
-import { DomainEventQueries } from '../queries/system/domain-events.ts';
-import { SystemSettingsQueries } from '../queries/system/system-settings.ts';
+import { DomainEventQueries } from '../queries/system/domain-event.ts';
+import { SystemSettingsQueries } from '../queries/system/system-setting.ts';
 import type { SeededTenant, TableCounts } from './context.ts';
 
 /** The values drizzle/0002_system_data.sql inserts; written only if that row was deleted since. */

@@ -1,7 +1,7 @@
 import { TenantActivityQueries } from '../queries/tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../queries/tenant/tenant-invites.ts';
-import { TenantMemberQueries } from '../queries/tenant/tenant-members.ts';
-import { TenantQueries } from '../queries/tenant/tenants.ts';
+import { TenantInviteQueries } from '../queries/tenant/tenant-invite.ts';
+import { TenantMemberQueries } from '../queries/tenant/tenant-member.ts';
+import { TenantQueries } from '../queries/tenant/tenant.ts';
 import type { SeededUsers } from './auth.ts';
 import { written, type SeededTenant, type TableCounts } from './context.ts';
 import { DEMO_TENANTS, emailOf, type DemoPerson } from './demo-data.ts';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { rejection } from '../support/db-rejection.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
-import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
+import { adminRoles } from '../../src/schema/tables/admin/admin-role.ts';
+import { adminUsers } from '../../src/schema/tables/admin/admin-user.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { factories } from '../../src/testing/index.ts';
 

@@ -9,7 +9,7 @@ import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import * as schema from '../../src/schema/index.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
-import { jwks } from '../../src/schema/tables/auth/jwks.ts';
+import { jwks } from '../../src/schema/tables/auth/jwk.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { factories } from '../../src/testing/index.ts';

@@ -6,8 +6,8 @@ import { CreateSessionDTO, SessionSchema, type Session } from '../../src/dto/aut
 import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { type session } from '../../src/schema/tables/auth/session.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 import { factories, fromNow } from '../../src/testing/index.ts';
 
 let userId: string;

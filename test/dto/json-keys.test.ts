@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
 import { factories } from '../../src/testing/index.ts';
 
 // Keys of free-form JSON are the caller's data, like its values: a ValidationError names the schema field and says

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as dto from '../../src/dto/index.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
 import { decodeCursor, encodeCursor } from '../../src/queries/_lib/keyset.ts';
 import { parseId, resolveTenantId } from '../../src/queries/_lib/validate.ts';
 import { factories } from '../../src/testing/index.ts';

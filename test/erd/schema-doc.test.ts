@@ -7,7 +7,7 @@ import { mermaidType, renderSchemaDoc } from '../../scripts/erd/render.ts';
 import { SCHEMA_DOC } from '../../scripts/erd/schema-doc.ts';
 import { findTables } from '../../scripts/structure/rules.ts';
 import { packageRoot } from '../../src/config/database-url.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 
 const docPath = path.join(packageRoot, SCHEMA_DOC);
 const tables = await loadSchemaTables(packageRoot);

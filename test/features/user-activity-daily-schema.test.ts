@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 import { violation } from '../support/constraint-violation.ts';
 import { factories } from '../../src/testing/index.ts';
 

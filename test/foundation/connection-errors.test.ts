@@ -4,7 +4,7 @@ import { createDatabase } from '../../src/client/create-database.ts';
 import { DatabaseError } from '../../src/errors/classes.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
 import { toDatabaseError } from '../../src/errors/sqlstate.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 
 // Shapes as postgres.js and Node produce them; Drizzle wraps them with the query text and the parameter values.
 const PLANTED_PARAM = 'planted-param-4711';

@@ -3,12 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { ForbiddenError, ValidationError } from '../../src/errors/classes.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { withRls } from '../../src/scope/rls.ts';
-import { todos } from '../../src/schema/tables/features/todos.ts';
-import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { todos } from '../../src/schema/tables/features/todo.ts';
+import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.ts';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 import { factories } from '../../src/testing/index.ts';
 
 // Row-level security as the second tenant wall (policies in src/schema/_rls.ts, roles in drizzle/0000_supabase_roles.sql, grants at the end of 0002_database_rules.sql).

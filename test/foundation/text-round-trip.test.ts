@@ -7,7 +7,7 @@ import { packageRoot } from '../../src/config/database-url.ts';
 import { db } from '../../src/client/db.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
 import { factories, fromNow } from '../../src/testing/index.ts';
 
 // U+FEFF is data, not a byte order mark, once it is inside a column. Unpatched, PGlite 0.5.16 decodes every field

@@ -5,8 +5,8 @@ import { db } from '../../src/client/db.ts';
 import { CheckViolationError, DatabaseError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { toDatabaseError } from '../../src/errors/sqlstate.ts';
-import { notificationDeliveries } from '../../src/schema/tables/notifications/notification-deliveries.ts';
-import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
+import { notificationDeliveries } from '../../src/schema/tables/notifications/notification-delivery.ts';
+import { notifications } from '../../src/schema/tables/notifications/notification.ts';
 import { factories } from '../../src/testing/index.ts';
 
 let tenantId: string;

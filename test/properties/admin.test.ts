@@ -12,11 +12,11 @@ import {
   UpdateAdminUserDTO,
 } from '../../src/dto/admin/index.ts';
 import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
-import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { adminRoles } from '../../src/schema/tables/admin/admin-roles.ts';
-import { adminUsers } from '../../src/schema/tables/admin/admin-users.ts';
+import { adminRoles } from '../../src/schema/tables/admin/admin-role.ts';
+import { adminUsers } from '../../src/schema/tables/admin/admin-user.ts';
 import {
   DB_RUNS,
   DTO_RUNS,

@@ -15,12 +15,12 @@ import {
   UserListFilter,
 } from '../../src/dto/auth/index.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { JwksQueries } from '../../src/queries/auth/jwks.ts';
+import { JwksQueries } from '../../src/queries/auth/jwk.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
-import { jwks } from '../../src/schema/tables/auth/jwks.ts';
+import { jwks } from '../../src/schema/tables/auth/jwk.ts';
 import { session } from '../../src/schema/tables/auth/session.ts';
 import { user } from '../../src/schema/tables/auth/user.ts';
 import { verification } from '../../src/schema/tables/auth/verification.ts';

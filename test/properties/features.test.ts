@@ -13,10 +13,10 @@ import {
   UserActivityRange,
   WaitlistListFilter,
 } from '../../src/dto/features/index.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
-import { todos } from '../../src/schema/tables/features/todos.ts';
+import { todos } from '../../src/schema/tables/features/todo.ts';
 import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
 import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
 import {

@@ -10,12 +10,12 @@ import {
   NotificationTargetListFilter,
   SetNotificationPreferenceDTO,
 } from '../../src/dto/notifications/index.ts';
-import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preferences.ts';
-import { NotificationTargetQueries } from '../../src/queries/notifications/notification-targets.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
-import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preferences.ts';
-import { notificationTargets } from '../../src/schema/tables/notifications/notification-targets.ts';
-import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
+import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.ts';
+import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.ts';
+import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
+import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.ts';
+import { notificationTargets } from '../../src/schema/tables/notifications/notification-target.ts';
+import { notifications } from '../../src/schema/tables/notifications/notification.ts';
 import {
   DB_RUNS,
   DTO_RUNS,

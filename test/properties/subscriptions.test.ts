@@ -8,10 +8,10 @@ import {
   UpdateSubscriptionDTO,
   type Subscription,
 } from '../../src/dto/subscriptions/index.ts';
-import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
+import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
 import { ValidationError } from '../../src/errors/classes.ts';
 import {
   DB_RUNS,

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { DomainEventListFilter, NewDomainEventDTO, UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';
 import { withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-settings.ts';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
 import {
   DB_RUNS,
   DTO_RUNS,

@@ -13,13 +13,13 @@ import {
   UpdateTenantMemberDTO,
 } from '../../src/dto/tenant/index.ts';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-members.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.ts';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 import { withTenant } from '../../src/scope/tenant.ts';
 import {
   DB_RUNS,

@@ -8,12 +8,12 @@ import { CreateNotificationDTO, type CreateNotification } from '../../src/dto/no
 import { UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
+import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
 import { verification } from '../../src/schema/tables/auth/verification.ts';
-import { notifications } from '../../src/schema/tables/notifications/notifications.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-settings.ts';
+import { notifications } from '../../src/schema/tables/notifications/notification.ts';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
 import { factories } from '../../src/testing/index.ts';
 import { DB_RUNS, assertRoundTrips, expectFieldsEqual } from '../support/properties.ts';
 import { bomJsonObject, settingKey, untrimmedText } from './arbitraries/text-round-trip.ts';

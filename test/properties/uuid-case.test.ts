@@ -10,14 +10,14 @@ import {
   SetActiveTenantDTO,
   UpdateAdminUserDTO,
 } from '../../src/dto/index.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
 import { parseId } from '../../src/queries/_lib/validate.ts';
-import { todos } from '../../src/schema/tables/features/todos.ts';
+import { todos } from '../../src/schema/tables/features/todo.ts';
 import { DB_RUNS, assertHolds, expectFieldsEqual } from '../support/properties.ts';
 import { anyCase } from './arbitraries/fields.ts';
 import { factories } from '../../src/testing/index.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../src/dto/system/domain-event.ts';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 import { serverSource } from './support/server.ts';
 

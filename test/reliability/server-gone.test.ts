@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.ts';
 import { DatabaseError } from '../../src/errors/classes.ts';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import {
   asPostgres,
   type Cluster,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.ts';
 import { DatabaseError } from '../../src/errors/classes.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { runMigrate } from './support/run-migrate.ts';
 import { serverSource } from './support/server.ts';
 import { startSilentServer } from './support/silent-server.ts';

@@ -8,7 +8,7 @@ import type { Executor } from '../../src/client/types.ts';
 import { runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.ts';
 import { migrate } from '../../src/migrate/index.ts';
 import { read } from '../../src/queries/_lib/run.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { poolCounter } from './query-log-counter.ts';
 import { CLUSTER_TOOLS, haveClusterTools, PG_BIN } from '../support/private-cluster.ts';
 import { startStreamingReplica, type StreamingReplica } from './streaming-replica.ts';

@@ -4,9 +4,9 @@ import { createPostgresDatabase, type PostgresHandle } from '../../src/client/po
 import type { Executor } from '../../src/client/types.ts';
 import { primaryOf, runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
-import { todos } from '../../src/schema/tables/features/todos.ts';
+import { todos } from '../../src/schema/tables/features/todo.ts';
 import { createIsolatedDatabase, type IsolatedDatabase } from '../../src/testing/isolated-database.ts';
 import { poolCounter } from './query-log-counter.ts';
 import { factories } from '../../src/testing/index.ts';

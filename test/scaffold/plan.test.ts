@@ -23,7 +23,7 @@ function treeWith(tableModule: string): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scaffold-plan-'));
   trees.push(root);
   fs.mkdirSync(path.join(root, 'src/schema/tables/billing'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'src/schema/tables/billing/invoices.ts'), tableModule);
+  fs.writeFileSync(path.join(root, 'src/schema/tables/billing/invoice.ts'), tableModule);
   clearParseCache();
   return root;
 }
@@ -51,13 +51,13 @@ describe('pnpm db:new: names', () => {
   ];
   it.each(cases)('%s → entity %s, DTO file %s.ts (8 cases)', (table, entity, dtoFile) => {
     const names = tableNames('billing', table);
-    expect([names.entity, names.dtoFileName]).toEqual([entity, dtoFile]);
+    expect([names.entity, names.fileName]).toEqual([entity, dtoFile]);
   });
 
-  it('derives kebab files, camelCase exports and the trigger name from snake_case', () => {
+  it('derives one singular kebab file name, camelCase exports and the trigger name from snake_case', () => {
     expect(tableNames('back_office', 'invoice_items')).toMatchObject({
       domainFolder: 'back-office',
-      fileName: 'invoice-items',
+      fileName: 'invoice-item',
       tableExport: 'invoiceItems',
       relations: 'invoiceItemsRelations',
       queries: 'InvoiceItemQueries',
@@ -84,7 +84,7 @@ describe('pnpm db:new: refusals (nothing written)', () => {
 
   it('an existing table, by SQL name or export name', () => {
     expect(refusal('billing', 'todos')).toBe(
-      'table `todos` already exists (src/schema/tables/features/todos.ts): nothing to do, nothing written',
+      'table `todos` already exists (src/schema/tables/features/todo.ts): nothing to do, nothing written',
     );
     expect(refusal('billing', 'tenant_members')).toContain('table `tenant_members` already exists');
   });
@@ -112,14 +112,14 @@ describe('pnpm db:new: the plan for billing invoices', () => {
     ]);
     for (const file of created) expect(fs.existsSync(path.join(packageRoot, file))).toBe(false);
     const tenantRelations = plan.changes.find((c) => c.file === 'src/schema/tables/tenant/relations.ts')!.after;
-    expect(tenantRelations).toContain("import { invoices } from '../billing/invoices.ts';");
+    expect(tenantRelations).toContain("import { invoices } from '../billing/invoice.ts';");
     expect(tenantRelations).toMatch(/subscriptions: many\(subscriptions\),\ninvoices: many\(invoices\),/);
   });
 
   it('a tenant table gets its policy; --server-only gets .enableRLS() and no policy; both pass the RLS rule', () => {
     const tableOf = (access: 'tenant' | 'server-only') =>
       planScaffold(packageRoot, 'billing', 'invoices', access).changes.find(
-        (c) => c.file === 'src/schema/tables/billing/invoices.ts',
+        (c) => c.file === 'src/schema/tables/billing/invoice.ts',
       )!.after;
     expect(tableOf('tenant')).toContain('tenantRowsPolicy(t.tenantId),\n  ],\n);\n');
     expect(tableOf('server-only')).toContain('  ],\n).enableRLS();\n');
@@ -151,7 +151,7 @@ describe('pnpm db:new: the plan for billing invoices', () => {
     const plan = planScaffold(packageRoot, 'features', 'notes');
     const relations = plan.changes.find((c) => c.file === 'src/schema/tables/features/relations.ts')!;
     expect(relations.before).not.toBeNull();
-    expect(relations.after).toContain("import { tenants } from '../tenant/tenants.ts';");
+    expect(relations.after).toContain("import { tenants } from '../tenant/tenant.ts';");
     expect(relations.after).toContain('export const notesRelations = relations(notes,');
     const index = plan.changes.find((c) => c.file === 'src/schema/tables/features/index.ts')!.after;
     expect(index).toContain('todosRelations, userActivityDailyRelations, notesRelations');

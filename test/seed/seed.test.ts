@@ -2,9 +2,9 @@ import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
 import * as schema from '../../src/schema/index.ts';
 import { DEMO_TENANTS, seedDemoData } from '../../src/seed/index.ts';
 

@@ -20,15 +20,15 @@ interface Run {
 
 const SCAFFOLD_TIMEOUT = 300_000;
 const NEW_FILES = [
-  'src/schema/tables/billing/invoices.ts',
+  'src/schema/tables/billing/invoice.ts',
   'src/schema/tables/billing/relations.ts',
   'src/schema/tables/billing/index.ts',
   'src/dto/billing/invoice.ts',
   'src/dto/billing/index.ts',
-  'src/queries/billing/invoices.ts',
+  'src/queries/billing/invoice.ts',
   'src/queries/billing/index.ts',
-  'src/testing/factories/billing/invoices.ts',
-  'test/billing/invoices.test.ts',
+  'src/testing/factories/billing/invoice.ts',
+  'test/billing/invoice.test.ts',
 ];
 const EDITED_FILES = [
   'src/schema/tables/index.ts',
@@ -116,7 +116,7 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
       run(copy, path.join(copy, 'node_modules', '.bin', 'prettier'), ['--check', ...NEW_FILES, ...EDITED_FILES]),
       run(copy, tsx, ['scripts/check-migrations.ts']),
       run(copy, tsx, ['scripts/migrate.ts'], { DATABASE_URL: `pglite://${dataDir}` }),
-      run(copy, path.join(copy, 'node_modules', '.bin', 'vitest'), ['run', 'test/billing/invoices.test.ts']),
+      run(copy, path.join(copy, 'node_modules', '.bin', 'vitest'), ['run', 'test/billing/invoice.test.ts']),
       run(copy, path.join(copy, 'node_modules', '.bin', 'vitest'), [
         'run',
         'test/security',
@@ -228,7 +228,7 @@ describe.skipIf(source.kind !== 'pglite')('pnpm db:new billing invoices, in a co
   it('a second run exits 1 naming the existing table, and writes nothing', () => {
     expect(results.rerun!.code).toBe(1);
     expect(results.rerun!.output).toContain(
-      '✗ table `invoices` already exists (src/schema/tables/billing/invoices.ts): nothing to do, nothing written',
+      '✗ table `invoices` already exists (src/schema/tables/billing/invoice.ts): nothing to do, nothing written',
     );
     expect(treeAfterRerun).toBe(treeAfterScaffold);
   });

@@ -12,8 +12,8 @@ const goodTree: Record<string, string> = {
   'src/index.ts': "export * from './schema/index.ts';\n",
   'src/schema/index.ts': "export * from './tables/index.ts';\n",
   'src/schema/tables/index.ts': "export * from './shop/index.ts';\n",
-  'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './orders.ts';\n",
-  'src/schema/tables/shop/orders.ts': `import { pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+  'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './order.ts';\n",
+  'src/schema/tables/shop/order.ts': `import { pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../_shared.ts';
 export const ORDER_STATUSES = ['open', 'paid'] as const;
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
@@ -21,16 +21,16 @@ export const orders = pgTable('orders', { id: id(), note: text('note'), status: 
 `,
   'src/dto/index.ts': "export * from './shop/order.ts';\n",
   'src/dto/_zod.ts': "export { createSelectSchema } from 'drizzle-zod';\n",
-  'src/dto/shop/order.ts': `import { orders } from '../../schema/tables/shop/orders.ts';
+  'src/dto/shop/order.ts': `import { orders } from '../../schema/tables/shop/order.ts';
 import { createSelectSchema } from '../_zod.ts';
 export const OrderSchema = createSelectSchema(orders);
 `,
-  'src/queries/shop/orders.ts': `import { orders } from '../../schema/tables/shop/orders.ts';
+  'src/queries/shop/order.ts': `import { orders } from '../../schema/tables/shop/order.ts';
 export const OrderQueries = { table: orders };
 `,
-  'src/testing/factories/shop/orders.ts':
-    "import { orders } from '../../../schema/tables/shop/orders.ts';\nexport const f = orders;\n",
-  'test/shop/orders.test.ts': `import { OrderQueries } from '../../src/queries/shop/orders.ts';
+  'src/testing/factories/shop/order.ts':
+    "import { orders } from '../../../schema/tables/shop/order.ts';\nexport const f = orders;\n",
+  'test/shop/order.test.ts': `import { OrderQueries } from '../../src/queries/shop/order.ts';
 it('orders_set_updated_at moves updated_at', () => {});
 export const q = OrderQueries;
 `,
@@ -82,13 +82,13 @@ describe('structural checker', () => {
 
   it.each([
     ['DTO module', 'src/dto/shop/order.ts'],
-    ['query object', 'src/queries/shop/orders.ts'],
-    ['factory', 'src/testing/factories/shop/orders.ts'],
-    ['test file', 'test/shop/orders.test.ts'],
+    ['query object', 'src/queries/shop/order.ts'],
+    ['factory', 'src/testing/factories/shop/order.ts'],
+    ['test file', 'test/shop/order.test.ts'],
   ])('fails when a table has no %s', (what, file) => {
     const changes: Record<string, string | null> = { [file]: null };
     if (file === 'src/dto/shop/order.ts') changes['src/dto/index.ts'] = '';
-    if (file === 'test/shop/orders.test.ts')
+    if (file === 'test/shop/order.test.ts')
       changes['pgtap/updated_at.sql'] = "SELECT has_trigger('orders', 'orders_set_updated_at', 'kept');\n";
     const violations = checkStructure(tree(changes)).filter((v) => v.rule === 'companions');
     expect(violations.map((v) => v.message)).toContain(
@@ -97,14 +97,38 @@ describe('structural checker', () => {
     expect(violations.some((v) => v.message.startsWith(`table \`orders\` has no ${what}`))).toBe(true);
   });
 
+  it("fails when a layer names the entity's file differently (one singular name in every layer)", () => {
+    const plural = tree({
+      'src/schema/tables/shop/order.ts': null,
+      'src/schema/tables/shop/orders.ts': goodTree['src/schema/tables/shop/order.ts']!,
+      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './orders.ts';\n",
+    });
+    expect(
+      checkStructure(plural)
+        .filter((v) => v.rule === 'entity-file-name')
+        .map((v) => v.message),
+    ).toEqual(['table `orders` lives in orders.ts: name its file after the singular entity, order.ts']);
+    const factory = tree({
+      'src/testing/factories/shop/order.ts': null,
+      'src/testing/factories/shop/orders.ts': goodTree['src/testing/factories/shop/order.ts']!,
+    });
+    expect(
+      checkStructure(factory)
+        .filter((v) => v.rule === 'entity-file-name')
+        .map((v) => v.message),
+    ).toEqual([
+      "table `orders` has no src/testing/factories/shop/order.ts: every layer names the entity's file order.ts",
+    ]);
+  });
+
   it('accepts an @internal-table with a reason without companions', () => {
     const root = tree({
-      'src/schema/tables/shop/orders.ts': `${goodTree['src/schema/tables/shop/orders.ts']}
+      'src/schema/tables/shop/order.ts': `${goodTree['src/schema/tables/shop/order.ts']}
 /** @internal-table counter rows of a trigger */
 export const orderCounters = pgTable('order_counters', { id: id() }).enableRLS();
 `,
       'src/schema/tables/shop/index.ts':
-        "export { ORDER_STATUSES, orderCounters, orderStatus, orders } from './orders.ts';\n",
+        "export { ORDER_STATUSES, orderCounters, orderStatus, orders } from './order.ts';\n",
     });
     expect(checkStructure(root)).toEqual([]);
   });
@@ -112,14 +136,14 @@ export const orderCounters = pgTable('order_counters', { id: id() }).enableRLS()
   it('fails when pgTable is aliased or wrapped', () => {
     const aliased = tree(
       replace(
-        'src/schema/tables/shop/orders.ts',
+        'src/schema/tables/shop/order.ts',
         'import { pgEnum, pgTable, text }',
         'import { pgEnum, pgTable as table, text }',
       ),
     );
     expect(rulesOf(checkStructure(aliased))).toContain('pgtable-aliased');
     const wrapped = tree({
-      'src/schema/tables/shop/orders.ts': `${goodTree['src/schema/tables/shop/orders.ts']}
+      'src/schema/tables/shop/order.ts': `${goodTree['src/schema/tables/shop/order.ts']}
 const auditedTable = (name: string) => pgTable(name, { id: id() });
 export const invoices = auditedTable('invoices');
 `,
@@ -130,23 +154,23 @@ export const invoices = auditedTable('invoices');
   });
 
   it('fails when a table enables no row-level security, and accepts a policy or .enableRLS()', () => {
-    const open = tree(replace('src/schema/tables/shop/orders.ts', ').enableRLS();', ');'));
+    const open = tree(replace('src/schema/tables/shop/order.ts', ').enableRLS();', ');'));
     expect(checkStructure(open)).toEqual([
-      expect.objectContaining({ rule: 'table-without-rls', file: 'src/schema/tables/shop/orders.ts' }),
+      expect.objectContaining({ rule: 'table-without-rls', file: 'src/schema/tables/shop/order.ts' }),
     ]);
     const withPolicy = tree(
-      replace('src/schema/tables/shop/orders.ts', ').enableRLS();', ', (t) => [tenantRowsPolicy(t.id)]);'),
+      replace('src/schema/tables/shop/order.ts', ').enableRLS();', ', (t) => [tenantRowsPolicy(t.id)]);'),
     );
     expect(checkStructure(withPolicy)).toEqual([]);
   });
 
   it('fails when an enum is not exported', () => {
-    const root = tree(replace('src/schema/tables/shop/orders.ts', 'export const orderStatus', 'const orderStatus'));
+    const root = tree(replace('src/schema/tables/shop/order.ts', 'export const orderStatus', 'const orderStatus'));
     expect(checkStructure(root).find((v) => v.rule === 'enum-exported')?.message).toMatch(
       /enum `orderStatus`.*CREATE TYPE/,
     );
     const notInBarrel = tree({
-      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orders } from './orders.ts';\n",
+      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orders } from './order.ts';\n",
     });
     expect(rulesOf(checkStructure(notInBarrel))).toEqual(['enum-exported']);
   });
@@ -157,24 +181,24 @@ export const invoices = auditedTable('invoices');
       'trigger `orders_set_updated_at` is created here but no test names it outside a comment (test/**/*.ts code or a pgtap/*.sql statement)',
     ];
     const testLine = "it('orders_set_updated_at moves updated_at', () => {});";
-    expect(checkStructure(tree(replace('test/shop/orders.test.ts', testLine, unnamed))).map((v) => v.message)).toEqual(
+    expect(checkStructure(tree(replace('test/shop/order.test.ts', testLine, unnamed))).map((v) => v.message)).toEqual(
       violation,
     );
     for (const comment of [
       '// orders_set_updated_at moves updated_at',
       '/** orders_set_updated_at moves updated_at */',
     ]) {
-      const root = tree(replace('test/shop/orders.test.ts', testLine, `${comment}\n${unnamed}`));
+      const root = tree(replace('test/shop/order.test.ts', testLine, `${comment}\n${unnamed}`));
       expect(checkStructure(root).map((v) => v.message)).toEqual(violation);
     }
     const inPgtapComment = tree({
-      ...replace('test/shop/orders.test.ts', testLine, unnamed),
+      ...replace('test/shop/order.test.ts', testLine, unnamed),
       'pgtap/updated_at.sql':
         '-- orders_set_updated_at moves updated_at\n/* orders_set_updated_at */\nSELECT plan(1);\n',
     });
     expect(checkStructure(inPgtapComment).map((v) => v.message)).toEqual(violation);
     const inPgtapStatement = tree({
-      ...replace('test/shop/orders.test.ts', testLine, unnamed),
+      ...replace('test/shop/order.test.ts', testLine, unnamed),
       'pgtap/updated_at.sql': "SELECT has_trigger('orders', 'orders_set_updated_at', 'kept');\n",
     });
     expect(checkStructure(inPgtapStatement)).toEqual([]);

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { CheckViolationError, ValidationError } from '../../src/errors/classes.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
-import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-events.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 import { factories, isolatedDatabase } from '../../src/testing/index.ts';
 import { providerId } from '../support/provider-id.ts';
 

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-events.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscriptions.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenants.ts';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
+import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
 import { violation } from '../support/constraint-violation.ts';
 import { factories } from '../../src/testing/index.ts';
 import { providerId } from '../support/provider-id.ts';

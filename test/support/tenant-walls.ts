@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { DatabaseError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notifications.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
-import { TENANT_ROLES } from '../../src/schema/tables/tenant/tenant-members.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
+import { TENANT_ROLES } from '../../src/schema/tables/tenant/tenant-member.ts';
 import { factories } from '../../src/testing/index.ts';
 
 // The query objects' tenant wall (the first one; RLS is the second): random sequences of operations by three tenants,

@@ -6,15 +6,15 @@ import { UpdateSubscriptionDTO } from '../../src/dto/subscriptions/subscription.
 import { UpdateTenantInviteDTO } from '../../src/dto/tenant/tenant-invite.ts';
 import { UpdateTenantDTO } from '../../src/dto/tenant/tenant.ts';
 import { ValidationError } from '../../src/errors/classes.ts';
-import { AdminRoleQueries } from '../../src/queries/admin/admin-roles.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-users.ts';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
-import { TodoQueries } from '../../src/queries/features/todos.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscriptions.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invites.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenants.ts';
+import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
+import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
 import { factories } from '../../src/testing/index.ts';
 
 // The update method of every query object that has one, each with a fresh row to update.

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { rejection } from '../support/db-rejection.ts';
-import { domainEventSequences } from '../../src/schema/tables/system/domain-event-sequences.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-settings.ts';
+import { domainEventSequences } from '../../src/schema/tables/system/domain-event-sequence.ts';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
 
 const RETENTION_DEFAULTS = {
   audit_events: { enabled: true, retention_days: 90 },

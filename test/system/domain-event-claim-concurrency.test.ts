@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 
 // Real commits on a database of its own: on a server the five publishers run on five connections at once and

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
 import { isolatedDatabase } from '../../src/testing/index.ts';
 
 // Real commits on a database of its own. On PGlite the transactions are serialized (one connection); on a server

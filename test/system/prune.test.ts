@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import { ValidationError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-events.ts';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
 import { prune, pruneAll } from '../../src/queries/system/prune.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-settings.ts';
+import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-events.ts';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invites.ts';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.ts';
 import { factories } from '../../src/testing/index.ts';
 
 const DAY = 86_400_000;

@@ -11,7 +11,7 @@ import {
 import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
 import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
 import { factories } from '../../src/testing/index.ts';

@@ -7,7 +7,7 @@ import { packageRoot } from '../../src/config/database-url.ts';
 import { db } from '../../src/client/db.ts';
 import { createInsertSchema } from '../../src/dto/_zod.ts';
 import * as dto from '../../src/dto/index.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-members.ts';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
 import * as schema from '../../src/schema/index.ts';
 import { factories, seedFactories } from '../../src/testing/factories/index.ts';
 

@@ -3,7 +3,7 @@ import type { TableNames } from '../names.ts';
 export const factoryModule = (
   n: TableNames,
 ) => `import { ${n.tableExport} } from '../../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
-import { createTenantFactory } from '../tenant/tenants.ts';
+import { createTenantFactory } from '../tenant/tenant.ts';
 import { defineFactory, fake } from '../_factory.ts';
 
 export const ${n.factory} = () =>

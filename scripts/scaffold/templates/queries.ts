@@ -12,7 +12,7 @@ import {
   type Create${E},
   type ${E},
   type Update${E},
-} from '../../dto/${n.domainFolder}/${n.dtoFileName}.ts';
+} from '../../dto/${n.domainFolder}/${n.fileName}.ts';
 import { ${t} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
 import type { TenantScope } from '../../scope/tenant.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';

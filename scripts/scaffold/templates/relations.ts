@@ -9,7 +9,7 @@ export const tableRelations = (
 `;
 
 export const tenantsModuleFrom = (n: TableNames) =>
-  n.domainFolder === 'tenant' ? './tenants.ts' : '../tenant/tenants.ts';
+  n.domainFolder === 'tenant' ? './tenant.ts' : '../tenant/tenant.ts';
 
 export const newRelationsModule = (n: TableNames) => `import { relations } from 'drizzle-orm';
 import { tenants } from '${tenantsModuleFrom(n)}';

@@ -1,7 +1,7 @@
 import type { TableNames } from '../names.ts';
 import type { TableAccess } from './rules.ts';
 
-const humanWords = (n: TableNames) => n.dtoFileName.replaceAll('-', ' ');
+const humanWords = (n: TableNames) => n.fileName.replaceAll('-', ' ');
 
 export const tableModule = (n: TableNames, access: TableAccess) => `import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text } from 'drizzle-orm/pg-core';

@@ -9,7 +9,7 @@ export const testModule = (n: TableNames) => {
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
-import { ${E}Schema, type ${E} } from '../../src/dto/${d}/${n.dtoFileName}.ts';
+import { ${E}Schema, type ${E} } from '../../src/dto/${d}/${n.fileName}.ts';
 import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { ${Q} } from '../../src/queries/${d}/${n.fileName}.ts';
 import { ${n.nameMaxConst}, ${t} } from '../../src/schema/tables/${d}/${n.fileName}.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from '../../schema/tables/admin/admin-roles.ts';
+import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from '../../schema/tables/admin/admin-role.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { optionalText, trimmedText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

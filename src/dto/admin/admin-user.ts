@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adminUsers } from '../../schema/tables/admin/admin-users.ts';
+import { adminUsers } from '../../schema/tables/admin/admin-user.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { uuid } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

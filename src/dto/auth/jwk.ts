@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { jwks } from '../../schema/tables/auth/jwks.ts';
+import { jwks } from '../../schema/tables/auth/jwk.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { optionalText, safeText, timestamp } from '../_fields.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todos.ts';
+import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todo.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { optionalText, timestamp, trimmedText, uuid } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notificationDeliveries } from '../../schema/tables/notifications/notification-deliveries.ts';
+import { notificationDeliveries } from '../../schema/tables/notifications/notification-delivery.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { safeText } from '../_fields.ts';
 

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { notificationPreferences } from '../../schema/tables/notifications/notification-preferences.ts';
+import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { uuid } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

@@ -3,7 +3,7 @@ import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_TARGET_ADDRESS_MAX,
   notificationTargets,
-} from '../../schema/tables/notifications/notification-targets.ts';
+} from '../../schema/tables/notifications/notification-target.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { email, isStorableText, safeText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

@@ -5,7 +5,7 @@ import {
   NOTIFICATION_TYPE_MAX,
   NOTIFICATION_TYPE_PATTERN,
   notifications,
-} from '../../schema/tables/notifications/notifications.ts';
+} from '../../schema/tables/notifications/notification.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

@@ -3,8 +3,8 @@ import {
   SUBSCRIPTION_EVENT_TYPE_MAX,
   subscriptionEvents,
   type SubscriptionEventPayload,
-} from '../../schema/tables/subscriptions/subscription-events.ts';
-import { SUBSCRIPTION_PROVIDER_ID_MAX } from '../../schema/tables/subscriptions/subscriptions.ts';
+} from '../../schema/tables/subscriptions/subscription-event.ts';
+import { SUBSCRIPTION_PROVIDER_ID_MAX } from '../../schema/tables/subscriptions/subscription.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { jsonObject, timestamp, trimmedText } from '../_fields.ts';
 import { SubscriptionStateSchema, withPeriodOrder } from './subscription.ts';

@@ -5,7 +5,7 @@ import {
   SUBSCRIPTION_PROVIDER_MAX,
   SUBSCRIPTION_STATUSES,
   subscriptions,
-} from '../../schema/tables/subscriptions/subscriptions.ts';
+} from '../../schema/tables/subscriptions/subscription.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { timestamp, trimmedText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

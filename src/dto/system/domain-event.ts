@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  DOMAIN_EVENT_NAME_MAX,
-  DOMAIN_EVENT_STATUSES,
-  domainEvents,
-} from '../../schema/tables/system/domain-events.ts';
+import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES, domainEvents } from '../../schema/tables/system/domain-event.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SYSTEM_SETTING_DESCRIPTION_MAX, systemSettings } from '../../schema/tables/system/system-settings.ts';
+import { SYSTEM_SETTING_DESCRIPTION_MAX, systemSettings } from '../../schema/tables/system/system-setting.ts';
 import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText } from '../_fields.ts';
 

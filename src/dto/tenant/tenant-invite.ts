@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantInvites } from '../../schema/tables/tenant/tenant-invites.ts';
+import { tenantInvites } from '../../schema/tables/tenant/tenant-invite.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { email } from '../_fields.ts';
 import { TenantRoleSchema } from './tenant-member.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TENANT_ROLES, tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
+import { TENANT_ROLES, tenantMembers } from '../../schema/tables/tenant/tenant-member.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { listFilter } from '../_list-filter.ts';
 

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenants.ts';
+import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenant.ts';
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
 import { jsonObject, slug, trimmedText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';

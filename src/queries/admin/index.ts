@@ -1,3 +1,3 @@
 export { AdminAuditLogQueries, type ListAdminAuditLogInput } from './admin-audit-log.ts';
-export { AdminRoleQueries, type ListAdminRolesInput } from './admin-roles.ts';
-export { AdminUserQueries, type ListAdminUsersInput } from './admin-users.ts';
+export { AdminRoleQueries, type ListAdminRolesInput } from './admin-role.ts';
+export { AdminUserQueries, type ListAdminUsersInput } from './admin-user.ts';

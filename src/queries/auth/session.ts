@@ -13,8 +13,8 @@ import {
 import { NotFoundError } from '../../errors/classes.ts';
 import { withPrimary } from '../../client/executor.ts';
 import { session } from '../../schema/tables/auth/session.ts';
-import { tenantMembers } from '../../schema/tables/tenant/tenant-members.ts';
-import { tenants } from '../../schema/tables/tenant/tenants.ts';
+import { tenantMembers } from '../../schema/tables/tenant/tenant-member.ts';
+import { tenants } from '../../schema/tables/tenant/tenant.ts';
 import { preparedPerExecutor } from '../_lib/prepared.ts';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
 import { read, write } from '../_lib/run.ts';

@@ -1,4 +1,4 @@
-export { NotificationDeliveryQueries } from './notification-deliveries.ts';
-export { NotificationPreferenceQueries, type ListNotificationPreferencesInput } from './notification-preferences.ts';
-export { NotificationTargetQueries, type ListNotificationTargetsInput } from './notification-targets.ts';
-export { NotificationQueries, type CreatedNotification, type ListNotificationsInput } from './notifications.ts';
+export { NotificationDeliveryQueries } from './notification-delivery.ts';
+export { NotificationPreferenceQueries, type ListNotificationPreferencesInput } from './notification-preference.ts';
+export { NotificationTargetQueries, type ListNotificationTargetsInput } from './notification-target.ts';
+export { NotificationQueries, type CreatedNotification, type ListNotificationsInput } from './notification.ts';

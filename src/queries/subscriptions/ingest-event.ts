@@ -6,8 +6,8 @@ import {
   type SubscriptionEvent,
 } from '../../dto/subscriptions/subscription-event.ts';
 import { withTransaction } from '../../client/executor.ts';
-import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-events.ts';
-import { subscriptions } from '../../schema/tables/subscriptions/subscriptions.ts';
+import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-event.ts';
+import { subscriptions } from '../../schema/tables/subscriptions/subscription.ts';
 import { write } from '../_lib/run.ts';
 import { parseInput } from '../_lib/validate.ts';
 

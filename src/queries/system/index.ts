@@ -3,6 +3,6 @@ export {
   OutboxTransactionError,
   type ClaimOptions,
   type ListDomainEventsInput,
-} from './domain-events.ts';
+} from './domain-event.ts';
 export { PRUNE_TARGETS, prune, pruneAll, type PruneOptions, type PruneResult } from './prune.ts';
-export { SystemSettingsQueries, type TypedSystemSetting } from './system-settings.ts';
+export { SystemSettingsQueries, type TypedSystemSetting } from './system-setting.ts';

@@ -3,9 +3,9 @@ import { RETENTION_KINDS, type RetentionKind } from '../../dto/system/system-set
 import { ValidationError } from '../../errors/classes.ts';
 import { AdminAuditLogQueries } from '../admin/admin-audit-log.ts';
 import { TenantActivityQueries } from '../tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../tenant/tenant-invites.ts';
-import { DomainEventQueries } from './domain-events.ts';
-import { SystemSettingsQueries } from './system-settings.ts';
+import { TenantInviteQueries } from '../tenant/tenant-invite.ts';
+import { DomainEventQueries } from './domain-event.ts';
+import { SystemSettingsQueries } from './system-setting.ts';
 
 /** A table a kind prunes: deletes its rows older than the cutoff, returns how many. */
 interface PruneTarget {

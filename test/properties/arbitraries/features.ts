@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX } from '../../../src/schema/tables/features/todos.ts';
+import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX } from '../../../src/schema/tables/features/todo.ts';
 import {
   WAITLIST_REFERRER_MAX,
   WAITLIST_SOURCE_MAX,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { NOTIFICATION_CHANNELS } from '../../../src/schema/tables/notifications/notification-targets.ts';
+import { NOTIFICATION_CHANNELS } from '../../../src/schema/tables/notifications/notification-target.ts';
 import {
   NOTIFICATION_BODY_MAX,
   NOTIFICATION_TITLE_MAX,
   NOTIFICATION_TYPE_MAX,
-} from '../../../src/schema/tables/notifications/notifications.ts';
+} from '../../../src/schema/tables/notifications/notification.ts';
 import { hostileInput, validInput, type DtoSpec, type HostileCase } from './dto.ts';
 import { bool, int, jsonObject, oneOf, pattern, text, unstorableText, uuid, validText } from './fields.ts';
 import { e164Phone, emailAddress, httpsUrl, notificationTypeValue } from './formats.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { SYSTEM_SETTING_DESCRIPTION_MAX } from '../../../src/schema/tables/system/system-settings.ts';
-import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES } from '../../../src/schema/tables/system/domain-events.ts';
+import { SYSTEM_SETTING_DESCRIPTION_MAX } from '../../../src/schema/tables/system/system-setting.ts';
+import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES } from '../../../src/schema/tables/system/domain-event.ts';
 import { validInput, type DtoSpec } from './dto.ts';
 import { jsonObject, oneOf, pattern, text } from './fields.ts';
 

@@ -5,8 +5,8 @@ import {
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
   TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
 } from '../../../src/schema/tables/tenant/tenant-activity.ts';
-import { TENANT_ROLES } from '../../../src/schema/tables/tenant/tenant-members.ts';
-import { TENANT_NAME_MAX } from '../../../src/schema/tables/tenant/tenants.ts';
+import { TENANT_ROLES } from '../../../src/schema/tables/tenant/tenant-member.ts';
+import { TENANT_NAME_MAX } from '../../../src/schema/tables/tenant/tenant.ts';
 import type { DtoSpec } from './dto.ts';
 import { int, jsonObject, oneOf, pattern, text, uuid } from './fields.ts';
 import { emailAddress, slugValue } from './formats.ts';

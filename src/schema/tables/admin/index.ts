@@ -4,6 +4,6 @@ export {
   adminAuditLog,
   type AdminAuditMetadata,
 } from './admin-audit-log.ts';
-export { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from './admin-roles.ts';
-export { adminUsers } from './admin-users.ts';
+export { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from './admin-role.ts';
+export { adminUsers } from './admin-user.ts';
 export { adminAuditLogRelations, adminRolesRelations, adminUsersRelations } from './relations.ts';

@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
 import { user } from '../auth/user.ts';
 import { adminAuditLog } from './admin-audit-log.ts';
-import { adminRoles } from './admin-roles.ts';
-import { adminUsers } from './admin-users.ts';
+import { adminRoles } from './admin-role.ts';
+import { adminUsers } from './admin-user.ts';
 
 export const adminRolesRelations = relations(adminRoles, ({ many }) => ({
   adminUsers: many(adminUsers),

@@ -1,5 +1,5 @@
 export { account } from './account.ts';
-export { jwks } from './jwks.ts';
+export { jwks } from './jwk.ts';
 export { accountRelations, sessionRelations, userRelations } from './relations.ts';
 export { session } from './session.ts';
 export { user } from './user.ts';

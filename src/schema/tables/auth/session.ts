@@ -1,6 +1,6 @@
 import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { tenants } from '../tenant/tenants.ts';
+import { tenants } from '../tenant/tenant.ts';
 import { user } from './user.ts';
 
 export const session = pgTable(

@@ -1,5 +1,5 @@
 export { todosRelations, userActivityDailyRelations } from './relations.ts';
-export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from './todos.ts';
+export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from './todo.ts';
 export { userActivityDaily } from './user-activity-daily.ts';
 export {
   WAITLIST_EMAIL_MAX,

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenants.ts';
-import { todos } from './todos.ts';
+import { tenants } from '../tenant/tenant.ts';
+import { todos } from './todo.ts';
 import { userActivityDaily } from './user-activity-daily.ts';
 
 export const todosRelations = relations(todos, ({ one }) => ({

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../../_shared.ts';
 import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenants.ts';
+import { tenants } from '../tenant/tenant.ts';
 import { tenantOrOwnRowsPolicy } from '../../_rls.ts';
 
 /**

@@ -4,15 +4,15 @@ export {
   notificationDeliveries,
   notificationDeliveryStatus,
   type NotificationDeliveryStatus,
-} from './notification-deliveries.ts';
-export { notificationPreferences } from './notification-preferences.ts';
+} from './notification-delivery.ts';
+export { notificationPreferences } from './notification-preference.ts';
 export {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_TARGET_ADDRESS_MAX,
   notificationChannel,
   notificationTargets,
   type NotificationChannel,
-} from './notification-targets.ts';
+} from './notification-target.ts';
 export {
   NOTIFICATION_BODY_MAX,
   NOTIFICATION_TITLE_MAX,
@@ -20,7 +20,7 @@ export {
   NOTIFICATION_TYPE_PATTERN,
   notifications,
   type NotificationData,
-} from './notifications.ts';
+} from './notification.ts';
 export {
   notificationDeliveriesRelations,
   notificationPreferencesRelations,

@@ -1,10 +1,10 @@
 import { relations } from 'drizzle-orm';
 import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenants.ts';
-import { notificationDeliveries } from './notification-deliveries.ts';
-import { notificationPreferences } from './notification-preferences.ts';
-import { notificationTargets } from './notification-targets.ts';
-import { notifications } from './notifications.ts';
+import { tenants } from '../tenant/tenant.ts';
+import { notificationDeliveries } from './notification-delivery.ts';
+import { notificationPreferences } from './notification-preference.ts';
+import { notificationTargets } from './notification-target.ts';
+import { notifications } from './notification.ts';
 
 export const notificationsRelations = relations(notifications, ({ one, many }) => ({
   tenant: one(tenants, { fields: [notifications.tenantId], references: [tenants.id] }),

@@ -3,7 +3,7 @@ export {
   SUBSCRIPTION_EVENT_TYPE_MAX,
   subscriptionEvents,
   type SubscriptionEventPayload,
-} from './subscription-events.ts';
+} from './subscription-event.ts';
 export {
   CURRENT_SUBSCRIPTION_STATUSES,
   SUBSCRIPTION_PLAN_MAX,
@@ -13,4 +13,4 @@ export {
   subscriptionStatus,
   subscriptions,
   type SubscriptionStatus,
-} from './subscriptions.ts';
+} from './subscription.ts';

@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
-import { tenants } from '../tenant/tenants.ts';
-import { subscriptionEvents } from './subscription-events.ts';
-import { subscriptions } from './subscriptions.ts';
+import { tenants } from '../tenant/tenant.ts';
+import { subscriptionEvents } from './subscription-event.ts';
+import { subscriptions } from './subscription.ts';
 
 export const subscriptionsRelations = relations(subscriptions, ({ one, many }) => ({
   tenant: one(tenants, { fields: [subscriptions.tenantId], references: [tenants.id] }),

@@ -1,4 +1,4 @@
-export { domainEventSequences } from './domain-event-sequences.ts';
+export { domainEventSequences } from './domain-event-sequence.ts';
 export {
   DOMAIN_EVENT_ERROR_MAX,
   DOMAIN_EVENT_NAME_MAX,
@@ -7,10 +7,10 @@ export {
   domainEvents,
   type DomainEventPayload,
   type DomainEventStatus,
-} from './domain-events.ts';
+} from './domain-event.ts';
 export {
   SYSTEM_SETTING_DESCRIPTION_MAX,
   SYSTEM_SETTING_KEY_MAX,
   systemSettings,
   type SystemSettingValue,
-} from './system-settings.ts';
+} from './system-setting.ts';

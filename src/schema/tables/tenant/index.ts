@@ -11,11 +11,6 @@ export {
   tenantActivity,
   type TenantActivityMetadata,
 } from './tenant-activity.ts';
-export {
-  TENANT_INVITE_STATUSES,
-  tenantInvites,
-  tenantInviteStatus,
-  type TenantInviteStatus,
-} from './tenant-invites.ts';
-export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-members.ts';
-export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenants.ts';
+export { TENANT_INVITE_STATUSES, tenantInvites, tenantInviteStatus, type TenantInviteStatus } from './tenant-invite.ts';
+export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-member.ts';
+export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenant.ts';

@@ -1,6 +1,6 @@
 import { adminAuditLog } from '../../../schema/tables/admin/admin-audit-log.ts';
 import { defineFactory, fake } from '../_factory.ts';
-import { createAdminUserFactory } from './admin-users.ts';
+import { createAdminUserFactory } from './admin-user.ts';
 
 export const createAdminAuditEntryFactory = () =>
   defineFactory({

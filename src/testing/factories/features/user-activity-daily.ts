@@ -1,6 +1,6 @@
 import { userActivityDaily } from '../../../schema/tables/features/user-activity-daily.ts';
 import { createUserFactory } from '../auth/user.ts';
-import { createTenantFactory } from '../tenant/tenants.ts';
+import { createTenantFactory } from '../tenant/tenant.ts';
 import { defineFactory, fake } from '../_factory.ts';
 
 export const createUserActivityDailyFactory = () =>

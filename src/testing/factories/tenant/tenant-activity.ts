@@ -1,7 +1,7 @@
 import { tenantActivity } from '../../../schema/tables/tenant/tenant-activity.ts';
 import { createUserFactory } from '../auth/user.ts';
 import { defineFactory, fake } from '../_factory.ts';
-import { createTenantFactory } from './tenants.ts';
+import { createTenantFactory } from './tenant.ts';
 
 export const createTenantActivityFactory = () =>
   defineFactory({

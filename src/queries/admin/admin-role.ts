@@ -1,0 +1,89 @@
+import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import {
+  AdminRoleListFilter,
+  CreateAdminRoleDTO,
+  UpdateAdminRoleDTO,
+  type AdminRole,
+  type AdminRoleFilter,
+  type CreateAdminRole,
+  type UpdateAdminRole,
+} from '../../dto/admin/admin-role.ts';
+import { adminRoles } from '../../schema/tables/admin/admin-role.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
+import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+const ENTITY = 'AdminRole';
+
+export type ListAdminRolesInput = ListInput<AdminRoleFilter>;
+
+const findByIdPrepared = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(adminRoles)
+    .where(eq(adminRoles.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('admin_roles_find_by_id'),
+);
+
+async function findById(id: string): Promise<AdminRole | null> {
+  const roleId = parseId(ENTITY, id);
+  const rows = await read((db) => findByIdPrepared(db).execute({ id: roleId }));
+  return rows[0] ?? null;
+}
+
+/** Staff roles. Platform-wide (not tenant-scoped): the back office sits above tenants. */
+export const AdminRoleQueries = {
+  findById,
+
+  getById: getByIdFrom(ENTITY, findById),
+
+  async findByName(name: string): Promise<AdminRole | null> {
+    const { name: roleName } = parseInput(ENTITY, CreateAdminRoleDTO.pick({ name: true }), { name });
+    const rows = await read((db) => db.select().from(adminRoles).where(eq(adminRoles.name, roleName)).limit(1));
+    return rows[0] ?? null;
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListAdminRolesInput = {}): Promise<Page<AdminRole>> {
+    const { limit, filter, position } = parseListInput(ENTITY, AdminRoleListFilter, input);
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(adminRoles)
+        .where(
+          and(
+            filter.permission === undefined ? undefined : arrayContains(adminRoles.permissions, [filter.permission]),
+            afterCursor(adminRoles, position),
+          ),
+        )
+        .orderBy(...newestFirst(adminRoles))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  async create(input: CreateAdminRole): Promise<AdminRole> {
+    const values = parseInput(ENTITY, CreateAdminRoleDTO, input);
+    const [row] = await write((db) => db.insert(adminRoles).values(values).returning());
+    return row!;
+  },
+
+  async update(id: string, input: UpdateAdminRole): Promise<AdminRole> {
+    const roleId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateAdminRoleDTO, input);
+    const [row] = await write((db) => updateReturning(db, adminRoles, values, eq(adminRoles.id, roleId)));
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+
+  /** A role still held by an admin user is kept: ForeignKeyError (reassign or delete those admins first). */
+  async delete(id: string): Promise<AdminRole> {
+    const roleId = parseId(ENTITY, id);
+    const [row] = await write((db) => db.delete(adminRoles).where(eq(adminRoles.id, roleId)).returning());
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+};

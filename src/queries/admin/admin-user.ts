@@ -1,0 +1,126 @@
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import {
+  AdminUserListFilter,
+  CreateAdminUserDTO,
+  UpdateAdminUserDTO,
+  type AdminUser,
+  type AdminUserFilter,
+  type CreateAdminUser,
+  type UpdateAdminUser,
+} from '../../dto/admin/admin-user.ts';
+import { adminUsers } from '../../schema/tables/admin/admin-user.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
+import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+const ENTITY = 'AdminUser';
+
+export type ListAdminUsersInput = ListInput<AdminUserFilter>;
+
+const findByIdPrepared = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(adminUsers)
+    .where(eq(adminUsers.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('admin_users_find_by_id'),
+);
+
+// Checked on every back-office request (is this user staff, and enabled?).
+const findByUserIdPrepared = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(adminUsers)
+    .where(eq(adminUsers.userId, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('admin_users_find_by_user_id'),
+);
+
+async function findById(id: string): Promise<AdminUser | null> {
+  const adminUserId = parseId(ENTITY, id);
+  const rows = await read((db) => findByIdPrepared(db).execute({ id: adminUserId }));
+  return rows[0] ?? null;
+}
+
+async function setDisabledAt(id: string, disabled: boolean): Promise<AdminUser> {
+  const adminUserId = parseId(ENTITY, id);
+  const [row] = await write((db) =>
+    db
+      .update(adminUsers)
+      // coalesce: disabling twice keeps the time it was first disabled
+      .set({ disabledAt: disabled ? sql`coalesce(${adminUsers.disabledAt}, now())` : null })
+      .where(eq(adminUsers.id, adminUserId))
+      .returning(),
+  );
+  return orNotFound(row, ENTITY, `id=${id}`);
+}
+
+/** Back-office accounts: a user plus a role; disabled rather than deleted to keep the audit trail attributable. */
+export const AdminUserQueries = {
+  findById,
+
+  getById: getByIdFrom(ENTITY, findById),
+
+  /** The admin account of a user, enabled or not (check `disabledAt`); null when the user is not staff. */
+  async findByUserId(userId: string): Promise<AdminUser | null> {
+    const id = parseId(ENTITY, userId, 'userId');
+    const rows = await read((db) => findByUserIdPrepared(db).execute({ userId: id }));
+    return rows[0] ?? null;
+  },
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListAdminUsersInput = {}): Promise<Page<AdminUser>> {
+    const { limit, filter, position } = parseListInput(ENTITY, AdminUserListFilter, input);
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(adminUsers)
+        .where(
+          and(
+            eqWhenSet(adminUsers.roleId, filter.roleId),
+            filter.active === undefined
+              ? undefined
+              : filter.active
+                ? isNull(adminUsers.disabledAt)
+                : isNotNull(adminUsers.disabledAt),
+            afterCursor(adminUsers, position),
+          ),
+        )
+        .orderBy(...newestFirst(adminUsers))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  /** ConflictError if the user is already staff; ForeignKeyError for an unknown user or role. */
+  async create(input: CreateAdminUser): Promise<AdminUser> {
+    const values = parseInput(ENTITY, CreateAdminUserDTO, input);
+    const [row] = await write((db) => db.insert(adminUsers).values(values).returning());
+    return row!;
+  },
+
+  /** Changes the role. */
+  async update(id: string, input: UpdateAdminUser): Promise<AdminUser> {
+    const adminUserId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateAdminUserDTO, input);
+    const [row] = await write((db) => updateReturning(db, adminUsers, values, eq(adminUsers.id, adminUserId)));
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+
+  /** Revokes access; idempotent (keeps the first `disabledAt`). */
+  disable: (id: string) => setDisabledAt(id, true),
+
+  enable: (id: string) => setDisabledAt(id, false),
+
+  /** Removes the account; its audit entries stay, with `adminUserId` null. Prefer `disable`. */
+  async delete(id: string): Promise<AdminUser> {
+    const adminUserId = parseId(ENTITY, id);
+    const [row] = await write((db) => db.delete(adminUsers).where(eq(adminUsers.id, adminUserId)).returning());
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+};

@@ -1,0 +1,61 @@
+import { eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
+import { CreateJwkDTO, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.ts';
+import { jwks } from '../../schema/tables/auth/jwk.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { getByIdFrom } from '../_lib/not-found.ts';
+import { parsePage, type PageRequest } from '../_lib/list-input.ts';
+import { read, write } from '../_lib/run.ts';
+import { parseId, parseInput } from '../_lib/validate.ts';
+
+// Key pairs of the JWT plugin. Keys are rotated by adding a row; the newest unexpired one signs.
+
+const ENTITY = 'Jwk';
+
+const { privateKey: _privateKey, ...publicColumns } = getTableColumns(jwks);
+
+const unexpired = () => or(isNull(jwks.expiresAt), gt(jwks.expiresAt, sql`now()`));
+
+async function findById(id: string): Promise<Jwk | null> {
+  const keyId = parseId(ENTITY, id);
+  const rows = await read((db) => db.select().from(jwks).where(eq(jwks.id, keyId)).limit(1));
+  return rows[0] ?? null;
+}
+
+export const JwksQueries = {
+  findById,
+
+  getById: getByIdFrom(ENTITY, findById),
+
+  async create(input: CreateJwk): Promise<Jwk> {
+    const values = parseInput(ENTITY, CreateJwkDTO, input);
+    const [row] = await write((db) => db.insert(jwks).values(values).returning());
+    return row!;
+  },
+
+  /** The signing key: the newest key that has not expired, or null when a new one must be created. */
+  async latest(): Promise<Jwk | null> {
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(jwks)
+        .where(unexpired())
+        .orderBy(...newestFirst(jwks))
+        .limit(1),
+    );
+    return rows[0] ?? null;
+  },
+
+  /** Every key, newest first and without private halves (expired ones included: tokens they signed may still verify). */
+  async list(input: PageRequest = {}): Promise<Page<PublicJwk>> {
+    const { limit, position } = parsePage(ENTITY, { limit: input.limit, cursor: input.cursor });
+    const rows = await read((db) =>
+      db
+        .select(publicColumns)
+        .from(jwks)
+        .where(afterCursor(jwks, position))
+        .orderBy(...newestFirst(jwks))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+};

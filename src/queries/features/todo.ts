@@ -1,0 +1,171 @@
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '../../client/types.ts';
+import {
+  CreateTodoDTO,
+  TodoListFilter,
+  UpdateTodoDTO,
+  type CreateTodo,
+  type Todo,
+  type TodoFilter,
+  type UpdateTodo,
+} from '../../dto/features/todo.ts';
+import { isTransaction } from '../../client/executor.ts';
+import { todos } from '../../schema/tables/features/todo.ts';
+import type { TenantScope } from '../../scope/tenant.ts';
+import { eqWhenSet } from '../_lib/filters.ts';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
+import { preparedPerExecutor } from '../_lib/prepared.ts';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
+import { parseListInput, type ListInput } from '../_lib/list-input.ts';
+import { read, write } from '../_lib/run.ts';
+import { updateReturning } from '../_lib/update.ts';
+import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+
+const ENTITY = 'Todo';
+
+type ReadOptions = TenantScope & SoftDeleteOptions;
+
+export interface CreateManyOptions extends TenantScope {
+  /** Rows per INSERT statement (default 1,000; PostgreSQL takes at most 65,535 parameters per statement). */
+  chunkSize?: number;
+}
+
+const CreateManyInput = z.array(CreateTodoDTO);
+
+export type ListTodosInput = ListInput<TodoFilter>;
+
+const findLiveById = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(todos)
+    .where(and(eq(todos.id, sql.placeholder('id')), eq(todos.tenantId, sql.placeholder('tenantId')), liveRows(todos)))
+    .limit(1)
+    .prepare('todos_find_live_by_id'),
+);
+
+async function findById(id: string, options?: ReadOptions): Promise<Todo | null> {
+  const tenantId = resolveTenantId(ENTITY, options);
+  const todoId = parseId(ENTITY, id);
+  const rows = await read((db) =>
+    options?.withDeleted
+      ? db
+          .select()
+          .from(todos)
+          .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
+          .limit(1)
+      : findLiveById(db).execute({ id: todoId, tenantId }),
+  );
+  return rows[0] ?? null;
+}
+
+export const TodoQueries = {
+  findById,
+
+  getById: getByIdFrom(ENTITY, findById),
+
+  /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
+  async list(input: ListTodosInput = {}, options?: ReadOptions): Promise<Page<Todo>> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const { limit, filter, position } = parseListInput(ENTITY, TodoListFilter, input);
+    const rows = await read((db) =>
+      db
+        .select()
+        .from(todos)
+        .where(
+          and(
+            eq(todos.tenantId, tenantId),
+            liveRows(todos, options),
+            eqWhenSet(todos.userId, filter.userId),
+            eqWhenSet(todos.completed, filter.completed),
+            filter.dueBefore === undefined ? undefined : lte(todos.dueAt, filter.dueBefore),
+            afterCursor(todos, position),
+          ),
+        )
+        .orderBy(...newestFirst(todos))
+        .limit(limit + 1),
+    );
+    return toPage(rows, limit);
+  },
+
+  async create(input: CreateTodo, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const values = parseInput(ENTITY, CreateTodoDTO, input);
+    const [row] = await write((db) =>
+      db
+        .insert(todos)
+        .values({ ...values, tenantId })
+        .returning(),
+    );
+    return row!;
+  },
+
+  /**
+   * Validates every input first (a `ValidationError` names the index and field), then inserts in chunks inside one
+   * transaction (a savepoint when already in one): all rows or none. Returns how many were inserted.
+   */
+  async createMany(inputs: readonly CreateTodo[], options?: CreateManyOptions): Promise<number> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const chunkSize = parseInput(ENTITY, z.number().int().min(1).max(5_000), options?.chunkSize ?? 1_000);
+    const rows = parseInput(ENTITY, CreateManyInput, inputs).map((values) => ({ ...values, tenantId }));
+    if (rows.length === 0) return 0;
+    const insertChunks = async (tx: Executor) => {
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        await tx.insert(todos).values(rows.slice(start, start + chunkSize));
+      }
+    };
+    await write((db) => (isTransaction(db) ? insertChunks(db) : db.transaction(insertChunks)));
+    return rows.length;
+  },
+
+  async update(id: string, input: UpdateTodo, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const values = parseInput(ENTITY, UpdateTodoDTO, input);
+    const [row] = await write((db) =>
+      updateReturning(db, todos, values, and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos))),
+    );
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+
+  /** Hides the todo from every read; `restore` brings it back. */
+  async softDelete(id: string, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .update(todos)
+        .set({ deletedAt: sql`now()` })
+        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
+        .returning(),
+    );
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+
+  async restore(id: string, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .update(todos)
+        .set({ deletedAt: null })
+        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), sql`${todos.deletedAt} is not null`))
+        .returning(),
+    );
+    return orNotFound(row, ENTITY, `deleted todo id=${id}`);
+  },
+
+  /** Removes the row for good (live or soft-deleted). */
+  async delete(id: string, options?: TenantScope): Promise<Todo> {
+    const tenantId = resolveTenantId(ENTITY, options);
+    const todoId = parseId(ENTITY, id);
+    const [row] = await write((db) =>
+      db
+        .delete(todos)
+        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
+        .returning(),
+    );
+    return orNotFound(row, ENTITY, `id=${id}`);
+  },
+};
