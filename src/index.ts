@@ -45,7 +45,7 @@ export {
 } from './queries/admin/index.ts';
 export {
   AccountQueries,
-  JwksQueries,
+  JwkQueries,
   type ListUsersInput,
   SessionQueries,
   UserQueries,
@@ -85,7 +85,7 @@ export {
   pruneAll,
   type PruneOptions,
   type PruneResult,
-  SystemSettingsQueries,
+  SystemSettingQueries,
   type TypedSystemSetting,
 } from './queries/system/index.ts';
 export {

@@ -210,6 +210,18 @@ export const entityFilesShareName: Rule = (root) => {
         });
       }
     }
+    const queryFile = path.join(root, `src/queries/${table.domain}/${expected}.ts`);
+    const queryObject = `${tableNames(table.domain, table.sqlName).entity}Queries`;
+    if (
+      fs.existsSync(queryFile) &&
+      !new RegExp(`export const ${queryObject}\\b`).test(fs.readFileSync(queryFile, 'utf8'))
+    ) {
+      violations.push({
+        rule: 'entity-file-name',
+        file: rel(root, queryFile),
+        message: `exports no \`${queryObject}\`: a query object is named after its singular entity`,
+      });
+    }
   }
   return violations;
 };

@@ -1,6 +1,6 @@
 import type { User } from '../dto/auth/user.ts';
 import { AccountQueries } from '../queries/auth/account.ts';
-import { JwksQueries } from '../queries/auth/jwk.ts';
+import { JwkQueries } from '../queries/auth/jwk.ts';
 import { SessionQueries } from '../queries/auth/session.ts';
 import { UserQueries } from '../queries/auth/user.ts';
 import { VerificationQueries } from '../queries/auth/verification.ts';
@@ -58,7 +58,7 @@ export async function seedAuth(): Promise<SeededUsers> {
   for (const { person } of STAFF) await create(person, `${person.handle}@${STAFF_DOMAIN}`, true);
 
   const { publicKey, privateKey, alg, crv, expiresAt } = createJwkFactory().build();
-  await JwksQueries.create({ publicKey, privateKey, alg, crv, expiresAt });
+  await JwkQueries.create({ publicKey, privateKey, alg, crv, expiresAt });
 
   return {
     byEmail,

@@ -1,7 +1,7 @@
 import type { NewDomainEvent } from '../dto/system/domain-event.ts';
 import { withTransaction } from '../client/executor.ts';
 import { DomainEventQueries } from '../queries/system/domain-event.ts';
-import { SystemSettingsQueries } from '../queries/system/system-setting.ts';
+import { SystemSettingQueries } from '../queries/system/system-setting.ts';
 import type { SeededTenant, TableCounts } from './context.ts';
 
 /** The values drizzle/0002_system_data.sql inserts; written only if that row was deleted since. */
@@ -20,12 +20,12 @@ const BANNER_KEY = 'maintenance_banner';
  */
 export async function seedSystem(tenants: SeededTenant[]): Promise<TableCounts> {
   let settings = 0;
-  if (!(await SystemSettingsQueries.get('retention_settings'))) {
-    await SystemSettingsQueries.upsert('retention_settings', DEFAULT_RETENTION, 'How long pruned kinds are kept');
+  if (!(await SystemSettingQueries.get('retention_settings'))) {
+    await SystemSettingQueries.upsert('retention_settings', DEFAULT_RETENTION, 'How long pruned kinds are kept');
     settings++;
   }
-  if (!(await SystemSettingsQueries.get(BANNER_KEY))) {
-    await SystemSettingsQueries.upsert(
+  if (!(await SystemSettingQueries.get(BANNER_KEY))) {
+    await SystemSettingQueries.upsert(
       BANNER_KEY,
       { enabled: false, message: 'Scheduled maintenance on Sunday 02:00-03:00 UTC' },
       'A notice shown above every page while enabled',

@@ -5,7 +5,7 @@ import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
 import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
 import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
 import { factories } from '../../src/testing/index.ts';
 
@@ -71,7 +71,7 @@ describe('a hostile key in a JSON field is never repeated in the ValidationError
             occurredAt: new Date(),
           }),
       ],
-      ['value', () => SystemSettingsQueries.upsert('feature_flags', json)],
+      ['value', () => SystemSettingQueries.upsert('feature_flags', json)],
       [
         'payload',
         () =>
@@ -95,7 +95,7 @@ describe('a hostile key in a JSON field is never repeated in the ValidationError
     );
     const policy = { enabled: true, retention_days: 30 };
     const settings = { audit_events: policy, invitations: policy, domain_events: policy, [SECRET]: policy };
-    expectRefusedWithoutKey(await rejection(() => SystemSettingsQueries.upsert('retention_settings', settings)), [
+    expectRefusedWithoutKey(await rejection(() => SystemSettingQueries.upsert('retention_settings', settings)), [
       'value',
     ]);
   });

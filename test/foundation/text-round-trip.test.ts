@@ -7,7 +7,7 @@ import { packageRoot } from '../../src/config/database-url.ts';
 import { db } from '../../src/client/db.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
 import { factories, fromNow } from '../../src/testing/index.ts';
 
 // U+FEFF is data, not a byte order mark, once it is inside a column. Unpatched, PGlite 0.5.16 decodes every field
@@ -42,10 +42,10 @@ describe('text round-trip: a U+FEFF anywhere in a text field reads back', () => 
     expect(await AccountQueries.getById(created.id)).toMatchObject(tokens);
   });
 
-  it('a jsonb value keeps BOMs in its strings and keys (SystemSettingsQueries.upsert)', async () => {
+  it('a jsonb value keeps BOMs in its strings and keys (SystemSettingQueries.upsert)', async () => {
     const value = { [`${BOM}key`]: `${BOM}abc`, list: [BOM, `${BOM}x`], nested: { s: `${BOM}${BOM}` } };
-    expect((await SystemSettingsQueries.upsert('bom_round_trip', value)).value).toEqual(value);
-    expect((await SystemSettingsQueries.getOrThrow('bom_round_trip')).value).toEqual(value);
+    expect((await SystemSettingQueries.upsert('bom_round_trip', value)).value).toEqual(value);
+    expect((await SystemSettingQueries.getOrThrow('bom_round_trip')).value).toEqual(value);
   });
 
   it('raw SQL: a text, a text[], a jsonb and a column name that start with a BOM', async () => {

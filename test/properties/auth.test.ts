@@ -15,7 +15,7 @@ import {
   UserListFilter,
 } from '../../src/dto/auth/index.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { JwksQueries } from '../../src/queries/auth/jwk.ts';
+import { JwkQueries } from '../../src/queries/auth/jwk.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { UserQueries } from '../../src/queries/auth/user.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
@@ -157,24 +157,24 @@ describe('auth queries', () => {
     expect(created).toEqual({ runs: DB_RUNS, conflicts: 0 });
   });
 
-  it('50 hostile inputs to VerificationQueries.create and JwksQueries.create → ValidationError, no row written', async () => {
+  it('50 hostile inputs to VerificationQueries.create and JwkQueries.create → ValidationError, no row written', async () => {
     const calls = [
       await assertMethodRefuses(verification, hostileInput(arb.createVerification()), (input) =>
         VerificationQueries.create(input as never),
       ),
-      await assertMethodRefuses(jwks, hostileInput(arb.createJwk()), (input) => JwksQueries.create(input as never)),
+      await assertMethodRefuses(jwks, hostileInput(arb.createJwk()), (input) => JwkQueries.create(input as never)),
     ];
     expect(calls).toEqual([DB_RUNS, DB_RUNS]);
   });
 
-  it('50 valid inputs to VerificationQueries.create and JwksQueries.create read back unchanged', async () => {
+  it('50 valid inputs to VerificationQueries.create and JwkQueries.create read back unchanged', async () => {
     const verifications = await assertRoundTrips(validInput(arb.createVerification()), async (input) => {
       const row = await VerificationQueries.create(input as never);
       expectFieldsEqual(row, CreateVerificationDTO.parse(input));
       expect(await VerificationQueries.getById(row.id)).toEqual(row);
     });
     const keys = await assertRoundTrips(validInput(arb.createJwk()), async (input) => {
-      const row = await JwksQueries.create(input as never);
+      const row = await JwkQueries.create(input as never);
       expectFieldsEqual(row, CreateJwkDTO.parse(input));
       const [stored] = await db.select().from(jwks).where(eq(jwks.id, row.id));
       expect(stored).toEqual(row);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainEventListFilter, NewDomainEventDTO, UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
 import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
 import {
@@ -69,29 +69,29 @@ describe('system queries', () => {
     expect(inserted).toEqual({ runs: DB_RUNS, conflicts: 0 });
   });
 
-  it('50 hostile settings to SystemSettingsQueries.upsert → ValidationError, no row written', async () => {
+  it('50 hostile settings to SystemSettingQueries.upsert → ValidationError, no row written', async () => {
     const calls = await assertMethodRefuses(
       systemSettings,
       hostileInput(arb.upsertSetting()).filter((c) => c.path !== '(root)'),
       (input) => {
         const { key, value, description } = input as { key: never; value: never; description: never };
-        return SystemSettingsQueries.upsert(key, value, description);
+        return SystemSettingQueries.upsert(key, value, description);
       },
     );
     expect(calls).toBe(DB_RUNS);
   });
 
-  it('50 valid settings to SystemSettingsQueries.upsert read back unchanged, value a JSONB object', async () => {
+  it('50 valid settings to SystemSettingQueries.upsert read back unchanged, value a JSONB object', async () => {
     const upserted = await assertRoundTrips(validInput(arb.upsertSetting()), async (input) => {
       const { key, value, description } = input as { key: string; value: never; description: never };
-      const previous = await SystemSettingsQueries.list().then((rows) => rows.find((row) => row.key === key));
-      const setting = await SystemSettingsQueries.upsert(key, value, description);
+      const previous = await SystemSettingQueries.list().then((rows) => rows.find((row) => row.key === key));
+      const setting = await SystemSettingQueries.upsert(key, value, description);
       const expected = UpsertSystemSettingDTO.parse(input);
       // description omitted (undefined) on an update keeps the stored one; an explicit null clears it
       const storedDescription =
         expected.description === undefined ? (previous?.description ?? null) : expected.description;
       expectFieldsEqual(setting, { ...expected, description: storedDescription });
-      expect(await SystemSettingsQueries.getOrThrow(key)).toEqual(setting);
+      expect(await SystemSettingQueries.getOrThrow(key)).toEqual(setting);
       await expectJsonObjects(systemSettings, eq(systemSettings.key, key), ['value']);
     });
     expect(upserted).toEqual({ runs: DB_RUNS, conflicts: 0 });
@@ -106,7 +106,7 @@ describe('system lookups', () => {
     const calls = [
       await assertLookupRefuses(hostileCutoff(), (cutoff) => DomainEventQueries.prunePublished(cutoff as never)),
       await assertLookupRefuses(hostileKey(), (error) => DomainEventQueries.markFailed(event.id, error as never)),
-      await assertLookupRefuses(hostileKey(), (key) => SystemSettingsQueries.getOrThrow(key as never)),
+      await assertLookupRefuses(hostileKey(), (key) => SystemSettingQueries.getOrThrow(key as never)),
     ];
     expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
     expect((await DomainEventQueries.getById(event.id)).status).toBe('pending');

@@ -118,7 +118,7 @@ describe('tenant queries', () => {
       ),
     ];
     expect(calls).toEqual([DB_RUNS, DB_RUNS, DB_RUNS]);
-    expect((await TenantMemberQueries.get(memberId, scope())).role).toBe('member');
+    expect((await TenantMemberQueries.getByUserId(memberId, scope())).role).toBe('member');
   });
 
   it('50 hostile inputs to each of TenantInviteQueries.create / update → ValidationError, no row written', async () => {

@@ -9,7 +9,7 @@ import { UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
 import { account } from '../../src/schema/tables/auth/account.ts';
 import { verification } from '../../src/schema/tables/auth/verification.ts';
 import { notifications } from '../../src/schema/tables/notifications/notification.ts';
@@ -89,14 +89,14 @@ describe('text round-trip: U+FEFF and its neighbours in untrimmed fields', () =>
     expect(result).toEqual({ runs: DB_RUNS, conflicts: 0 });
   });
 
-  it('50 system setting values (jsonb) to SystemSettingsQueries.upsert keep U+FEFF in keys and strings', async () => {
+  it('50 system setting values (jsonb) to SystemSettingQueries.upsert keep U+FEFF in keys and strings', async () => {
     const valid = fc.record({ key: settingKey(), value: bomJsonObject() });
     const result = await assertRoundTrips(valid, async ({ key, value }) => {
       const expected = UpsertSystemSettingDTO.parse({ key, value });
-      const setting = await SystemSettingsQueries.upsert(key, value);
+      const setting = await SystemSettingQueries.upsert(key, value);
       await expectStored(systemSettings, eq(systemSettings.key, key), 'value', asJsonb(expected.value));
       expectFieldsEqual(setting, { key: expected.key, value: expected.value });
-      expectFieldsEqual(await SystemSettingsQueries.getOrThrow(key), { key: expected.key, value: expected.value });
+      expectFieldsEqual(await SystemSettingQueries.getOrThrow(key), { key: expected.key, value: expected.value });
     });
     expect(result).toEqual({ runs: DB_RUNS, conflicts: 0 });
   });

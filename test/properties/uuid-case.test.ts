@@ -75,7 +75,7 @@ describe('UUIDs in any case', () => {
         const member = (await factories.user.create()).id;
         const added = await TenantMemberQueries.add(member.toUpperCase(), 'member', { tenantId: tenant });
         expectFieldsEqual(added, { ...CreateTenantMemberDTO.parse({ userId: member.toUpperCase() }), tenantId });
-        expect(await TenantMemberQueries.get(user, { tenantId: tenant })).toMatchObject({ userId, tenantId });
+        expect(await TenantMemberQueries.getByUserId(user, { tenantId: tenant })).toMatchObject({ userId, tenantId });
         const active = await SessionQueries.setActiveTenant(sessionId, tenant);
         expect(active.activeTenantId).toBe(SetActiveTenantDTO.parse({ tenantId: tenant }).tenantId);
         expect(await SessionQueries.getById(sessionId)).toEqual(active);

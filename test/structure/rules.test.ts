@@ -119,6 +119,15 @@ describe('structural checker', () => {
     ).toEqual([
       "table `orders` has no src/testing/factories/shop/order.ts: every layer names the entity's file order.ts",
     ]);
+    const queries = tree({
+      'src/queries/shop/order.ts': goodTree['src/queries/shop/order.ts']!.replaceAll('OrderQueries', 'OrdersQueries'),
+      'test/shop/order.test.ts': goodTree['test/shop/order.test.ts']!.replaceAll('OrderQueries', 'OrdersQueries'),
+    });
+    expect(
+      checkStructure(queries)
+        .filter((v) => v.rule === 'entity-file-name')
+        .map((v) => v.message),
+    ).toEqual(['exports no `OrderQueries`: a query object is named after its singular entity']);
   });
 
   it('accepts an @internal-table with a reason without companions', () => {

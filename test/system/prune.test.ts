@@ -6,7 +6,7 @@ import { ValidationError } from '../../src/errors/classes.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
 import { prune, pruneAll } from '../../src/queries/system/prune.ts';
-import { SystemSettingsQueries } from '../../src/queries/system/system-setting.ts';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
 import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
 import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
@@ -115,19 +115,19 @@ describe('prune by retention_settings', () => {
 
   it('follows the settings: a disabled kind or a missing/malformed policy deletes nothing', async () => {
     await seedAudit();
-    const settings = await SystemSettingsQueries.getOrThrow('retention_settings');
-    await SystemSettingsQueries.upsert('retention_settings', {
+    const settings = await SystemSettingQueries.getOrThrow('retention_settings');
+    await SystemSettingQueries.upsert('retention_settings', {
       ...settings.value,
       audit_events: { enabled: false, retention_days: 1 },
     });
     expect(await prune('audit_events', { now })).toEqual({ kind: 'audit_events', skipped: 'disabled', deleted: {} });
-    await SystemSettingsQueries.upsert('retention_settings', {
+    await SystemSettingQueries.upsert('retention_settings', {
       ...settings.value,
       audit_events: { enabled: true, retention_days: 1 },
     });
     expect((await prune('audit_events', { now })).deleted).toEqual({ admin_audit_log: 2, tenant_activity: 2 });
 
-    await SystemSettingsQueries.delete('retention_settings');
+    await SystemSettingQueries.delete('retention_settings');
     expect(await prune('domain_events', { now })).toEqual({
       kind: 'domain_events',
       skipped: 'not_configured',

@@ -91,7 +91,7 @@ describe('TenantActivityQueries', () => {
       ).toBeNull();
       await TenantActivityQueries.log({ tenantId, action: 'member.added', subjectType: 'user', subjectId: user.id });
     });
-    expect((await TenantMemberQueries.get(user.id, scope())).role).toBe('member');
+    expect((await TenantMemberQueries.getByUserId(user.id, scope())).role).toBe('member');
     expect((await TenantActivityQueries.list({}, scope())).items.map((e) => e.subjectId)).toEqual([user.id]);
   });
 

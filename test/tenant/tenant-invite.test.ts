@@ -147,7 +147,7 @@ describe('TenantInviteQueries', () => {
     expect(accepted.invite).toMatchObject({ id: invite.id, status: 'accepted' });
     expect(accepted.invite.acceptedAt).toBeInstanceOf(Date);
     expect(accepted.member).toMatchObject({ tenantId, userId: user.id, role: 'admin' });
-    expect(await TenantMemberQueries.get(user.id, scope())).toEqual(accepted.member);
+    expect(await TenantMemberQueries.getByUserId(user.id, scope())).toEqual(accepted.member);
 
     const again = await TenantInviteQueries.accept(token, (await factories.user.create()).id).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(InviteNotAcceptableError);

@@ -34,10 +34,10 @@ describe('TenantMemberQueries', () => {
     const member = await TenantMemberQueries.add(user.id, undefined, scope());
     expect(member).toMatchObject({ tenantId, userId: user.id, role: 'member' });
     expect(TenantMemberSchema.parse(member)).toEqual(member);
-    expect(await TenantMemberQueries.find(user.id, scope())).toEqual(member);
-    expect(await TenantMemberQueries.get(user.id, scope())).toEqual(member);
-    expect(await TenantMemberQueries.find(randomUUID(), scope())).toBeNull();
-    await expect(TenantMemberQueries.get(randomUUID(), scope())).rejects.toBeInstanceOf(NotFoundError);
+    expect(await TenantMemberQueries.findByUserId(user.id, scope())).toEqual(member);
+    expect(await TenantMemberQueries.getByUserId(user.id, scope())).toEqual(member);
+    expect(await TenantMemberQueries.findByUserId(randomUUID(), scope())).toBeNull();
+    await expect(TenantMemberQueries.getByUserId(randomUUID(), scope())).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('add rejects bad input, a duplicate and an unknown user with typed errors', async () => {
@@ -49,7 +49,7 @@ describe('TenantMemberQueries', () => {
     await TenantMemberQueries.add(user.id, 'admin', scope());
     await expect(TenantMemberQueries.add(user.id, 'member', scope())).rejects.toBeInstanceOf(ConflictError);
     await expect(TenantMemberQueries.add(randomUUID(), 'member', scope())).rejects.toBeInstanceOf(ForeignKeyError);
-    expect((await TenantMemberQueries.get(user.id, scope())).role).toBe('admin');
+    expect((await TenantMemberQueries.getByUserId(user.id, scope())).role).toBe('admin');
   });
 
   it('changeRole updates the role and moves updated_at; NotFoundError for a non-member', async () => {
@@ -73,7 +73,7 @@ describe('TenantMemberQueries', () => {
     expect(remove).toBeInstanceOf(CheckViolationError);
     expect((remove as Error).message).toMatch(/last owner/);
     // the savepoint kept the surrounding transaction usable, and the owner is still there
-    expect((await TenantMemberQueries.get(ownerId, scope())).role).toBe('owner');
+    expect((await TenantMemberQueries.getByUserId(ownerId, scope())).role).toBe('owner');
 
     const second = await factories.user.create();
     await TenantMemberQueries.add(second.id, 'owner', scope());
@@ -85,23 +85,23 @@ describe('TenantMemberQueries', () => {
     const user = await factories.user.create();
     await TenantMemberQueries.add(user.id, 'admin', scope());
     expect((await TenantMemberQueries.remove(user.id, scope())).userId).toBe(user.id);
-    expect(await TenantMemberQueries.find(user.id, scope())).toBeNull();
+    expect(await TenantMemberQueries.findByUserId(user.id, scope())).toBeNull();
     await expect(TenantMemberQueries.remove(user.id, scope())).rejects.toBeInstanceOf(NotFoundError);
     await expect(TenantMemberQueries.remove('nope', scope())).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("never reads or changes another tenant's members", async () => {
     const other = { tenantId: (await factories.tenants.create()).id };
-    expect(await TenantMemberQueries.find(ownerId, other)).toBeNull();
+    expect(await TenantMemberQueries.findByUserId(ownerId, other)).toBeNull();
     expect((await TenantMemberQueries.list({}, other)).items).toEqual([]);
     await expect(TenantMemberQueries.changeRole(ownerId, 'member', other)).rejects.toBeInstanceOf(NotFoundError);
     await expect(TenantMemberQueries.remove(ownerId, other)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await TenantMemberQueries.get(ownerId, scope())).role).toBe('owner');
+    expect((await TenantMemberQueries.getByUserId(ownerId, scope())).role).toBe('owner');
   });
 
   it('takes the tenant from withTenant, and refuses to run without one', async () => {
-    expect((await withTenant(tenantId, () => TenantMemberQueries.get(ownerId))).role).toBe('owner');
-    await expect(TenantMemberQueries.find(ownerId)).rejects.toBeInstanceOf(MissingTenantError);
+    expect((await withTenant(tenantId, () => TenantMemberQueries.getByUserId(ownerId))).role).toBe('owner');
+    await expect(TenantMemberQueries.findByUserId(ownerId)).rejects.toBeInstanceOf(MissingTenantError);
   });
 
   it('list pages newest first with a cursor, filtered by role', async () => {
@@ -118,7 +118,7 @@ describe('TenantMemberQueries', () => {
       seen.push(...page.items.map((m) => m.userId));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const all = [...added, await TenantMemberQueries.get(ownerId, scope())];
+    const all = [...added, await TenantMemberQueries.getByUserId(ownerId, scope())];
     const expected = all.sort(
       (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.userId < b.userId ? 1 : -1),
     );

@@ -30,7 +30,7 @@ describe('TenantQueries', () => {
     });
     expect(TenantSchema.parse(tenant)).toEqual(tenant);
     expect(membership).toMatchObject({ tenantId: tenant.id, userId: owner.id, role: 'owner' });
-    expect(await TenantMemberQueries.find(owner.id, { tenantId: tenant.id })).toEqual(membership);
+    expect(await TenantMemberQueries.findByUserId(owner.id, { tenantId: tenant.id })).toEqual(membership);
   });
 
   it('createWithOwner leaves nothing behind when the owner insert fails', async () => {
@@ -111,7 +111,7 @@ describe('TenantQueries', () => {
     const { tenant } = await TenantQueries.createWithOwner({ name: 'Gone', slug: slug() }, owner.id);
     await TenantQueries.delete(tenant.id);
     expect(await TenantQueries.findById(tenant.id, { withDeleted: true })).toBeNull();
-    expect(await TenantMemberQueries.find(owner.id, { tenantId: tenant.id })).toBeNull();
+    expect(await TenantMemberQueries.findByUserId(owner.id, { tenantId: tenant.id })).toBeNull();
     await expect(TenantQueries.delete(tenant.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -1,5 +1,5 @@
 export { AccountQueries } from './account.ts';
-export { JwksQueries } from './jwk.ts';
+export { JwkQueries } from './jwk.ts';
 export { SessionQueries } from './session.ts';
 export { UserQueries, type ListUsersInput } from './user.ts';
 export { VerificationQueries } from './verification.ts';

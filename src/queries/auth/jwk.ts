@@ -21,7 +21,7 @@ async function findById(id: string): Promise<Jwk | null> {
   return rows[0] ?? null;
 }
 
-export const JwksQueries = {
+export const JwkQueries = {
   findById,
 
   getById: getByIdFrom(ENTITY, findById),

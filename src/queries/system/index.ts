@@ -5,4 +5,4 @@ export {
   type ListDomainEventsInput,
 } from './domain-event.ts';
 export { PRUNE_TARGETS, prune, pruneAll, type PruneOptions, type PruneResult } from './prune.ts';
-export { SystemSettingsQueries, type TypedSystemSetting } from './system-setting.ts';
+export { SystemSettingQueries, type TypedSystemSetting } from './system-setting.ts';

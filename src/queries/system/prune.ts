@@ -5,7 +5,7 @@ import { AdminAuditLogQueries } from '../admin/admin-audit-log.ts';
 import { TenantActivityQueries } from '../tenant/tenant-activity.ts';
 import { TenantInviteQueries } from '../tenant/tenant-invite.ts';
 import { DomainEventQueries } from './domain-event.ts';
-import { SystemSettingsQueries } from './system-setting.ts';
+import { SystemSettingQueries } from './system-setting.ts';
 
 /** A table a kind prunes: deletes its rows older than the cutoff, returns how many. */
 interface PruneTarget {
@@ -44,7 +44,7 @@ const DAY_MS = 86_400_000;
 export async function prune(kind: RetentionKind, options: PruneOptions = {}): Promise<PruneResult> {
   const parsed = z.enum(RETENTION_KINDS).safeParse(kind);
   if (!parsed.success) throw new ValidationError('Prune', parsed.error);
-  const policy = (await SystemSettingsQueries.getRetentionSettings())[kind];
+  const policy = (await SystemSettingQueries.getRetentionSettings())[kind];
   if (!policy) return { kind, skipped: 'not_configured', deleted: {} };
   if (!policy.enabled) return { kind, skipped: 'disabled', deleted: {} };
   const cutoff = new Date((options.now ?? new Date()).getTime() - policy.retention_days * DAY_MS);

@@ -38,7 +38,7 @@ async function get<K extends string>(key: K): Promise<TypedSystemSetting<K> | nu
  * Platform-wide settings keyed by name. Known keys (retention_settings, ...) are validated by their own schema on
  * write; a value stored by other means is re-checked where it is read (see getRetentionSettings).
  */
-export const SystemSettingsQueries = {
+export const SystemSettingQueries = {
   get,
 
   async getOrThrow<K extends string>(key: K): Promise<TypedSystemSetting<K>> {

@@ -28,7 +28,8 @@ const position = { createdAt: tenantMembers.createdAt, id: tenantMembers.userId 
 const byUser = (tenantId: string, userId: string) =>
   and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId));
 
-async function find(userId: string, options?: TenantScope): Promise<TenantMember | null> {
+/** A member is keyed by its user within the tenant scope, hence ByUserId rather than ById. */
+async function findByUserId(userId: string, options?: TenantScope): Promise<TenantMember | null> {
   const tenantId = resolveTenantId(ENTITY, options);
   const memberId = parseId(ENTITY, userId, 'userId');
   const rows = await read((db) => db.select().from(tenantMembers).where(byUser(tenantId, memberId)).limit(1));
@@ -36,10 +37,10 @@ async function find(userId: string, options?: TenantScope): Promise<TenantMember
 }
 
 export const TenantMemberQueries = {
-  find,
+  findByUserId,
 
-  async get(userId: string, options?: TenantScope): Promise<TenantMember> {
-    return orNotFound(await find(userId, options), ENTITY, `userId=${userId}`);
+  async getByUserId(userId: string, options?: TenantScope): Promise<TenantMember> {
+    return orNotFound(await findByUserId(userId, options), ENTITY, `userId=${userId}`);
   },
 
   /** Newest members first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
