@@ -85,9 +85,8 @@ export function dtoExportsOf(names: TableNames): string[] {
   return [
     `${entity}Schema`,
     `Insert${entity}Schema`,
+    `Create${entity}Schema`,
     `Update${entity}Schema`,
-    `Create${entity}DTO`,
-    `Update${entity}DTO`,
     `type ${entity}`,
     `type Create${entity}`,
     `type Update${entity}`,

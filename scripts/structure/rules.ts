@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { assertJournalOrder } from '../../src/migrate/migration-files.ts';
 import { tableNames } from '../scaffold/names.ts';
+import { dtoNameViolations } from './dto-names.ts';
 import {
   constCalls,
   exportedNames,
@@ -377,6 +378,7 @@ export const rules: Record<string, Rule> = {
   updatedAtHasTrigger,
   domainEventsWrittenInOnePlace,
   dtoIsDriverFree,
+  dtoNamesShareScheme: dtoNameViolations,
   journalInOrder,
 };
 

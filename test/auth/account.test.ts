@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { AccountSchema, CreateAccountDTO, type Account, type AccountSummary } from '../../src/dto/auth/account.ts';
+import { AccountSchema, CreateAccountSchema, type Account, type AccountSummary } from '../../src/dto/auth/account.ts';
 import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { type account } from '../../src/schema/tables/auth/account.ts';
@@ -30,7 +30,7 @@ describe('AccountQueries', () => {
       Omit<Account, 'password' | 'accessToken' | 'refreshToken' | 'idToken'>
     >();
     expect(Object.keys(AccountSchema.shape)).toContain('password');
-    expect(Object.keys(CreateAccountDTO.shape)).not.toContain('password');
+    expect(Object.keys(CreateAccountSchema.shape)).not.toContain('password');
   });
 
   it('create links an OAuth account and returns the full row', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
-import { CreateSessionDTO, SessionSchema, type Session } from '../../src/dto/auth/session.ts';
+import { CreateSessionSchema, SessionSchema, type Session } from '../../src/dto/auth/session.ts';
 import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
 import { type session } from '../../src/schema/tables/auth/session.ts';
@@ -19,7 +19,7 @@ beforeEach(async () => {
 describe('SessionQueries', () => {
   it('row DTO type is the table row type; the create DTO has no token or tenant', () => {
     expectTypeOf<Session>().toEqualTypeOf<typeof session.$inferSelect>();
-    expect(Object.keys(CreateSessionDTO.shape).sort()).toEqual(['expiresAt', 'ipAddress', 'userAgent', 'userId']);
+    expect(Object.keys(CreateSessionSchema.shape).sort()).toEqual(['expiresAt', 'ipAddress', 'userAgent', 'userId']);
   });
 
   it('create generates a random token and returns the row DTO', async () => {

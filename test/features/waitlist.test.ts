@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
-import { WaitlistSchema, type WaitlistEntry } from '../../src/dto/features/waitlist.ts';
+import { WaitlistEntrySchema, type WaitlistEntry } from '../../src/dto/features/waitlist.ts';
 import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
 import { runWithExecutor } from '../../src/client/executor.ts';
 import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
@@ -30,7 +30,7 @@ describe('WaitlistQueries', () => {
       status: 'waiting',
       invitedAt: null,
     });
-    expect(WaitlistSchema.parse(entry)).toEqual(entry);
+    expect(WaitlistEntrySchema.parse(entry)).toEqual(entry);
   });
 
   it('joining twice returns the existing entry, unchanged, not an error', async () => {

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  AdminAuditLogListFilter,
-  AdminRoleListFilter,
-  AdminUserListFilter,
-  CreateAdminRoleDTO,
-  CreateAdminUserDTO,
-  LogAdminActionDTO,
-  UpdateAdminRoleDTO,
-  UpdateAdminUserDTO,
+  AdminAuditLogFilterSchema,
+  AdminRoleFilterSchema,
+  AdminUserFilterSchema,
+  CreateAdminRoleSchema,
+  CreateAdminUserSchema,
+  LogAdminActionSchema,
+  UpdateAdminRoleSchema,
+  UpdateAdminUserSchema,
 } from '../../src/dto/admin/index.ts';
 import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
@@ -35,16 +35,16 @@ import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
 import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
-  { name: 'CreateAdminRoleDTO', schema: CreateAdminRoleDTO, spec: arb.createRole(), valid: undefined },
-  { name: 'UpdateAdminRoleDTO', schema: UpdateAdminRoleDTO, spec: arb.updateRole(), valid: undefined },
-  { name: 'AdminRoleListFilter', schema: AdminRoleListFilter, spec: arb.roleListFilter(), valid: undefined },
-  { name: 'CreateAdminUserDTO', schema: CreateAdminUserDTO, spec: arb.createAdminUser(), valid: undefined },
-  { name: 'UpdateAdminUserDTO', schema: UpdateAdminUserDTO, spec: arb.updateAdminUser(), valid: undefined },
-  { name: 'AdminUserListFilter', schema: AdminUserListFilter, spec: arb.adminUserListFilter(), valid: undefined },
-  { name: 'LogAdminActionDTO', schema: LogAdminActionDTO, spec: arb.logAction(), valid: undefined },
+  { name: 'CreateAdminRoleSchema', schema: CreateAdminRoleSchema, spec: arb.createRole(), valid: undefined },
+  { name: 'UpdateAdminRoleSchema', schema: UpdateAdminRoleSchema, spec: arb.updateRole(), valid: undefined },
+  { name: 'AdminRoleFilterSchema', schema: AdminRoleFilterSchema, spec: arb.roleListFilter(), valid: undefined },
+  { name: 'CreateAdminUserSchema', schema: CreateAdminUserSchema, spec: arb.createAdminUser(), valid: undefined },
+  { name: 'UpdateAdminUserSchema', schema: UpdateAdminUserSchema, spec: arb.updateAdminUser(), valid: undefined },
+  { name: 'AdminUserFilterSchema', schema: AdminUserFilterSchema, spec: arb.adminUserListFilter(), valid: undefined },
+  { name: 'LogAdminActionSchema', schema: LogAdminActionSchema, spec: arb.logAction(), valid: undefined },
   {
-    name: 'AdminAuditLogListFilter',
-    schema: AdminAuditLogListFilter,
+    name: 'AdminAuditLogFilterSchema',
+    schema: AdminAuditLogFilterSchema,
     spec: arb.auditListFilter(),
     valid: arb.validAuditListFilter(),
   },
@@ -87,12 +87,12 @@ describe('admin queries', () => {
   it('50 valid inputs to AdminRoleQueries.create and update read back unchanged (permissions deduplicated)', async () => {
     await assertRoundTrips(validInput(arb.createRole()), async (input) => {
       const role = await AdminRoleQueries.create(input as never);
-      expectFieldsEqual(role, CreateAdminRoleDTO.parse(input));
+      expectFieldsEqual(role, CreateAdminRoleSchema.parse(input));
       expect(await AdminRoleQueries.getById(role.id)).toEqual(role);
     });
     await assertRoundTrips(validInput(arb.updateRole()), async (input) => {
       await AdminRoleQueries.update(roleId, input as never);
-      expectFieldsEqual(await AdminRoleQueries.getById(roleId), UpdateAdminRoleDTO.parse(input));
+      expectFieldsEqual(await AdminRoleQueries.getById(roleId), UpdateAdminRoleSchema.parse(input));
     });
   });
 
@@ -121,7 +121,7 @@ describe('admin queries', () => {
         runs++;
         const input = { userId: (await factories.user.create()).id, roleId: role };
         const admin = await AdminUserQueries.create(input);
-        expectFieldsEqual(admin, CreateAdminUserDTO.parse(input));
+        expectFieldsEqual(admin, CreateAdminUserSchema.parse(input));
         expect(await AdminUserQueries.getById(admin.id)).toEqual(admin);
       }),
       { numRuns: DB_RUNS },
@@ -147,7 +147,7 @@ describe('admin queries', () => {
     const logged = await assertRoundTrips(validInput(arb.logAction(admin.id)), async (input) => {
       const entry = await AdminAuditLogQueries.log(input as never);
       expect(entry).not.toBeNull();
-      expectFieldsEqual(entry!, LogAdminActionDTO.parse(input));
+      expectFieldsEqual(entry!, LogAdminActionSchema.parse(input));
       expect(await AdminAuditLogQueries.getById(entry!.id)).toEqual(entry);
       await expectJsonObjects(adminAuditLog, eq(adminAuditLog.id, entry!.id), ['metadata']);
     });

@@ -2,17 +2,17 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import {
-  CreateAccountDTO,
-  CreateJwkDTO,
-  CreateSessionDTO,
-  CreateUserDTO,
-  CreateVerificationDTO,
-  PasswordHashInput,
-  SetActiveTenantDTO,
-  UpdateAccountDTO,
-  UpdateSessionDTO,
-  UpdateUserDTO,
-  UserListFilter,
+  CreateAccountSchema,
+  CreateJwkSchema,
+  CreateSessionSchema,
+  CreateUserSchema,
+  CreateVerificationSchema,
+  PasswordHashSchema,
+  SetActiveTenantSchema,
+  UpdateAccountSchema,
+  UpdateSessionSchema,
+  UpdateUserSchema,
+  UserFilterSchema,
 } from '../../src/dto/auth/index.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { JwkQueries } from '../../src/queries/auth/jwk.ts';
@@ -40,17 +40,17 @@ import { hostileKey } from './arbitraries/fields.ts';
 import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
-  { name: 'CreateUserDTO', schema: CreateUserDTO, spec: arb.createUser() },
-  { name: 'UpdateUserDTO', schema: UpdateUserDTO, spec: arb.updateUser() },
-  { name: 'UserListFilter', schema: UserListFilter, spec: arb.userListFilter() },
-  { name: 'CreateAccountDTO', schema: CreateAccountDTO, spec: arb.createAccount() },
-  { name: 'UpdateAccountDTO', schema: UpdateAccountDTO, spec: arb.updateAccount() },
-  { name: 'PasswordHashInput', schema: PasswordHashInput, spec: arb.passwordHash() },
-  { name: 'CreateSessionDTO', schema: CreateSessionDTO, spec: arb.createSession() },
-  { name: 'UpdateSessionDTO', schema: UpdateSessionDTO, spec: arb.updateSession() },
-  { name: 'SetActiveTenantDTO', schema: SetActiveTenantDTO, spec: arb.setActiveTenant() },
-  { name: 'CreateVerificationDTO', schema: CreateVerificationDTO, spec: arb.createVerification() },
-  { name: 'CreateJwkDTO', schema: CreateJwkDTO, spec: arb.createJwk() },
+  { name: 'CreateUserSchema', schema: CreateUserSchema, spec: arb.createUser() },
+  { name: 'UpdateUserSchema', schema: UpdateUserSchema, spec: arb.updateUser() },
+  { name: 'UserFilterSchema', schema: UserFilterSchema, spec: arb.userListFilter() },
+  { name: 'CreateAccountSchema', schema: CreateAccountSchema, spec: arb.createAccount() },
+  { name: 'UpdateAccountSchema', schema: UpdateAccountSchema, spec: arb.updateAccount() },
+  { name: 'PasswordHashSchema', schema: PasswordHashSchema, spec: arb.passwordHash() },
+  { name: 'CreateSessionSchema', schema: CreateSessionSchema, spec: arb.createSession() },
+  { name: 'UpdateSessionSchema', schema: UpdateSessionSchema, spec: arb.updateSession() },
+  { name: 'SetActiveTenantSchema', schema: SetActiveTenantSchema, spec: arb.setActiveTenant() },
+  { name: 'CreateVerificationSchema', schema: CreateVerificationSchema, spec: arb.createVerification() },
+  { name: 'CreateJwkSchema', schema: CreateJwkSchema, spec: arb.createJwk() },
 ];
 
 describe('auth DTOs', () => {
@@ -86,12 +86,12 @@ describe('auth queries', () => {
   it('50 valid inputs to UserQueries.create and update read back unchanged', async () => {
     await assertRoundTrips(validInput(arb.createUser()), async (input) => {
       const created = await UserQueries.create(input as never);
-      expectFieldsEqual(created, CreateUserDTO.parse(input));
+      expectFieldsEqual(created, CreateUserSchema.parse(input));
       expect(await UserQueries.getById(created.id)).toEqual(created);
     });
     await assertRoundTrips(validInput(arb.updateUser()), async (input) => {
       await UserQueries.update(userId, input as never);
-      expectFieldsEqual(await UserQueries.getById(userId), UpdateUserDTO.parse(input));
+      expectFieldsEqual(await UserQueries.getById(userId), UpdateUserSchema.parse(input));
     });
   });
 
@@ -117,13 +117,13 @@ describe('auth queries', () => {
   it('50 valid inputs to AccountQueries.create and update read back unchanged', async () => {
     await assertRoundTrips(validInput(arb.createAccount(userId)), async (input) => {
       const row = await AccountQueries.create(input as never);
-      expectFieldsEqual(row, CreateAccountDTO.parse(input));
+      expectFieldsEqual(row, CreateAccountSchema.parse(input));
       expect(await AccountQueries.getById(row.id)).toEqual(row);
     });
     const linked = await AccountQueries.create({ userId, providerId: 'github', accountId: 'gh-update' });
     await assertRoundTrips(validInput(arb.updateAccount()), async (input) => {
       await AccountQueries.update(linked.id, input as never);
-      expectFieldsEqual(await AccountQueries.getById(linked.id), UpdateAccountDTO.parse(input));
+      expectFieldsEqual(await AccountQueries.getById(linked.id), UpdateAccountSchema.parse(input));
     });
   });
 
@@ -149,7 +149,7 @@ describe('auth queries', () => {
   it('50 valid inputs to SessionQueries.create and update read back unchanged', async () => {
     const created = await assertRoundTrips(validInput(arb.createSession(userId)), async (input) => {
       const row = await SessionQueries.create(input as never);
-      expectFieldsEqual(row, CreateSessionDTO.parse(input));
+      expectFieldsEqual(row, CreateSessionSchema.parse(input));
       const updated = await SessionQueries.update(row.id, { expiresAt: input.expiresAt as Date });
       expect(updated.expiresAt).toEqual(row.expiresAt);
       expect(await SessionQueries.getById(row.id)).toEqual(updated);
@@ -170,12 +170,12 @@ describe('auth queries', () => {
   it('50 valid inputs to VerificationQueries.create and JwkQueries.create read back unchanged', async () => {
     const verifications = await assertRoundTrips(validInput(arb.createVerification()), async (input) => {
       const row = await VerificationQueries.create(input as never);
-      expectFieldsEqual(row, CreateVerificationDTO.parse(input));
+      expectFieldsEqual(row, CreateVerificationSchema.parse(input));
       expect(await VerificationQueries.getById(row.id)).toEqual(row);
     });
     const keys = await assertRoundTrips(validInput(arb.createJwk()), async (input) => {
       const row = await JwkQueries.create(input as never);
-      expectFieldsEqual(row, CreateJwkDTO.parse(input));
+      expectFieldsEqual(row, CreateJwkSchema.parse(input));
       const [stored] = await db.select().from(jwks).where(eq(jwks.id, row.id));
       expect(stored).toEqual(row);
     });

@@ -3,15 +3,15 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import {
-  CreateTodoDTO,
-  CreateUserActivityDailyDTO,
-  CreateWaitlistDTO,
-  TodoListFilter,
-  UpdateTodoDTO,
-  UpdateUserActivityDailyDTO,
-  UpdateWaitlistDTO,
-  UserActivityRange,
-  WaitlistListFilter,
+  CreateTodoSchema,
+  CreateUserActivityDailySchema,
+  CreateWaitlistEntrySchema,
+  TodoFilterSchema,
+  UpdateTodoSchema,
+  UpdateUserActivityDailySchema,
+  UpdateWaitlistEntrySchema,
+  UserActivityRangeSchema,
+  WaitlistFilterSchema,
 } from '../../src/dto/features/index.ts';
 import { TodoQueries } from '../../src/queries/features/todo.ts';
 import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
@@ -32,14 +32,14 @@ import { hostileInput, validInput, type HostileCase } from './arbitraries/dto.ts
 import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
-  { name: 'CreateTodoDTO', schema: CreateTodoDTO, spec: arb.createTodo() },
-  { name: 'UpdateTodoDTO', schema: UpdateTodoDTO, spec: arb.updateTodo() },
-  { name: 'TodoListFilter', schema: TodoListFilter, spec: arb.todoListFilter() },
-  { name: 'CreateWaitlistDTO', schema: CreateWaitlistDTO, spec: arb.createWaitlist() },
-  { name: 'UpdateWaitlistDTO', schema: UpdateWaitlistDTO, spec: arb.updateWaitlist() },
-  { name: 'WaitlistListFilter', schema: WaitlistListFilter, spec: arb.waitlistListFilter() },
-  { name: 'CreateUserActivityDailyDTO', schema: CreateUserActivityDailyDTO, spec: arb.incrementActivity() },
-  { name: 'UpdateUserActivityDailyDTO', schema: UpdateUserActivityDailyDTO, spec: arb.updateActivity() },
+  { name: 'CreateTodoSchema', schema: CreateTodoSchema, spec: arb.createTodo() },
+  { name: 'UpdateTodoSchema', schema: UpdateTodoSchema, spec: arb.updateTodo() },
+  { name: 'TodoFilterSchema', schema: TodoFilterSchema, spec: arb.todoListFilter() },
+  { name: 'CreateWaitlistEntrySchema', schema: CreateWaitlistEntrySchema, spec: arb.createWaitlist() },
+  { name: 'UpdateWaitlistEntrySchema', schema: UpdateWaitlistEntrySchema, spec: arb.updateWaitlist() },
+  { name: 'WaitlistFilterSchema', schema: WaitlistFilterSchema, spec: arb.waitlistListFilter() },
+  { name: 'CreateUserActivityDailySchema', schema: CreateUserActivityDailySchema, spec: arb.incrementActivity() },
+  { name: 'UpdateUserActivityDailySchema', schema: UpdateUserActivityDailySchema, spec: arb.updateActivity() },
 ];
 
 describe('features DTOs', () => {
@@ -51,12 +51,16 @@ describe('features DTOs', () => {
     expect(assertDtoAccepts(name, schema, validInput(spec))).toBe(DTO_RUNS);
   });
 
-  it('1,000 hostile and 1,000 valid ranges to UserActivityRange', () => {
+  it('1,000 hostile and 1,000 valid ranges to UserActivityRangeSchema', () => {
     const valid = arb.activityRange();
-    expect(assertDtoRefuses('UserActivityRange', UserActivityRange, hostileInput(arb.activityRangeSpec(), valid))).toBe(
-      DTO_RUNS,
-    );
-    expect(assertDtoAccepts('UserActivityRange', UserActivityRange, valid)).toBe(DTO_RUNS);
+    expect(
+      assertDtoRefuses(
+        'UserActivityRangeSchema',
+        UserActivityRangeSchema,
+        hostileInput(arb.activityRangeSpec(), valid),
+      ),
+    ).toBe(DTO_RUNS);
+    expect(assertDtoAccepts('UserActivityRangeSchema', UserActivityRangeSchema, valid)).toBe(DTO_RUNS);
   });
 });
 
@@ -92,11 +96,14 @@ describe('features queries', () => {
       fc.asyncProperty(validInput(arb.createTodo(userId)), validInput(arb.updateTodo()), async (create, update) => {
         runs++;
         const created = await TodoQueries.create(create as never, { tenantId });
-        expectFieldsEqual(created, CreateTodoDTO.parse(create));
-        expectFieldsEqual((await TodoQueries.getById(created.id, { tenantId })) as never, CreateTodoDTO.parse(create));
+        expectFieldsEqual(created, CreateTodoSchema.parse(create));
+        expectFieldsEqual(
+          (await TodoQueries.getById(created.id, { tenantId })) as never,
+          CreateTodoSchema.parse(create),
+        );
         const updated = await TodoQueries.update(created.id, update as never, { tenantId });
         const [stored] = await db.select().from(todos).where(eq(todos.id, created.id));
-        expectFieldsEqual(stored!, UpdateTodoDTO.parse(update));
+        expectFieldsEqual(stored!, UpdateTodoSchema.parse(update));
         expect(updated).toEqual(stored);
       }),
       { numRuns: DB_RUNS },
@@ -121,7 +128,7 @@ describe('features queries', () => {
     await fc.assert(
       fc.asyncProperty(validInput(arb.createWaitlist()), async (input) => {
         runs++;
-        const expected = CreateWaitlistDTO.parse(input);
+        const expected = CreateWaitlistEntrySchema.parse(input);
         const existing = await WaitlistQueries.findByEmail(expected.email);
         const entry = await WaitlistQueries.join(input as never);
         expectFieldsEqual(entry, existing ?? expected);
@@ -162,7 +169,7 @@ describe('features queries', () => {
     await fc.assert(
       fc.asyncProperty(validInput(arb.incrementActivity(userId, tenantId)), async (input) => {
         runs++;
-        const { day, n } = CreateUserActivityDailyDTO.parse(input);
+        const { day, n } = CreateUserActivityDailySchema.parse(input);
         const [before] = await UserActivityDailyQueries.forUser(userId, day, day);
         const count = await UserActivityDailyQueries.increment(userId, tenantId, input.day as string, n);
         expect(count).toBe((before?.eventCount ?? 0) + n);

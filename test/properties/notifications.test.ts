@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  ClaimNotificationDeliveriesInput,
-  CreateNotificationDTO,
-  CreateNotificationTargetDTO,
-  NotificationDeliveryErrorInput,
-  NotificationListFilter,
-  NotificationPreferenceListFilter,
-  NotificationTargetListFilter,
-  SetNotificationPreferenceDTO,
+  ClaimNotificationDeliveriesSchema,
+  CreateNotificationSchema,
+  CreateNotificationTargetSchema,
+  NotificationDeliveryErrorSchema,
+  NotificationFilterSchema,
+  NotificationPreferenceFilterSchema,
+  NotificationTargetFilterSchema,
+  SetNotificationPreferenceSchema,
 } from '../../src/dto/notifications/index.ts';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.ts';
 import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.ts';
@@ -31,17 +31,17 @@ import * as arb from './arbitraries/notifications.ts';
 import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
-  { name: 'CreateNotificationDTO', schema: CreateNotificationDTO, spec: arb.createNotification() },
-  { name: 'NotificationListFilter', schema: NotificationListFilter, spec: arb.notificationListFilter() },
-  { name: 'NotificationTargetListFilter', schema: NotificationTargetListFilter, spec: arb.targetListFilter() },
-  { name: 'SetNotificationPreferenceDTO', schema: SetNotificationPreferenceDTO, spec: arb.setPreference() },
+  { name: 'CreateNotificationSchema', schema: CreateNotificationSchema, spec: arb.createNotification() },
+  { name: 'NotificationFilterSchema', schema: NotificationFilterSchema, spec: arb.notificationListFilter() },
+  { name: 'NotificationTargetFilterSchema', schema: NotificationTargetFilterSchema, spec: arb.targetListFilter() },
+  { name: 'SetNotificationPreferenceSchema', schema: SetNotificationPreferenceSchema, spec: arb.setPreference() },
   {
-    name: 'NotificationPreferenceListFilter',
-    schema: NotificationPreferenceListFilter,
+    name: 'NotificationPreferenceFilterSchema',
+    schema: NotificationPreferenceFilterSchema,
     spec: arb.preferenceListFilter(),
   },
-  { name: 'ClaimNotificationDeliveriesInput', schema: ClaimNotificationDeliveriesInput, spec: arb.claimDeliveries() },
-  { name: 'NotificationDeliveryErrorInput', schema: NotificationDeliveryErrorInput, spec: arb.deliveryError() },
+  { name: 'ClaimNotificationDeliveriesSchema', schema: ClaimNotificationDeliveriesSchema, spec: arb.claimDeliveries() },
+  { name: 'NotificationDeliveryErrorSchema', schema: NotificationDeliveryErrorSchema, spec: arb.deliveryError() },
 ];
 
 describe('notifications DTOs', () => {
@@ -53,10 +53,10 @@ describe('notifications DTOs', () => {
     expect(assertDtoAccepts(name, schema, validInput(spec))).toBe(DTO_RUNS);
   });
 
-  it('1,000 hostile and 1,000 valid inputs to CreateNotificationTargetDTO (one address format per channel)', () => {
-    const name = 'CreateNotificationTargetDTO';
-    expect(assertDtoRefuses(name, CreateNotificationTargetDTO, arb.hostileTarget())).toBe(DTO_RUNS);
-    expect(assertDtoAccepts(name, CreateNotificationTargetDTO, arb.createTarget())).toBe(DTO_RUNS);
+  it('1,000 hostile and 1,000 valid inputs to CreateNotificationTargetSchema (one address format per channel)', () => {
+    const name = 'CreateNotificationTargetSchema';
+    expect(assertDtoRefuses(name, CreateNotificationTargetSchema, arb.hostileTarget())).toBe(DTO_RUNS);
+    expect(assertDtoAccepts(name, CreateNotificationTargetSchema, arb.createTarget())).toBe(DTO_RUNS);
   });
 });
 
@@ -85,7 +85,7 @@ describe('notifications queries', () => {
   it('50 valid inputs to NotificationQueries.create read back unchanged, data a JSONB object', async () => {
     const created = await assertRoundTrips(validInput(arb.createNotification(userId)), async (input) => {
       const { notification } = await NotificationQueries.create(input as never, scope());
-      expectFieldsEqual(notification, CreateNotificationDTO.parse(input));
+      expectFieldsEqual(notification, CreateNotificationSchema.parse(input));
       expect(await NotificationQueries.getById(notification.id, scope())).toEqual(notification);
       await expectJsonObjects(notifications, eq(notifications.id, notification.id), ['data']);
     });
@@ -107,7 +107,7 @@ describe('notifications queries', () => {
   it('50 valid inputs to NotificationTargetQueries.create read back unchanged', async () => {
     await assertRoundTrips(arb.createTarget(), async (input) => {
       const target = await NotificationTargetQueries.create(userId, input as never);
-      expectFieldsEqual(target, CreateNotificationTargetDTO.parse(input));
+      expectFieldsEqual(target, CreateNotificationTargetSchema.parse(input));
       expect(await NotificationTargetQueries.getById(target.id, userId)).toEqual(target);
     });
   });
@@ -127,7 +127,7 @@ describe('notifications queries', () => {
   it('50 valid inputs to NotificationPreferenceQueries.set read back unchanged', async () => {
     const set = await assertRoundTrips(validInput(arb.setPreference(tenantId)), async (input) => {
       const preference = await NotificationPreferenceQueries.set(userId, input as never);
-      const expected = SetNotificationPreferenceDTO.parse(input);
+      const expected = SetNotificationPreferenceSchema.parse(input);
       expectFieldsEqual(preference, { ...expected, tenantId: expected.tenantId ?? null });
       expect(await NotificationPreferenceQueries.getById(preference.id, userId)).toEqual(preference);
     });

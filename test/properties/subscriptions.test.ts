@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  CreateSubscriptionDTO,
-  CreateSubscriptionEventDTO,
-  IngestSubscriptionEventDTO,
-  SubscriptionListFilter,
-  UpdateSubscriptionDTO,
+  CreateSubscriptionSchema,
+  CreateSubscriptionEventSchema,
+  IngestSubscriptionEventSchema,
+  SubscriptionFilterSchema,
+  UpdateSubscriptionSchema,
   type Subscription,
 } from '../../src/dto/subscriptions/index.ts';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.ts';
@@ -32,11 +32,11 @@ import { factories } from '../../src/testing/index.ts';
 import { providerId } from '../support/provider-id.ts';
 
 const dtos = [
-  { name: 'CreateSubscriptionDTO', schema: CreateSubscriptionDTO, spec: arb.createSubscription() },
-  { name: 'UpdateSubscriptionDTO', schema: UpdateSubscriptionDTO, spec: arb.updateSubscription() },
-  { name: 'SubscriptionListFilter', schema: SubscriptionListFilter, spec: arb.subscriptionListFilter() },
-  { name: 'CreateSubscriptionEventDTO', schema: CreateSubscriptionEventDTO, spec: arb.createEvent() },
-  { name: 'IngestSubscriptionEventDTO', schema: IngestSubscriptionEventDTO, spec: arb.ingestEvent() },
+  { name: 'CreateSubscriptionSchema', schema: CreateSubscriptionSchema, spec: arb.createSubscription() },
+  { name: 'UpdateSubscriptionSchema', schema: UpdateSubscriptionSchema, spec: arb.updateSubscription() },
+  { name: 'SubscriptionFilterSchema', schema: SubscriptionFilterSchema, spec: arb.subscriptionListFilter() },
+  { name: 'CreateSubscriptionEventSchema', schema: CreateSubscriptionEventSchema, spec: arb.createEvent() },
+  { name: 'IngestSubscriptionEventSchema', schema: IngestSubscriptionEventSchema, spec: arb.ingestEvent() },
 ];
 
 describe('subscriptions DTOs', () => {
@@ -82,7 +82,7 @@ describe('subscriptions queries', () => {
   it('50 valid inputs to SubscriptionQueries.create and update read back unchanged', async () => {
     await assertRoundTrips(arb.withPeriodInOrder(arb.createSubscription()), async (input) => {
       const row = await SubscriptionQueries.create(input as never, scope());
-      expectFieldsEqual(row, CreateSubscriptionDTO.parse(input));
+      expectFieldsEqual(row, CreateSubscriptionSchema.parse(input));
       expect(await SubscriptionQueries.getById(row.id, scope())).toEqual(row);
     });
     const target = await SubscriptionQueries.create(
@@ -93,7 +93,7 @@ describe('subscriptions queries', () => {
       // Start from no period, so a generated period never conflicts with the previous run's one.
       await SubscriptionQueries.update(target.id, { currentPeriodStart: null, currentPeriodEnd: null }, scope());
       await SubscriptionQueries.update(target.id, input as never, scope());
-      expectFieldsEqual(await SubscriptionQueries.getById(target.id, scope()), UpdateSubscriptionDTO.parse(input));
+      expectFieldsEqual(await SubscriptionQueries.getById(target.id, scope()), UpdateSubscriptionSchema.parse(input));
     });
   });
 
@@ -121,7 +121,7 @@ describe('subscriptions queries', () => {
       const result = await SubscriptionQueries.ingestEvent(input as never);
       const stored = await SubscriptionEventQueries.findByProviderEventId(input.providerEventId as string);
       expect(stored).toEqual(result.event);
-      if (!result.duplicate) expectFieldsEqual(stored!, CreateSubscriptionEventDTO.parse(pickEvent(input)));
+      if (!result.duplicate) expectFieldsEqual(stored!, CreateSubscriptionEventSchema.parse(pickEvent(input)));
       await expectJsonObjects(subscriptionEvents, eq(subscriptionEvents.id, stored!.id), ['payload']);
     });
     expect(ingested).toEqual({ runs: DB_RUNS, conflicts: 0 });

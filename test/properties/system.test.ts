@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { DomainEventListFilter, NewDomainEventDTO, UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';
+import {
+  DomainEventFilterSchema,
+  NewDomainEventSchema,
+  UpsertSystemSettingSchema,
+} from '../../src/dto/system/index.ts';
 import { withTransaction } from '../../src/client/executor.ts';
 import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
 import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
@@ -22,14 +26,14 @@ import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
 import * as arb from './arbitraries/system.ts';
 
 const dtos = [
-  { name: 'NewDomainEventDTO', schema: NewDomainEventDTO, spec: arb.newDomainEvent(), valid: undefined },
+  { name: 'NewDomainEventSchema', schema: NewDomainEventSchema, spec: arb.newDomainEvent(), valid: undefined },
   {
-    name: 'DomainEventListFilter',
-    schema: DomainEventListFilter,
+    name: 'DomainEventFilterSchema',
+    schema: DomainEventFilterSchema,
     spec: arb.domainEventListFilter(),
     valid: arb.validDomainEventListFilter(),
   },
-  { name: 'UpsertSystemSettingDTO', schema: UpsertSystemSettingDTO, spec: arb.upsertSetting(), valid: undefined },
+  { name: 'UpsertSystemSettingSchema', schema: UpsertSystemSettingSchema, spec: arb.upsertSetting(), valid: undefined },
 ];
 
 describe('system DTOs', () => {
@@ -62,7 +66,7 @@ describe('system queries', () => {
       const event = await withTransaction((tx) =>
         DomainEventQueries.insertDomainEventInTransaction(tx, input as never),
       );
-      expectFieldsEqual(event, NewDomainEventDTO.parse(input));
+      expectFieldsEqual(event, NewDomainEventSchema.parse(input));
       expect(await DomainEventQueries.getById(event.id)).toEqual(event);
       await expectJsonObjects(domainEvents, eq(domainEvents.id, event.id), ['payload']);
     });
@@ -86,7 +90,7 @@ describe('system queries', () => {
       const { key, value, description } = input as { key: string; value: never; description: never };
       const previous = await SystemSettingQueries.list().then((rows) => rows.find((row) => row.key === key));
       const setting = await SystemSettingQueries.upsert(key, value, description);
-      const expected = UpsertSystemSettingDTO.parse(input);
+      const expected = UpsertSystemSettingSchema.parse(input);
       // description omitted (undefined) on an update keeps the stored one; an explicit null clears it
       const storedDescription =
         expected.description === undefined ? (previous?.description ?? null) : expected.description;

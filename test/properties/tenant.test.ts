@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  CreateTenantActivityDTO,
-  CreateTenantDTO,
-  CreateTenantInviteDTO,
-  CreateTenantMemberDTO,
-  TenantActivityListFilter,
-  TenantListFilter,
-  TenantMemberListFilter,
-  UpdateTenantDTO,
-  UpdateTenantInviteDTO,
-  UpdateTenantMemberDTO,
+  CreateTenantActivitySchema,
+  CreateTenantSchema,
+  CreateTenantInviteSchema,
+  CreateTenantMemberSchema,
+  TenantActivityFilterSchema,
+  TenantFilterSchema,
+  TenantMemberFilterSchema,
+  UpdateTenantSchema,
+  UpdateTenantInviteSchema,
+  UpdateTenantMemberSchema,
 } from '../../src/dto/tenant/index.ts';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
@@ -39,16 +39,16 @@ import * as arb from './arbitraries/tenant.ts';
 import { factories } from '../../src/testing/index.ts';
 
 const dtos = [
-  { name: 'CreateTenantDTO', schema: CreateTenantDTO, spec: arb.createTenant() },
-  { name: 'UpdateTenantDTO', schema: UpdateTenantDTO, spec: arb.updateTenant() },
-  { name: 'TenantListFilter', schema: TenantListFilter, spec: arb.tenantListFilter() },
-  { name: 'CreateTenantMemberDTO', schema: CreateTenantMemberDTO, spec: arb.createMember() },
-  { name: 'UpdateTenantMemberDTO', schema: UpdateTenantMemberDTO, spec: arb.updateMember() },
-  { name: 'TenantMemberListFilter', schema: TenantMemberListFilter, spec: arb.memberListFilter() },
-  { name: 'CreateTenantInviteDTO', schema: CreateTenantInviteDTO, spec: arb.createInvite() },
-  { name: 'UpdateTenantInviteDTO', schema: UpdateTenantInviteDTO, spec: arb.updateInvite() },
-  { name: 'CreateTenantActivityDTO', schema: CreateTenantActivityDTO, spec: arb.createActivity() },
-  { name: 'TenantActivityListFilter', schema: TenantActivityListFilter, spec: arb.activityListFilter() },
+  { name: 'CreateTenantSchema', schema: CreateTenantSchema, spec: arb.createTenant() },
+  { name: 'UpdateTenantSchema', schema: UpdateTenantSchema, spec: arb.updateTenant() },
+  { name: 'TenantFilterSchema', schema: TenantFilterSchema, spec: arb.tenantListFilter() },
+  { name: 'CreateTenantMemberSchema', schema: CreateTenantMemberSchema, spec: arb.createMember() },
+  { name: 'UpdateTenantMemberSchema', schema: UpdateTenantMemberSchema, spec: arb.updateMember() },
+  { name: 'TenantMemberFilterSchema', schema: TenantMemberFilterSchema, spec: arb.memberListFilter() },
+  { name: 'CreateTenantInviteSchema', schema: CreateTenantInviteSchema, spec: arb.createInvite() },
+  { name: 'UpdateTenantInviteSchema', schema: UpdateTenantInviteSchema, spec: arb.updateInvite() },
+  { name: 'CreateTenantActivitySchema', schema: CreateTenantActivitySchema, spec: arb.createActivity() },
+  { name: 'TenantActivityFilterSchema', schema: TenantActivityFilterSchema, spec: arb.activityListFilter() },
 ];
 
 describe('tenant DTOs', () => {
@@ -91,13 +91,13 @@ describe('tenant queries', () => {
   it('50 valid inputs to TenantQueries.createWithOwner and update read back unchanged, custom attributes a JSONB object', async () => {
     await assertRoundTrips(validInput(arb.createTenant()), async (input) => {
       const { tenant } = await TenantQueries.createWithOwner(input as never, ownerId);
-      expectFieldsEqual(tenant, CreateTenantDTO.parse(input));
+      expectFieldsEqual(tenant, CreateTenantSchema.parse(input));
       expect(await TenantQueries.getById(tenant.id)).toEqual(tenant);
       await expectJsonObjects(tenants, eq(tenants.id, tenant.id), ['custom_attributes']);
     });
     await assertRoundTrips(validInput(arb.updateTenant()), async (input) => {
       await TenantQueries.update(tenantId, input as never);
-      expectFieldsEqual(await TenantQueries.getById(tenantId), UpdateTenantDTO.parse(input));
+      expectFieldsEqual(await TenantQueries.getById(tenantId), UpdateTenantSchema.parse(input));
       await expectJsonObjects(tenants, eq(tenants.id, tenantId), ['custom_attributes']);
     });
   });
@@ -138,7 +138,7 @@ describe('tenant queries', () => {
   it('50 valid inputs to TenantInviteQueries.create read back unchanged (a pending duplicate is a ConflictError)', async () => {
     await assertRoundTrips(validInput(arb.createInvite(ownerId)), async (input) => {
       const { invite } = await TenantInviteQueries.create(input as never, scope());
-      const { expiresInDays: _days, ...expected } = CreateTenantInviteDTO.parse(input);
+      const { expiresInDays: _days, ...expected } = CreateTenantInviteSchema.parse(input);
       expectFieldsEqual(invite, expected);
       expect(await TenantInviteQueries.getById(invite.id, scope())).toEqual(invite);
     });
@@ -162,7 +162,7 @@ describe('tenant queries', () => {
     const logged = await assertRoundTrips(validInput(arb.createActivity(ownerId)), async (input) => {
       const entry = await TenantActivityQueries.log({ ...input, tenantId } as never);
       expect(entry).not.toBeNull();
-      expectFieldsEqual(entry!, CreateTenantActivityDTO.parse(input));
+      expectFieldsEqual(entry!, CreateTenantActivitySchema.parse(input));
       expect(await TenantActivityQueries.getById(entry!.id, scope())).toEqual(entry);
       await expectJsonObjects(tenantActivity, eq(tenantActivity.id, entry!.id), ['metadata']);
     });

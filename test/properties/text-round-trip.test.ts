@@ -3,9 +3,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
-import { CreateAccountDTO, CreateVerificationDTO } from '../../src/dto/auth/index.ts';
-import { CreateNotificationDTO, type CreateNotification } from '../../src/dto/notifications/index.ts';
-import { UpsertSystemSettingDTO } from '../../src/dto/system/index.ts';
+import { CreateAccountSchema, CreateVerificationSchema } from '../../src/dto/auth/index.ts';
+import { CreateNotificationSchema, type CreateNotification } from '../../src/dto/notifications/index.ts';
+import { UpsertSystemSettingSchema } from '../../src/dto/system/index.ts';
 import { AccountQueries } from '../../src/queries/auth/account.ts';
 import { VerificationQueries } from '../../src/queries/auth/verification.ts';
 import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
@@ -49,7 +49,7 @@ describe('text round-trip: U+FEFF and its neighbours in untrimmed fields', () =>
     const valid = fc.record({ identifier: fc.uuid().map((id) => `bom:${id}`), value: untrimmedText(1, 8192) });
     const result = await assertRoundTrips(valid, async ({ identifier, value }) => {
       const input = { identifier, value, expiresAt: expiresAt() };
-      const expected = CreateVerificationDTO.parse(input);
+      const expected = CreateVerificationSchema.parse(input);
       const row = await VerificationQueries.create(input);
       await expectStored(verification, eq(verification.id, row.id), 'value', asText(expected.value));
       expectFieldsEqual(row, expected);
@@ -64,7 +64,7 @@ describe('text round-trip: U+FEFF and its neighbours in untrimmed fields', () =>
     const valid = fc.record({ accountId: fc.uuid(), accessToken: token, refreshToken: token, idToken: token });
     const result = await assertRoundTrips(valid, async (tokens) => {
       const input = { userId, providerId: 'github', ...tokens };
-      const expected = CreateAccountDTO.parse(input);
+      const expected = CreateAccountSchema.parse(input);
       const row = await AccountQueries.create(input);
       for (const column of ['accessToken', 'refreshToken', 'idToken'] as const) {
         await expectStored(account, eq(account.id, row.id), account[column].name, asText(expected[column]));
@@ -80,7 +80,7 @@ describe('text round-trip: U+FEFF and its neighbours in untrimmed fields', () =>
     const result = await assertRoundTrips(bomJsonObject(), async (data) => {
       // bomJsonObject() yields JSON values only; its type says unknown.
       const input = { userId, type: 'text.round_trip', title: 'U+FEFF', data: data as CreateNotification['data'] };
-      const expected = CreateNotificationDTO.parse(input);
+      const expected = CreateNotificationSchema.parse(input);
       const { notification } = await NotificationQueries.create(input, { tenantId });
       await expectStored(notifications, eq(notifications.id, notification.id), 'data', asJsonb(expected.data));
       expectFieldsEqual(notification, expected);
@@ -92,7 +92,7 @@ describe('text round-trip: U+FEFF and its neighbours in untrimmed fields', () =>
   it('50 system setting values (jsonb) to SystemSettingQueries.upsert keep U+FEFF in keys and strings', async () => {
     const valid = fc.record({ key: settingKey(), value: bomJsonObject() });
     const result = await assertRoundTrips(valid, async ({ key, value }) => {
-      const expected = UpsertSystemSettingDTO.parse({ key, value });
+      const expected = UpsertSystemSettingSchema.parse({ key, value });
       const setting = await SystemSettingQueries.upsert(key, value);
       await expectStored(systemSettings, eq(systemSettings.key, key), 'value', asJsonb(expected.value));
       expectFieldsEqual(setting, { key: expected.key, value: expected.value });

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.ts';
 import {
-  CreateAdminUserDTO,
-  CreateTenantMemberDTO,
-  CreateTodoDTO,
-  CreateUserActivityDailyDTO,
-  SetActiveTenantDTO,
-  UpdateAdminUserDTO,
+  CreateAdminUserSchema,
+  CreateTenantMemberSchema,
+  CreateTodoSchema,
+  CreateUserActivityDailySchema,
+  SetActiveTenantSchema,
+  UpdateAdminUserSchema,
 } from '../../src/dto/index.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
 import { SessionQueries } from '../../src/queries/auth/session.ts';
@@ -45,7 +45,7 @@ describe('UUIDs in any case', () => {
         .select()
         .from(todos)
         .where(eq(todos.tenantId, parseId('Todo', tenant)));
-      for (const row of stored) expect(row).toMatchObject({ ...CreateTodoDTO.parse(input), tenantId });
+      for (const row of stored) expect(row).toMatchObject({ ...CreateTodoSchema.parse(input), tenantId });
     });
     expect(count).toBe(DB_RUNS);
   });
@@ -57,9 +57,9 @@ describe('UUIDs in any case', () => {
       async ([createRole, updateRole]) => {
         const create = { userId: (await factories.user.create()).id.toUpperCase(), roleId: createRole };
         const admin = await AdminUserQueries.create(create);
-        expectFieldsEqual(admin, CreateAdminUserDTO.parse(create));
+        expectFieldsEqual(admin, CreateAdminUserSchema.parse(create));
         const updated = await AdminUserQueries.update(admin.id.toUpperCase(), { roleId: updateRole });
-        expectFieldsEqual(updated, UpdateAdminUserDTO.parse({ roleId: updateRole }));
+        expectFieldsEqual(updated, UpdateAdminUserSchema.parse({ roleId: updateRole }));
         expect(await AdminUserQueries.getById(updated.id.toUpperCase())).toEqual(updated);
       },
     );
@@ -74,10 +74,10 @@ describe('UUIDs in any case', () => {
       async ([tenant, sessionId, user]) => {
         const member = (await factories.user.create()).id;
         const added = await TenantMemberQueries.add(member.toUpperCase(), 'member', { tenantId: tenant });
-        expectFieldsEqual(added, { ...CreateTenantMemberDTO.parse({ userId: member.toUpperCase() }), tenantId });
+        expectFieldsEqual(added, { ...CreateTenantMemberSchema.parse({ userId: member.toUpperCase() }), tenantId });
         expect(await TenantMemberQueries.getByUserId(user, { tenantId: tenant })).toMatchObject({ userId, tenantId });
         const active = await SessionQueries.setActiveTenant(sessionId, tenant);
-        expect(active.activeTenantId).toBe(SetActiveTenantDTO.parse({ tenantId: tenant }).tenantId);
+        expect(active.activeTenantId).toBe(SetActiveTenantSchema.parse({ tenantId: tenant }).tenantId);
         expect(await SessionQueries.getById(sessionId)).toEqual(active);
       },
     );
@@ -87,7 +87,7 @@ describe('UUIDs in any case', () => {
   it('50 to UserActivityDailyQueries.increment / forUser: the counter holds the parsed ids', async () => {
     const count = await assertHolds(fc.tuple(variants(userId), variants(tenantId)), async ([user, tenant]) => {
       const input = { userId: user, tenantId: tenant, day: '2026-03-01' };
-      const expected = CreateUserActivityDailyDTO.parse(input);
+      const expected = CreateUserActivityDailySchema.parse(input);
       const total = await UserActivityDailyQueries.increment(user, tenant, input.day);
       expect(await UserActivityDailyQueries.forUser(user, input.day, input.day)).toEqual([
         expect.objectContaining({ userId: expected.userId, tenantId: expected.tenantId, eventCount: total }),

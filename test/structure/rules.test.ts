@@ -130,6 +130,23 @@ describe('structural checker', () => {
     ).toEqual(['exports no `OrderQueries`: a query object is named after its singular entity']);
   });
 
+  it('fails a DTO schema not named after its type plus Schema (one suffix scheme)', () => {
+    const root = tree({
+      'src/dto/shop/order.ts': `${goodTree['src/dto/shop/order.ts']}export const CreateOrderDTO = OrderSchema.pick({ note: true });
+export type CreateOrder = z.input<typeof CreateOrderDTO>;
+export type Order = z.infer<typeof OrderSchema>;
+`,
+    });
+    expect(
+      checkStructure(root)
+        .filter((v) => v.rule === 'dto-name')
+        .map((v) => `${v.file} ${v.message}`),
+    ).toEqual([
+      'src/dto/shop/order.ts:4 `CreateOrderDTO`: an exported DTO schema is named after its type plus `Schema` (e.g. `CreateTodoSchema`)',
+      'src/dto/shop/order.ts:5 type `CreateOrder` comes from `CreateOrderDTO`: name the schema `CreateOrderSchema`',
+    ]);
+  });
+
   it('accepts an @internal-table with a reason without companions', () => {
     const root = tree({
       'src/schema/tables/shop/order.ts': `${goodTree['src/schema/tables/shop/order.ts']}

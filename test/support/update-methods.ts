@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { UpdateAdminRoleDTO, UpdateAdminUserDTO } from '../../src/dto/admin/index.ts';
-import { UpdateAccountDTO, UpdateSessionDTO, UpdateUserDTO } from '../../src/dto/auth/index.ts';
-import { UpdateTodoDTO } from '../../src/dto/features/todo.ts';
-import { UpdateSubscriptionDTO } from '../../src/dto/subscriptions/subscription.ts';
-import { UpdateTenantInviteDTO } from '../../src/dto/tenant/tenant-invite.ts';
-import { UpdateTenantDTO } from '../../src/dto/tenant/tenant.ts';
+import { UpdateAdminRoleSchema, UpdateAdminUserSchema } from '../../src/dto/admin/index.ts';
+import { UpdateAccountSchema, UpdateSessionSchema, UpdateUserSchema } from '../../src/dto/auth/index.ts';
+import { UpdateTodoSchema } from '../../src/dto/features/todo.ts';
+import { UpdateSubscriptionSchema } from '../../src/dto/subscriptions/subscription.ts';
+import { UpdateTenantInviteSchema } from '../../src/dto/tenant/tenant-invite.ts';
+import { UpdateTenantSchema } from '../../src/dto/tenant/tenant.ts';
 import { ValidationError } from '../../src/errors/classes.ts';
 import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
 import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
@@ -25,7 +25,7 @@ type Update = (input: Record<string, unknown>) => Promise<unknown>;
 export const updateMethods: { name: string; dto: z.ZodObject; target: () => Promise<Update> }[] = [
   {
     name: 'AccountQueries',
-    dto: UpdateAccountDTO,
+    dto: UpdateAccountSchema,
     target: async () => {
       const { id } = await factories.account.create({ userId: (await factories.user.create()).id });
       return (input) => AccountQueries.update(id, input);
@@ -33,7 +33,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'AdminRoleQueries',
-    dto: UpdateAdminRoleDTO,
+    dto: UpdateAdminRoleSchema,
     target: async () => {
       const { id } = await factories.adminRoles.create();
       return (input) => AdminRoleQueries.update(id, input);
@@ -41,7 +41,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'AdminUserQueries',
-    dto: UpdateAdminUserDTO,
+    dto: UpdateAdminUserSchema,
     target: async () => {
       const { id } = await factories.adminUsers.create();
       return (input) => AdminUserQueries.update(id, input);
@@ -49,7 +49,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'SessionQueries',
-    dto: UpdateSessionDTO,
+    dto: UpdateSessionSchema,
     target: async () => {
       const { id } = await factories.session.create({ userId: (await factories.user.create()).id });
       return (input) => SessionQueries.update(id, input);
@@ -57,7 +57,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'SubscriptionQueries',
-    dto: UpdateSubscriptionDTO,
+    dto: UpdateSubscriptionSchema,
     target: async () => {
       const tenantId = (await factories.tenants.create()).id;
       const { id } = await factories.subscriptions.create({ tenantId, plan: 'pro', status: 'active' });
@@ -66,7 +66,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'TenantQueries',
-    dto: UpdateTenantDTO,
+    dto: UpdateTenantSchema,
     target: async () => {
       const { id } = await factories.tenants.create();
       return (input) => TenantQueries.update(id, input);
@@ -75,7 +75,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   {
     // Its one field is required: `{}` and an undefined role are the same ValidationError.
     name: 'TenantInviteQueries',
-    dto: UpdateTenantInviteDTO,
+    dto: UpdateTenantInviteSchema,
     target: async () => {
       const tenantId = (await factories.tenants.create()).id;
       const { id } = await factories.tenantInvites.create({ tenantId, role: 'member' });
@@ -84,7 +84,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'TodoQueries',
-    dto: UpdateTodoDTO,
+    dto: UpdateTodoSchema,
     target: async () => {
       const tenantId = (await factories.tenants.create()).id;
       const { id } = await TodoQueries.create({ userId: (await factories.user.create()).id, title: 'x' }, { tenantId });
@@ -93,7 +93,7 @@ export const updateMethods: { name: string; dto: z.ZodObject; target: () => Prom
   },
   {
     name: 'UserQueries',
-    dto: UpdateUserDTO,
+    dto: UpdateUserSchema,
     target: async () => {
       const { id } = await factories.user.create();
       return (input) => UserQueries.update(id, input);

@@ -7,8 +7,8 @@ export const queriesModule = (n: TableNames) => {
   const E = n.entity;
   return `import { and, eq } from 'drizzle-orm';
 import {
-  Create${E}DTO,
-  Update${E}DTO,
+  Create${E}Schema,
+  Update${E}Schema,
   type Create${E},
   type ${E},
   type Update${E},
@@ -58,7 +58,7 @@ export const ${n.queries} = {
 
   async create(input: Create${E}, options?: TenantScope): Promise<${E}> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const values = parseInput(ENTITY, Create${E}DTO, input);
+    const values = parseInput(ENTITY, Create${E}Schema, input);
     const [row] = await write((db) =>
       db
         .insert(${t})
@@ -71,7 +71,7 @@ export const ${n.queries} = {
   async update(id: string, input: Update${E}, options?: TenantScope): Promise<${E}> {
     const tenantId = resolveTenantId(ENTITY, options);
     const rowId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, Update${E}DTO, input);
+    const values = parseInput(ENTITY, Update${E}Schema, input);
     const [row] = await write((db) => updateReturning(db, ${t}, values, inTenant(rowId, tenantId)));
     return orNotFound(row, ENTITY, \`id=\${id}\`);
   },

@@ -23,7 +23,7 @@ export const AdminAuditEntrySchema = createSelectSchema(adminAuditLog);
 export const InsertAdminAuditEntrySchema = createInsertSchema(adminAuditLog, refine);
 
 /** An audit entry as the back office logs it; the log is append-only, so there is no update DTO. */
-export const LogAdminActionDTO = InsertAdminAuditEntrySchema.pick({
+export const LogAdminActionSchema = InsertAdminAuditEntrySchema.pick({
   adminUserId: true,
   action: true,
   subjectType: true,
@@ -32,7 +32,7 @@ export const LogAdminActionDTO = InsertAdminAuditEntrySchema.pick({
   ipAddress: true,
 }).strict();
 
-export const AdminAuditLogListFilter = listFilter({
+export const AdminAuditLogFilterSchema = listFilter({
   adminUserId: uuid().optional(),
   subjectType: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
   subjectId: trimmedText(ADMIN_AUDIT_SUBJECT_MAX).optional(),
@@ -43,5 +43,5 @@ export const AdminAuditLogListFilter = listFilter({
 });
 
 export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;
-export type LogAdminAction = z.input<typeof LogAdminActionDTO>;
-export type AdminAuditLogFilter = z.input<typeof AdminAuditLogListFilter>;
+export type LogAdminAction = z.input<typeof LogAdminActionSchema>;
+export type AdminAuditLogFilter = z.input<typeof AdminAuditLogFilterSchema>;

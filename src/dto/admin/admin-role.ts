@@ -26,25 +26,25 @@ const refine = {
 
 export const AdminRoleSchema = createSelectSchema(adminRoles);
 export const InsertAdminRoleSchema = createInsertSchema(adminRoles, refine);
-export const UpdateAdminRoleSchema = createUpdateSchema(adminRoles, refine);
+const UpdateAdminRoleRowSchema = createUpdateSchema(adminRoles, refine);
 
-export const CreateAdminRoleDTO = InsertAdminRoleSchema.pick({
+export const CreateAdminRoleSchema = InsertAdminRoleSchema.pick({
   name: true,
   description: true,
   permissions: true,
 }).strict();
-export const UpdateAdminRoleDTO = UpdateAdminRoleSchema.pick({
+export const UpdateAdminRoleSchema = UpdateAdminRoleRowSchema.pick({
   name: true,
   description: true,
   permissions: true,
 }).strict();
 
-export const AdminRoleListFilter = listFilter({
+export const AdminRoleFilterSchema = listFilter({
   /** Roles that grant this exact permission string. */
   permission: adminPermission().optional(),
 });
 
 export type AdminRole = z.infer<typeof AdminRoleSchema>;
-export type CreateAdminRole = z.input<typeof CreateAdminRoleDTO>;
-export type UpdateAdminRole = z.input<typeof UpdateAdminRoleDTO>;
-export type AdminRoleFilter = z.input<typeof AdminRoleListFilter>;
+export type CreateAdminRole = z.input<typeof CreateAdminRoleSchema>;
+export type UpdateAdminRole = z.input<typeof UpdateAdminRoleSchema>;
+export type AdminRoleFilter = z.input<typeof AdminRoleFilterSchema>;

@@ -6,19 +6,19 @@ import { listFilter } from '../_list-filter.ts';
 
 export const AdminUserSchema = createSelectSchema(adminUsers);
 export const InsertAdminUserSchema = createInsertSchema(adminUsers);
-export const UpdateAdminUserSchema = createUpdateSchema(adminUsers);
+const UpdateAdminUserRowSchema = createUpdateSchema(adminUsers);
 
 /** `disabledAt` is not caller-settable here: `disable` / `enable` own it. */
-export const CreateAdminUserDTO = InsertAdminUserSchema.pick({ userId: true, roleId: true }).strict();
-export const UpdateAdminUserDTO = UpdateAdminUserSchema.pick({ roleId: true }).strict();
+export const CreateAdminUserSchema = InsertAdminUserSchema.pick({ userId: true, roleId: true }).strict();
+export const UpdateAdminUserSchema = UpdateAdminUserRowSchema.pick({ roleId: true }).strict();
 
-export const AdminUserListFilter = listFilter({
+export const AdminUserFilterSchema = listFilter({
   roleId: uuid().optional(),
   /** true: only enabled admins; false: only disabled ones. */
   active: z.boolean().optional(),
 });
 
 export type AdminUser = z.infer<typeof AdminUserSchema>;
-export type CreateAdminUser = z.input<typeof CreateAdminUserDTO>;
-export type UpdateAdminUser = z.input<typeof UpdateAdminUserDTO>;
-export type AdminUserFilter = z.input<typeof AdminUserListFilter>;
+export type CreateAdminUser = z.input<typeof CreateAdminUserSchema>;
+export type UpdateAdminUser = z.input<typeof UpdateAdminUserSchema>;
+export type AdminUserFilter = z.input<typeof AdminUserFilterSchema>;

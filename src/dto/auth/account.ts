@@ -23,7 +23,7 @@ const refine = {
 /** The complete row, password hash and OAuth tokens included: for auth code that needs them, never for a client. */
 export const AccountSchema = createSelectSchema(account);
 export const InsertAccountSchema = createInsertSchema(account, refine);
-export const UpdateAccountSchema = createUpdateSchema(account, refine);
+const UpdateAccountRowSchema = createUpdateSchema(account, refine);
 
 /** An account without its secrets (password hash, OAuth tokens): what lists and settings pages show. */
 export const AccountSummarySchema = AccountSchema.omit({
@@ -47,7 +47,7 @@ const tokenFields = {
  * Linking an OAuth account: the provider's ids and tokens. No password: a `credential` account is created by
  * Better Auth or `AccountQueries.setPasswordHash`, so a caller can never store an unhashed password by mistake.
  */
-export const CreateAccountDTO = InsertAccountSchema.pick({
+export const CreateAccountSchema = InsertAccountSchema.pick({
   userId: true,
   providerId: true,
   accountId: true,
@@ -60,17 +60,17 @@ export const CreateAccountDTO = InsertAccountSchema.pick({
   });
 
 /** A token refresh. */
-export const UpdateAccountDTO = UpdateAccountSchema.pick(tokenFields).strict();
+export const UpdateAccountSchema = UpdateAccountRowSchema.pick(tokenFields).strict();
 
 /**
  * A password hash as your hasher (Better Auth: scrypt `salt:key` hex) produced it. Refuses short values, so a plain
  * password passed here by mistake is rejected rather than stored.
  */
-export const PasswordHashInput = z
+export const PasswordHashSchema = z
   .object({ passwordHash: safeText().min(32).max(1024).regex(/^\S+$/, 'a hash has no spaces') })
   .strict();
 
 export type Account = z.infer<typeof AccountSchema>;
 export type AccountSummary = z.infer<typeof AccountSummarySchema>;
-export type CreateAccount = z.input<typeof CreateAccountDTO>;
-export type UpdateAccount = z.input<typeof UpdateAccountDTO>;
+export type CreateAccount = z.input<typeof CreateAccountSchema>;
+export type UpdateAccount = z.input<typeof UpdateAccountSchema>;

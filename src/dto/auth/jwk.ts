@@ -28,7 +28,7 @@ export const JwkSchema = createSelectSchema(jwks);
 export const InsertJwkSchema = createInsertSchema(jwks, refine);
 
 /** A key pair for the JWT plugin. No update DTO: keys are rotated (a new row), never edited. */
-export const CreateJwkDTO = InsertJwkSchema.pick({
+export const CreateJwkSchema = InsertJwkSchema.pick({
   publicKey: true,
   privateKey: true,
   alg: true,
@@ -41,4 +41,4 @@ export const PublicJwkSchema = JwkSchema.omit({ privateKey: true });
 
 export type Jwk = z.infer<typeof JwkSchema>;
 export type PublicJwk = z.infer<typeof PublicJwkSchema>;
-export type CreateJwk = z.input<typeof CreateJwkDTO>;
+export type CreateJwk = z.input<typeof CreateJwkSchema>;

@@ -20,13 +20,13 @@ const refine = {
 
 export const UserSchema = createSelectSchema(user);
 export const InsertUserSchema = createInsertSchema(user, refine);
-export const UpdateUserSchema = createUpdateSchema(user, refine);
+const UpdateUserRowSchema = createUpdateSchema(user, refine);
 
 /**
  * What server code may set when creating a user (an admin invite, a seed). Sign-up normally goes through Better Auth,
  * which writes the same table; passwords live in `account`, never here.
  */
-export const CreateUserDTO = InsertUserSchema.pick({
+export const CreateUserSchema = InsertUserSchema.pick({
   name: true,
   email: true,
   image: true,
@@ -34,14 +34,14 @@ export const CreateUserDTO = InsertUserSchema.pick({
 }).strict();
 
 /** Email changes go through a verification flow (Better Auth's change-email), so email is not updatable here. */
-export const UpdateUserDTO = UpdateUserSchema.pick({ name: true, image: true, emailVerified: true }).strict();
+export const UpdateUserSchema = UpdateUserRowSchema.pick({ name: true, image: true, emailVerified: true }).strict();
 
-export const UserListFilter = listFilter({ emailVerified: z.boolean().optional() });
+export const UserFilterSchema = listFilter({ emailVerified: z.boolean().optional() });
 
 /** An email as a caller typed it; compared lower-case, the way it is stored. */
-export const UserEmailInput = z.object({ email: email() });
+export const UserEmailSchema = z.object({ email: email() });
 
 export type User = z.infer<typeof UserSchema>;
-export type CreateUser = z.input<typeof CreateUserDTO>;
-export type UpdateUser = z.input<typeof UpdateUserDTO>;
-export type UserFilter = z.input<typeof UserListFilter>;
+export type CreateUser = z.input<typeof CreateUserSchema>;
+export type UpdateUser = z.input<typeof UpdateUserSchema>;
+export type UserFilter = z.input<typeof UserFilterSchema>;

@@ -13,13 +13,13 @@ export const VerificationSchema = createSelectSchema(verification);
 export const InsertVerificationSchema = createInsertSchema(verification, refine);
 
 /** A short-lived value (an email-verification or reset token) under an identifier. No update DTO: values are consumed, not edited. */
-export const CreateVerificationDTO = InsertVerificationSchema.pick({
+export const CreateVerificationSchema = InsertVerificationSchema.pick({
   identifier: true,
   value: true,
   expiresAt: true,
 }).strict();
 
-export const VerificationIdentifierInput = z.object({ identifier: trimmedText(512) });
+export const VerificationIdentifierSchema = z.object({ identifier: trimmedText(512) });
 
 export type Verification = z.infer<typeof VerificationSchema>;
-export type CreateVerification = z.input<typeof CreateVerificationDTO>;
+export type CreateVerification = z.input<typeof CreateVerificationSchema>;

@@ -12,10 +12,10 @@ const refine = {
 
 export const TodoSchema = createSelectSchema(todos);
 export const InsertTodoSchema = createInsertSchema(todos, refine);
-export const UpdateTodoSchema = createUpdateSchema(todos, refine);
+const UpdateTodoRowSchema = createUpdateSchema(todos, refine);
 
 /** What a caller may set when creating a todo; the tenant comes from scope, ids and timestamps from the server. */
-export const CreateTodoDTO = InsertTodoSchema.pick({
+export const CreateTodoSchema = InsertTodoSchema.pick({
   userId: true,
   title: true,
   description: true,
@@ -23,20 +23,20 @@ export const CreateTodoDTO = InsertTodoSchema.pick({
   dueAt: true,
 }).strict();
 
-export const UpdateTodoDTO = UpdateTodoSchema.pick({
+export const UpdateTodoSchema = UpdateTodoRowSchema.pick({
   title: true,
   description: true,
   completed: true,
   dueAt: true,
 }).strict();
 
-export const TodoListFilter = listFilter({
+export const TodoFilterSchema = listFilter({
   userId: uuid().optional(),
   completed: z.boolean().optional(),
   dueBefore: timestamp().optional(),
 });
 
 export type Todo = z.infer<typeof TodoSchema>;
-export type CreateTodo = z.input<typeof CreateTodoDTO>;
-export type UpdateTodo = z.input<typeof UpdateTodoDTO>;
-export type TodoFilter = z.input<typeof TodoListFilter>;
+export type CreateTodo = z.input<typeof CreateTodoSchema>;
+export type UpdateTodo = z.input<typeof UpdateTodoSchema>;
+export type TodoFilter = z.input<typeof TodoFilterSchema>;

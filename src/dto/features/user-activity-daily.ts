@@ -30,10 +30,10 @@ const refine = {
 
 export const UserActivityDailySchema = createSelectSchema(userActivityDaily);
 export const InsertUserActivityDailySchema = createInsertSchema(userActivityDaily, refine);
-export const UpdateUserActivityDailySchema = createUpdateSchema(userActivityDaily, refine);
+const UpdateUserActivityDailyRowSchema = createUpdateSchema(userActivityDaily, refine);
 
 /** One `increment` call: add `n` events to the (user, tenant, day) counter, creating it at 0 first. */
-export const CreateUserActivityDailyDTO = z
+export const CreateUserActivityDailySchema = z
   .object({
     userId: uuid(),
     tenantId: uuid().nullable(),
@@ -43,12 +43,12 @@ export const CreateUserActivityDailyDTO = z
   .strict();
 
 /** Counters change only by increment; an explicit correction may set the count. */
-export const UpdateUserActivityDailyDTO = UpdateUserActivityDailySchema.pick({ eventCount: true }).strict();
+export const UpdateUserActivityDailySchema = UpdateUserActivityDailyRowSchema.pick({ eventCount: true }).strict();
 
 const DAY_MS = 86_400_000;
 
 /** An inclusive day range, `from` <= `to`, at most a year long. */
-export const UserActivityRange = z
+export const UserActivityRangeSchema = z
   .object({ from: activityDay(), to: activityDay() })
   .strict()
   .refine((range) => range.from <= range.to, { message: 'must not be before from', path: ['to'] })
@@ -58,6 +58,6 @@ export const UserActivityRange = z
   });
 
 export type UserActivityDaily = z.infer<typeof UserActivityDailySchema>;
-export type CreateUserActivityDaily = z.input<typeof CreateUserActivityDailyDTO>;
-export type UpdateUserActivityDaily = z.input<typeof UpdateUserActivityDailyDTO>;
+export type CreateUserActivityDaily = z.input<typeof CreateUserActivityDailySchema>;
+export type UpdateUserActivityDaily = z.input<typeof UpdateUserActivityDailySchema>;
 export type UserActivityDay = z.input<ReturnType<typeof activityDay>>;

@@ -15,21 +15,25 @@ const refine = {
   referrer: () => optionalText(WAITLIST_REFERRER_MAX),
 };
 
-export const WaitlistSchema = createSelectSchema(waitlist);
+export const WaitlistEntrySchema = createSelectSchema(waitlist);
 export const InsertWaitlistSchema = createInsertSchema(waitlist, refine);
-export const UpdateWaitlistSchema = createUpdateSchema(waitlist, refine);
+const UpdateWaitlistRowSchema = createUpdateSchema(waitlist, refine);
 
 /** What a visitor submits; the status and its timestamps are the server's (markInvited / markJoined). */
-export const CreateWaitlistDTO = InsertWaitlistSchema.pick({ email: true, source: true, referrer: true }).strict();
+export const CreateWaitlistEntrySchema = InsertWaitlistSchema.pick({
+  email: true,
+  source: true,
+  referrer: true,
+}).strict();
 
 /** Attribution may be corrected; the email is the row's identity and the status moves only through the marks. */
-export const UpdateWaitlistDTO = UpdateWaitlistSchema.pick({ source: true, referrer: true }).strict();
+export const UpdateWaitlistEntrySchema = UpdateWaitlistRowSchema.pick({ source: true, referrer: true }).strict();
 
-export const WaitlistListFilter = listFilter({
+export const WaitlistFilterSchema = listFilter({
   status: z.enum(WAITLIST_STATUSES).optional(),
 });
 
-export type WaitlistEntry = z.infer<typeof WaitlistSchema>;
-export type CreateWaitlistEntry = z.input<typeof CreateWaitlistDTO>;
-export type UpdateWaitlistEntry = z.input<typeof UpdateWaitlistDTO>;
-export type WaitlistFilter = z.input<typeof WaitlistListFilter>;
+export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
+export type CreateWaitlistEntry = z.input<typeof CreateWaitlistEntrySchema>;
+export type UpdateWaitlistEntry = z.input<typeof UpdateWaitlistEntrySchema>;
+export type WaitlistFilter = z.input<typeof WaitlistFilterSchema>;

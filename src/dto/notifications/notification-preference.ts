@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { uuid } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';
 import { notificationTypeField } from './notification.ts';
@@ -9,24 +9,23 @@ const refine = { type: () => notificationTypeField() };
 
 export const NotificationPreferenceSchema = createSelectSchema(notificationPreferences);
 export const InsertNotificationPreferenceSchema = createInsertSchema(notificationPreferences, refine);
-export const UpdateNotificationPreferenceSchema = createUpdateSchema(notificationPreferences, refine);
 
 /**
  * One opt-in/out, set by upsert: tenantId absent or null is the user's default for every tenant; a tenant's row
  * overrides it there. The user comes from the call.
  */
-export const SetNotificationPreferenceDTO = InsertNotificationPreferenceSchema.pick({
+export const SetNotificationPreferenceSchema = InsertNotificationPreferenceSchema.pick({
   tenantId: true,
   type: true,
   channel: true,
   enabled: true,
 }).strict();
 
-export const NotificationPreferenceListFilter = listFilter({
+export const NotificationPreferenceFilterSchema = listFilter({
   /** A tenant's rows only; `null`: only the user's defaults. Absent: all. */
   tenantId: uuid().nullable().optional(),
 });
 
 export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema>;
-export type SetNotificationPreference = z.input<typeof SetNotificationPreferenceDTO>;
-export type NotificationPreferenceFilter = z.input<typeof NotificationPreferenceListFilter>;
+export type SetNotificationPreference = z.input<typeof SetNotificationPreferenceSchema>;
+export type NotificationPreferenceFilter = z.input<typeof NotificationPreferenceFilterSchema>;

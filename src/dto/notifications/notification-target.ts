@@ -4,7 +4,7 @@ import {
   NOTIFICATION_TARGET_ADDRESS_MAX,
   notificationTargets,
 } from '../../schema/tables/notifications/notification-target.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { email, isStorableText, safeText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';
 
@@ -26,22 +26,21 @@ export const NotificationTargetSchema = createSelectSchema(notificationTargets);
 export const InsertNotificationTargetSchema = createInsertSchema(notificationTargets, {
   address: () => safeText().trim().min(1).max(NOTIFICATION_TARGET_ADDRESS_MAX),
 });
-export const UpdateNotificationTargetSchema = createUpdateSchema(notificationTargets);
 
 /**
  * What a user may register: a channel and an address valid for it (emails lower-cased, phones E.164, webhooks
  * https). The owner comes from the call, verification and disabling from `verify`/`disable`. An address is not
  * edited in place (it would need verifying again): delete the target and create another.
  */
-export const CreateNotificationTargetDTO = z.discriminatedUnion('channel', [
+export const CreateNotificationTargetSchema = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('email'), address: address.email() }).strict(),
   z.object({ channel: z.literal('sms'), address: address.sms() }).strict(),
   z.object({ channel: z.literal('push'), address: address.push() }).strict(),
   z.object({ channel: z.literal('webhook'), address: address.webhook() }).strict(),
 ]);
 
-export const NotificationTargetListFilter = listFilter({ channel: z.enum(NOTIFICATION_CHANNELS).optional() });
+export const NotificationTargetFilterSchema = listFilter({ channel: z.enum(NOTIFICATION_CHANNELS).optional() });
 
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>;
-export type CreateNotificationTarget = z.input<typeof CreateNotificationTargetDTO>;
-export type NotificationTargetFilter = z.input<typeof NotificationTargetListFilter>;
+export type CreateNotificationTarget = z.input<typeof CreateNotificationTargetSchema>;
+export type NotificationTargetFilter = z.input<typeof NotificationTargetFilterSchema>;

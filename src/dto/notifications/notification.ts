@@ -6,7 +6,7 @@ import {
   NOTIFICATION_TYPE_PATTERN,
   notifications,
 } from '../../schema/tables/notifications/notification.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
 import { listFilter } from '../_list-filter.ts';
 
@@ -28,13 +28,12 @@ const refine = {
 
 export const NotificationSchema = createSelectSchema(notifications);
 export const InsertNotificationSchema = createInsertSchema(notifications, refine);
-export const UpdateNotificationSchema = createUpdateSchema(notifications, refine);
 
 /**
  * What a caller may set when creating a notification; the tenant comes from scope, read_at only from `markRead`.
  * A notification is immutable after that, so there is no update DTO.
  */
-export const CreateNotificationDTO = InsertNotificationSchema.pick({
+export const CreateNotificationSchema = InsertNotificationSchema.pick({
   userId: true,
   type: true,
   title: true,
@@ -42,11 +41,11 @@ export const CreateNotificationDTO = InsertNotificationSchema.pick({
   data: true,
 }).strict();
 
-export const NotificationListFilter = listFilter({
+export const NotificationFilterSchema = listFilter({
   /** true: only unread; false: only read; absent: both. */
   unread: z.boolean().optional(),
 });
 
 export type Notification = z.infer<typeof NotificationSchema>;
-export type CreateNotification = z.input<typeof CreateNotificationDTO>;
-export type NotificationFilter = z.input<typeof NotificationListFilter>;
+export type CreateNotification = z.input<typeof CreateNotificationSchema>;
+export type NotificationFilter = z.input<typeof NotificationFilterSchema>;

@@ -30,10 +30,10 @@ export const SubscriptionEventSchema = createSelectSchema(subscriptionEvents, {
   payload: () => SubscriptionEventPayloadSchema,
 });
 export const InsertSubscriptionEventSchema = createInsertSchema(subscriptionEvents, refine);
-export const UpdateSubscriptionEventSchema = createUpdateSchema(subscriptionEvents, refine);
+const UpdateSubscriptionEventRowSchema = createUpdateSchema(subscriptionEvents, refine);
 
 /** The stored part of a webhook: what the provider sent. Matching and processing are the server's. */
-export const CreateSubscriptionEventDTO = InsertSubscriptionEventSchema.pick({
+export const CreateSubscriptionEventSchema = InsertSubscriptionEventSchema.pick({
   providerEventId: true,
   providerSubscriptionId: true,
   type: true,
@@ -42,17 +42,17 @@ export const CreateSubscriptionEventDTO = InsertSubscriptionEventSchema.pick({
 }).strict();
 
 /** Events are immutable once stored; only the server's processing marks change them (see markProcessed). */
-export const UpdateSubscriptionEventDTO = UpdateSubscriptionEventSchema.pick({}).strict();
+export const UpdateSubscriptionEventSchema = UpdateSubscriptionEventRowSchema.pick({}).strict();
 
 /**
  * One webhook for `SubscriptionQueries.ingestEvent`: the event, plus the subscription state it carries, already
  * mapped from the provider's payload by the caller. Omitted state fields leave the subscription's value unchanged.
  */
-export const IngestSubscriptionEventDTO = withPeriodOrder(
-  CreateSubscriptionEventDTO.extend(SubscriptionStateSchema.shape).strict(),
+export const IngestSubscriptionEventSchema = withPeriodOrder(
+  CreateSubscriptionEventSchema.extend(SubscriptionStateSchema.shape).strict(),
 );
 
 export type SubscriptionEvent = z.infer<typeof SubscriptionEventSchema>;
-export type CreateSubscriptionEvent = z.input<typeof CreateSubscriptionEventDTO>;
-export type UpdateSubscriptionEvent = z.input<typeof UpdateSubscriptionEventDTO>;
-export type IngestSubscriptionEvent = z.input<typeof IngestSubscriptionEventDTO>;
+export type CreateSubscriptionEvent = z.input<typeof CreateSubscriptionEventSchema>;
+export type UpdateSubscriptionEvent = z.input<typeof UpdateSubscriptionEventSchema>;
+export type IngestSubscriptionEvent = z.input<typeof IngestSubscriptionEventSchema>;

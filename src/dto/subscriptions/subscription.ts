@@ -27,7 +27,7 @@ const refine = {
 
 export const SubscriptionSchema = createSelectSchema(subscriptions);
 export const InsertSubscriptionSchema = createInsertSchema(subscriptions, refine);
-export const UpdateSubscriptionSchema = createUpdateSchema(subscriptions, refine);
+const UpdateSubscriptionRowSchema = createUpdateSchema(subscriptions, refine);
 
 interface Period {
   currentPeriodStart?: Date | null;
@@ -45,7 +45,7 @@ export const withPeriodOrder = <T extends z.ZodType<Period>>(schema: T): T =>
     { message: 'must be after currentPeriodStart', path: ['currentPeriodEnd'] },
   );
 
-/** The provider's state of a subscription: what webhooks change (see IngestSubscriptionEventDTO) and `update` sets. */
+/** The provider's state of a subscription: what webhooks change (see IngestSubscriptionEventSchema) and `update` sets. */
 const stateFields = {
   plan: true,
   status: true,
@@ -57,13 +57,13 @@ const stateFields = {
 } as const;
 
 /** The state fields, each optional (omitted = unchanged). */
-export const SubscriptionStateSchema = UpdateSubscriptionSchema.pick(stateFields);
+export const SubscriptionStateSchema = UpdateSubscriptionRowSchema.pick(stateFields);
 
 /**
  * Server-side only (a webhook handler, a checkout callback): the status is the provider's, so it is settable here.
  * The tenant comes from scope; ids, timestamps and last_event_at from the server.
  */
-export const CreateSubscriptionDTO = withPeriodOrder(
+export const CreateSubscriptionSchema = withPeriodOrder(
   InsertSubscriptionSchema.pick({
     provider: true,
     providerCustomerId: true,
@@ -72,13 +72,13 @@ export const CreateSubscriptionDTO = withPeriodOrder(
   }).strict(),
 );
 
-export const UpdateSubscriptionDTO = withPeriodOrder(SubscriptionStateSchema.strict());
+export const UpdateSubscriptionSchema = withPeriodOrder(SubscriptionStateSchema.strict());
 
-export const SubscriptionListFilter = listFilter({
+export const SubscriptionFilterSchema = listFilter({
   status: z.enum(SUBSCRIPTION_STATUSES).optional(),
 });
 
 export type Subscription = z.infer<typeof SubscriptionSchema>;
-export type CreateSubscription = z.input<typeof CreateSubscriptionDTO>;
-export type UpdateSubscription = z.input<typeof UpdateSubscriptionDTO>;
-export type SubscriptionFilter = z.input<typeof SubscriptionListFilter>;
+export type CreateSubscription = z.input<typeof CreateSubscriptionSchema>;
+export type UpdateSubscription = z.input<typeof UpdateSubscriptionSchema>;
+export type SubscriptionFilter = z.input<typeof SubscriptionFilterSchema>;

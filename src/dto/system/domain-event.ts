@@ -21,7 +21,7 @@ export const InsertDomainEventSchema = createInsertSchema(domainEvents, refine);
  * What the writer of a change records; the sequence number comes from the database, status, attempts and
  * timestamps from the outbox. Events are immutable, so there is no update DTO.
  */
-export const NewDomainEventDTO = InsertDomainEventSchema.pick({
+export const NewDomainEventSchema = InsertDomainEventSchema.pick({
   aggregateType: true,
   aggregateId: true,
   eventType: true,
@@ -29,7 +29,7 @@ export const NewDomainEventDTO = InsertDomainEventSchema.pick({
   correlationId: true,
 }).strict();
 
-export const DomainEventListFilter = listFilter({
+export const DomainEventFilterSchema = listFilter({
   aggregateType: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
   aggregateId: trimmedText(DOMAIN_EVENT_NAME_MAX).optional(),
   status: z.enum(DOMAIN_EVENT_STATUSES).optional(),
@@ -39,5 +39,5 @@ export const DomainEventListFilter = listFilter({
 });
 
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
-export type NewDomainEvent = z.input<typeof NewDomainEventDTO>;
-export type DomainEventFilter = z.input<typeof DomainEventListFilter>;
+export type NewDomainEvent = z.input<typeof NewDomainEventSchema>;
+export type DomainEventFilter = z.input<typeof DomainEventFilterSchema>;

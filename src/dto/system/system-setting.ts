@@ -53,7 +53,7 @@ export const InsertSystemSettingSchema = createInsertSchema(systemSettings, {
 });
 
 /** Upsert input; `value` is checked again against the key's own schema (systemSettingValueSchema). */
-export const UpsertSystemSettingDTO = InsertSystemSettingSchema.pick({ key: true, value: true, description: true })
+export const UpsertSystemSettingSchema = InsertSystemSettingSchema.pick({ key: true, value: true, description: true })
   .strict()
   .superRefine((input, ctx) => {
     const result = systemSettingValueSchema(input.key).safeParse(input.value);
@@ -63,6 +63,6 @@ export const UpsertSystemSettingDTO = InsertSystemSettingSchema.pick({ key: true
   });
 
 export type SystemSetting = z.infer<typeof SystemSettingSchema>;
-export type UpsertSystemSetting = z.input<typeof UpsertSystemSettingDTO>;
+export type UpsertSystemSetting = z.input<typeof UpsertSystemSettingSchema>;
 export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
 export type RetentionSettings = z.infer<typeof RetentionSettingsSchema>;

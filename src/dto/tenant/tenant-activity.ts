@@ -24,7 +24,7 @@ export const TenantActivitySchema = createSelectSchema(tenantActivity);
 export const InsertTenantActivitySchema = createInsertSchema(tenantActivity, refine);
 
 /** One activity entry; the tenant comes from scope. Entries are append-only: there is no update DTO. */
-export const CreateTenantActivityDTO = InsertTenantActivitySchema.pick({
+export const CreateTenantActivitySchema = InsertTenantActivitySchema.pick({
   actorUserId: true,
   action: true,
   subjectType: true,
@@ -32,7 +32,7 @@ export const CreateTenantActivityDTO = InsertTenantActivitySchema.pick({
   metadata: true,
 }).strict();
 
-export const TenantActivityListFilter = listFilter({
+export const TenantActivityFilterSchema = listFilter({
   actorUserId: uuid().optional(),
   action: trimmedText(TENANT_ACTIVITY_ACTION_MAX).optional(),
   subjectType: trimmedText(TENANT_ACTIVITY_SUBJECT_TYPE_MAX).optional(),
@@ -40,5 +40,5 @@ export const TenantActivityListFilter = listFilter({
 });
 
 export type TenantActivity = z.infer<typeof TenantActivitySchema>;
-export type CreateTenantActivity = z.input<typeof CreateTenantActivityDTO>;
-export type TenantActivityFilter = z.input<typeof TenantActivityListFilter>;
+export type CreateTenantActivity = z.input<typeof CreateTenantActivitySchema>;
+export type TenantActivityFilter = z.input<typeof TenantActivityFilterSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tenantInvites } from '../../schema/tables/tenant/tenant-invite.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
+import { createInsertSchema, createSelectSchema } from '../_zod.ts';
 import { email } from '../_fields.ts';
 import { TenantRoleSchema } from './tenant-member.ts';
 
@@ -11,24 +11,27 @@ const refine = { email: () => email(), role: () => TenantRoleSchema };
 
 export const TenantInviteSchema = createSelectSchema(tenantInvites);
 export const InsertTenantInviteSchema = createInsertSchema(tenantInvites, refine);
-export const UpdateTenantInviteSchema = createUpdateSchema(tenantInvites, refine);
 
 /**
  * What a caller may set when inviting. Token, status, expiry time and tenant are the server's; the lifetime is
  * given in days so the expiry is computed on the database clock.
  */
-export const CreateTenantInviteDTO = InsertTenantInviteSchema.pick({ email: true, role: true, invitedByUserId: true })
+export const CreateTenantInviteSchema = InsertTenantInviteSchema.pick({
+  email: true,
+  role: true,
+  invitedByUserId: true,
+})
   .extend({
     expiresInDays: z.number().int().min(1).max(TENANT_INVITE_MAX_DAYS).default(TENANT_INVITE_DEFAULT_DAYS),
   })
   .strict();
 
 /** A pending invite's role may still change; everything else is fixed once sent. */
-export const UpdateTenantInviteDTO = z.object({ role: TenantRoleSchema }).strict();
+export const UpdateTenantInviteSchema = z.object({ role: TenantRoleSchema }).strict();
 
 /** The invite token as handed out by `create`: 32 random bytes, base64url without padding. */
 export const TenantInviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not an invite token');
 
 export type TenantInvite = z.infer<typeof TenantInviteSchema>;
-export type CreateTenantInvite = z.input<typeof CreateTenantInviteDTO>;
-export type UpdateTenantInvite = z.input<typeof UpdateTenantInviteDTO>;
+export type CreateTenantInvite = z.input<typeof CreateTenantInviteSchema>;
+export type UpdateTenantInvite = z.input<typeof UpdateTenantInviteSchema>;

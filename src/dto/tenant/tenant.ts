@@ -19,19 +19,23 @@ export const InsertTenantSchema = createInsertSchema(tenants, {
   ...refine,
   customAttributes: () => TenantCustomAttributesSchema.optional(),
 });
-export const UpdateTenantSchema = createUpdateSchema(tenants, refine);
+const UpdateTenantRowSchema = createUpdateSchema(tenants, refine);
 
 /** What a caller may set when creating a tenant; the owner is a separate argument of `createWithOwner`. */
-export const CreateTenantDTO = InsertTenantSchema.pick({ name: true, slug: true, customAttributes: true }).strict();
+export const CreateTenantSchema = InsertTenantSchema.pick({ name: true, slug: true, customAttributes: true }).strict();
 
-export const UpdateTenantDTO = UpdateTenantSchema.pick({ name: true, slug: true, customAttributes: true }).strict();
+export const UpdateTenantSchema = UpdateTenantRowSchema.pick({
+  name: true,
+  slug: true,
+  customAttributes: true,
+}).strict();
 
-export const TenantListFilter = listFilter({
+export const TenantFilterSchema = listFilter({
   /** Case-insensitive substring of the name. */
   nameContains: trimmedText(TENANT_NAME_MAX).optional(),
 });
 
 export type Tenant = z.infer<typeof TenantSchema>;
-export type CreateTenant = z.input<typeof CreateTenantDTO>;
-export type UpdateTenant = z.input<typeof UpdateTenantDTO>;
-export type TenantFilter = z.input<typeof TenantListFilter>;
+export type CreateTenant = z.input<typeof CreateTenantSchema>;
+export type UpdateTenant = z.input<typeof UpdateTenantSchema>;
+export type TenantFilter = z.input<typeof TenantFilterSchema>;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import {
-  AdminAuditLogListFilter,
-  LogAdminActionDTO,
+  AdminAuditLogFilterSchema,
+  LogAdminActionSchema,
   type AdminAuditEntry,
   type AdminAuditLogFilter,
   type LogAdminAction,
@@ -45,7 +45,7 @@ export const AdminAuditLogQueries = {
    */
   async log(entry: LogAdminAction): Promise<AdminAuditEntry | null> {
     try {
-      const values = parseInput(ENTITY, LogAdminActionDTO, entry);
+      const values = parseInput(ENTITY, LogAdminActionSchema, entry);
       const [row] = await write((db) => db.insert(adminAuditLog).values(values).returning());
       return row ?? null;
     } catch (error) {
@@ -60,7 +60,7 @@ export const AdminAuditLogQueries = {
 
   /** Newest first, filtered by admin user, subject (type, optionally id) or action; keyset pages. */
   async list(input: ListAdminAuditLogInput = {}): Promise<Page<AdminAuditEntry>> {
-    const { limit, filter, position } = parseListInput(ENTITY, AdminAuditLogListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, AdminAuditLogFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()

@@ -1,8 +1,8 @@
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import {
-  AdminRoleListFilter,
-  CreateAdminRoleDTO,
-  UpdateAdminRoleDTO,
+  AdminRoleFilterSchema,
+  CreateAdminRoleSchema,
+  UpdateAdminRoleSchema,
   type AdminRole,
   type AdminRoleFilter,
   type CreateAdminRole,
@@ -43,14 +43,14 @@ export const AdminRoleQueries = {
   getById: getByIdFrom(ENTITY, findById),
 
   async findByName(name: string): Promise<AdminRole | null> {
-    const { name: roleName } = parseInput(ENTITY, CreateAdminRoleDTO.pick({ name: true }), { name });
+    const { name: roleName } = parseInput(ENTITY, CreateAdminRoleSchema.pick({ name: true }), { name });
     const rows = await read((db) => db.select().from(adminRoles).where(eq(adminRoles.name, roleName)).limit(1));
     return rows[0] ?? null;
   },
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListAdminRolesInput = {}): Promise<Page<AdminRole>> {
-    const { limit, filter, position } = parseListInput(ENTITY, AdminRoleListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, AdminRoleFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -68,14 +68,14 @@ export const AdminRoleQueries = {
   },
 
   async create(input: CreateAdminRole): Promise<AdminRole> {
-    const values = parseInput(ENTITY, CreateAdminRoleDTO, input);
+    const values = parseInput(ENTITY, CreateAdminRoleSchema, input);
     const [row] = await write((db) => db.insert(adminRoles).values(values).returning());
     return row!;
   },
 
   async update(id: string, input: UpdateAdminRole): Promise<AdminRole> {
     const roleId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateAdminRoleDTO, input);
+    const values = parseInput(ENTITY, UpdateAdminRoleSchema, input);
     const [row] = await write((db) => updateReturning(db, adminRoles, values, eq(adminRoles.id, roleId)));
     return orNotFound(row, ENTITY, `id=${id}`);
   },

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
-  AdminUserListFilter,
-  CreateAdminUserDTO,
-  UpdateAdminUserDTO,
+  AdminUserFilterSchema,
+  CreateAdminUserSchema,
+  UpdateAdminUserSchema,
   type AdminUser,
   type AdminUserFilter,
   type CreateAdminUser,
@@ -75,7 +75,7 @@ export const AdminUserQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListAdminUsersInput = {}): Promise<Page<AdminUser>> {
-    const { limit, filter, position } = parseListInput(ENTITY, AdminUserListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, AdminUserFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -99,7 +99,7 @@ export const AdminUserQueries = {
 
   /** ConflictError if the user is already staff; ForeignKeyError for an unknown user or role. */
   async create(input: CreateAdminUser): Promise<AdminUser> {
-    const values = parseInput(ENTITY, CreateAdminUserDTO, input);
+    const values = parseInput(ENTITY, CreateAdminUserSchema, input);
     const [row] = await write((db) => db.insert(adminUsers).values(values).returning());
     return row!;
   },
@@ -107,7 +107,7 @@ export const AdminUserQueries = {
   /** Changes the role. */
   async update(id: string, input: UpdateAdminUser): Promise<AdminUser> {
     const adminUserId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateAdminUserDTO, input);
+    const values = parseInput(ENTITY, UpdateAdminUserSchema, input);
     const [row] = await write((db) => updateReturning(db, adminUsers, values, eq(adminUsers.id, adminUserId)));
     return orNotFound(row, ENTITY, `id=${id}`);
   },

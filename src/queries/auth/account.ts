@@ -2,9 +2,9 @@ import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   CREDENTIAL_PROVIDER_ID,
-  CreateAccountDTO,
-  PasswordHashInput,
-  UpdateAccountDTO,
+  CreateAccountSchema,
+  PasswordHashSchema,
+  UpdateAccountSchema,
   type Account,
   type AccountSummary,
   type CreateAccount,
@@ -76,7 +76,7 @@ export const AccountQueries = {
 
   /** Links an OAuth account; the same provider account twice is a `ConflictError` (account_provider_account_unique). */
   async create(input: CreateAccount): Promise<Account> {
-    const values = parseInput(ENTITY, CreateAccountDTO, input);
+    const values = parseInput(ENTITY, CreateAccountSchema, input);
     const [row] = await write((db) => db.insert(account).values(values).returning());
     return row!;
   },
@@ -84,7 +84,7 @@ export const AccountQueries = {
   /** Stores refreshed OAuth tokens. */
   async update(id: string, input: UpdateAccount): Promise<Account> {
     const accountId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateAccountDTO, input);
+    const values = parseInput(ENTITY, UpdateAccountSchema, input);
     const [row] = await write((db) => updateReturning(db, account, values, eq(account.id, accountId)));
     return orNotFound(row, ENTITY, `id=${id}`);
   },
@@ -95,7 +95,7 @@ export const AccountQueries = {
    */
   async setPasswordHash(userId: string, passwordHash: string): Promise<AccountSummary> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const { passwordHash: hash } = parseInput(ENTITY, PasswordHashInput, { passwordHash });
+    const { passwordHash: hash } = parseInput(ENTITY, PasswordHashSchema, { passwordHash });
     const [row] = await write((db) =>
       db
         .insert(account)

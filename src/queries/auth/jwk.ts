@@ -1,5 +1,5 @@
 import { eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
-import { CreateJwkDTO, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.ts';
+import { CreateJwkSchema, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.ts';
 import { jwks } from '../../schema/tables/auth/jwk.ts';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
 import { getByIdFrom } from '../_lib/not-found.ts';
@@ -27,7 +27,7 @@ export const JwkQueries = {
   getById: getByIdFrom(ENTITY, findById),
 
   async create(input: CreateJwk): Promise<Jwk> {
-    const values = parseInput(ENTITY, CreateJwkDTO, input);
+    const values = parseInput(ENTITY, CreateJwkSchema, input);
     const [row] = await write((db) => db.insert(jwks).values(values).returning());
     return row!;
   },

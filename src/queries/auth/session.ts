@@ -3,9 +3,9 @@ import { and, desc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { safeText } from '../../dto/_fields.ts';
 import {
-  CreateSessionDTO,
-  SetActiveTenantDTO,
-  UpdateSessionDTO,
+  CreateSessionSchema,
+  SetActiveTenantSchema,
+  UpdateSessionSchema,
   type CreateSession,
   type Session,
   type UpdateSession,
@@ -73,7 +73,7 @@ export const SessionQueries = {
 
   /** Opens a session with a fresh random token (returned once, in the row). */
   async create(input: CreateSession): Promise<Session> {
-    const values = parseInput(ENTITY, CreateSessionDTO, input);
+    const values = parseInput(ENTITY, CreateSessionSchema, input);
     const [row] = await write((db) =>
       db
         .insert(session)
@@ -86,7 +86,7 @@ export const SessionQueries = {
   /** Extends (or shortens) a session. */
   async update(id: string, input: UpdateSession): Promise<Session> {
     const sessionId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateSessionDTO, input);
+    const values = parseInput(ENTITY, UpdateSessionSchema, input);
     const [row] = await write((db) => updateReturning(db, session, values, eq(session.id, sessionId)));
     return orNotFound(row, ENTITY, `id=${id}`);
   },
@@ -97,7 +97,7 @@ export const SessionQueries = {
    */
   async setActiveTenant(id: string, tenantId: string | null): Promise<Session> {
     const sessionId = parseId(ENTITY, id);
-    const { tenantId: target } = parseInput(ENTITY, SetActiveTenantDTO, { tenantId });
+    const { tenantId: target } = parseInput(ENTITY, SetActiveTenantSchema, { tenantId });
     const isMember =
       target === null
         ? undefined

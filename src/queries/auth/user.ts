@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  CreateUserDTO,
-  UpdateUserDTO,
-  UserEmailInput,
-  UserListFilter,
+  CreateUserSchema,
+  UpdateUserSchema,
+  UserEmailSchema,
+  UserFilterSchema,
   type CreateUser,
   type UpdateUser,
   type User,
@@ -47,14 +47,14 @@ export const UserQueries = {
 
   /** `Ada@Example.com` finds `ada@example.com`: input is lower-cased like the stored value, so the unique index serves it. */
   async findByEmail(email: string): Promise<User | null> {
-    const parsed = parseInput(ENTITY, UserEmailInput, { email });
+    const parsed = parseInput(ENTITY, UserEmailSchema, { email });
     const rows = await read((db) => db.select().from(user).where(eq(user.email, parsed.email)).limit(1));
     return rows[0] ?? null;
   },
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListUsersInput = {}): Promise<Page<User>> {
-    const { limit, filter, position } = parseListInput(ENTITY, UserListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, UserFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -68,14 +68,14 @@ export const UserQueries = {
 
   /** A taken email (in any case) is a `ConflictError` on `user_email_unique`. */
   async create(input: CreateUser): Promise<User> {
-    const values = parseInput(ENTITY, CreateUserDTO, input);
+    const values = parseInput(ENTITY, CreateUserSchema, input);
     const [row] = await write((db) => db.insert(user).values(values).returning());
     return row!;
   },
 
   async update(id: string, input: UpdateUser): Promise<User> {
     const userId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateUserDTO, input);
+    const values = parseInput(ENTITY, UpdateUserSchema, input);
     const [row] = await write((db) => updateReturning(db, user, values, eq(user.id, userId)));
     return orNotFound(row, ENTITY, `id=${id}`);
   },

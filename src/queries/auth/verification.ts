@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import {
-  CreateVerificationDTO,
-  VerificationIdentifierInput,
+  CreateVerificationSchema,
+  VerificationIdentifierSchema,
   type CreateVerification,
   type Verification,
 } from '../../dto/auth/verification.ts';
@@ -33,14 +33,14 @@ export const VerificationQueries = {
   getById: getByIdFrom(ENTITY, findById),
 
   async create(input: CreateVerification): Promise<Verification> {
-    const values = parseInput(ENTITY, CreateVerificationDTO, input);
+    const values = parseInput(ENTITY, CreateVerificationSchema, input);
     const [row] = await write((db) => db.insert(verification).values(values).returning());
     return row!;
   },
 
   /** The newest live value under `identifier`, or null (none, or all expired). Does not consume it. */
   async findValue(identifier: string): Promise<Verification | null> {
-    const key = parseInput(ENTITY, VerificationIdentifierInput, { identifier }).identifier;
+    const key = parseInput(ENTITY, VerificationIdentifierSchema, { identifier }).identifier;
     const rows = await read((db) =>
       db
         .select()
@@ -57,7 +57,7 @@ export const VerificationQueries = {
    * one gets the row; the other blocks on its row lock, re-checks, finds it gone, and gets null.
    */
   async consume(identifier: string): Promise<Verification | null> {
-    const key = parseInput(ENTITY, VerificationIdentifierInput, { identifier }).identifier;
+    const key = parseInput(ENTITY, VerificationIdentifierSchema, { identifier }).identifier;
     const [row] = await write((db) =>
       db
         .delete(verification)

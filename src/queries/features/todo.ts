@@ -2,9 +2,9 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../client/types.ts';
 import {
-  CreateTodoDTO,
-  TodoListFilter,
-  UpdateTodoDTO,
+  CreateTodoSchema,
+  TodoFilterSchema,
+  UpdateTodoSchema,
   type CreateTodo,
   type Todo,
   type TodoFilter,
@@ -32,7 +32,7 @@ export interface CreateManyOptions extends TenantScope {
   chunkSize?: number;
 }
 
-const CreateManyInput = z.array(CreateTodoDTO);
+const CreateManyInput = z.array(CreateTodoSchema);
 
 export type ListTodosInput = ListInput<TodoFilter>;
 
@@ -68,7 +68,7 @@ export const TodoQueries = {
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTodosInput = {}, options?: ReadOptions): Promise<Page<Todo>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, filter, position } = parseListInput(ENTITY, TodoListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, TodoFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -91,7 +91,7 @@ export const TodoQueries = {
 
   async create(input: CreateTodo, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const values = parseInput(ENTITY, CreateTodoDTO, input);
+    const values = parseInput(ENTITY, CreateTodoSchema, input);
     const [row] = await write((db) =>
       db
         .insert(todos)
@@ -122,7 +122,7 @@ export const TodoQueries = {
   async update(id: string, input: UpdateTodo, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const todoId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateTodoDTO, input);
+    const values = parseInput(ENTITY, UpdateTodoSchema, input);
     const [row] = await write((db) =>
       updateReturning(db, todos, values, and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos))),
     );

@@ -1,7 +1,7 @@
 import { and, asc, between, eq, sql, type SQL } from 'drizzle-orm';
 import {
-  CreateUserActivityDailyDTO,
-  UserActivityRange,
+  CreateUserActivityDailySchema,
+  UserActivityRangeSchema,
   type UserActivityDaily,
   type UserActivityDay,
 } from '../../dto/features/user-activity-daily.ts';
@@ -13,7 +13,7 @@ const ENTITY = 'UserActivityDaily';
 
 /** The rows matching `owner` with a day in the validated, inclusive range, in the given order. */
 function inRange(owner: SQL, from: UserActivityDay, to: UserActivityDay, orderBy: SQL[]): Promise<UserActivityDaily[]> {
-  const range = parseInput(ENTITY, UserActivityRange, { from, to });
+  const range = parseInput(ENTITY, UserActivityRangeSchema, { from, to });
   return read((db) =>
     db
       .select()
@@ -35,7 +35,7 @@ export const UserActivityDailyQueries = {
    * lose an update, and the first one of the day creates the row.
    */
   async increment(userId: string, tenantId: string | null, day: UserActivityDay, n = 1): Promise<number> {
-    const values = parseInput(ENTITY, CreateUserActivityDailyDTO, { userId, tenantId, day, n });
+    const values = parseInput(ENTITY, CreateUserActivityDailySchema, { userId, tenantId, day, n });
     const [row] = await write((db) =>
       db
         .insert(userActivityDaily)

@@ -2,8 +2,8 @@ import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
-  CreateWaitlistDTO,
-  WaitlistListFilter,
+  CreateWaitlistEntrySchema,
+  WaitlistFilterSchema,
   type CreateWaitlistEntry,
   type WaitlistEntry,
   type WaitlistFilter,
@@ -77,7 +77,7 @@ export const WaitlistQueries = {
    * first source/referrer is kept). Emails are trimmed and lower-cased, so `Ada@X.com` and `ada@x.com` are one entry.
    */
   async join(input: CreateWaitlistEntry): Promise<WaitlistEntry> {
-    const values = parseInput(ENTITY, CreateWaitlistDTO, input);
+    const values = parseInput(ENTITY, CreateWaitlistEntrySchema, input);
     const [row] = await write((db) =>
       db.insert(waitlist).values(values).onConflictDoNothing({ target: waitlist.email }).returning(),
     );
@@ -96,7 +96,7 @@ export const WaitlistQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListWaitlistInput = {}): Promise<Page<WaitlistEntry>> {
-    const { limit, filter, position } = parseListInput(ENTITY, WaitlistListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, WaitlistFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import {
-  ClaimNotificationDeliveriesInput,
-  NotificationDeliveryErrorInput,
+  ClaimNotificationDeliveriesSchema,
+  NotificationDeliveryErrorSchema,
   type NotificationDelivery,
 } from '../../dto/notifications/notification-delivery.ts';
 import {
@@ -41,7 +41,7 @@ async function findById(id: string): Promise<NotificationDelivery | null> {
 /** Only the caller's own text is stored: never a driver message, which could quote parameter values. */
 function parseError(error: string): string {
   return truncateText(
-    parseInput(ENTITY, NotificationDeliveryErrorInput, { error }).error,
+    parseInput(ENTITY, NotificationDeliveryErrorSchema, { error }).error,
     NOTIFICATION_DELIVERY_ERROR_MAX,
   );
 }
@@ -83,7 +83,7 @@ export const NotificationDeliveryQueries = {
    * A claimed delivery whose target was deleted has `targetId` null: fail it.
    */
   async claimPending(limit: number): Promise<NotificationDelivery[]> {
-    const input = parseInput(ENTITY, ClaimNotificationDeliveriesInput, { limit });
+    const input = parseInput(ENTITY, ClaimNotificationDeliveriesSchema, { limit });
     const rows = await write((db) => {
       const claimable = db
         .$with('claimable')

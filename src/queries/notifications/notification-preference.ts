@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
-  NotificationPreferenceListFilter,
-  SetNotificationPreferenceDTO,
+  NotificationPreferenceFilterSchema,
+  SetNotificationPreferenceSchema,
   type NotificationPreference,
   type NotificationPreferenceFilter,
   type SetNotificationPreference,
@@ -44,7 +44,7 @@ export const NotificationPreferenceQueries = {
   /** The user's preference rows, newest first; `filter.tenantId` narrows to one tenant's rows, `null` to the defaults. */
   async list(userId: string, input: ListNotificationPreferencesInput = {}): Promise<Page<NotificationPreference>> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const { limit, filter, position } = parseListInput(ENTITY, NotificationPreferenceListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, NotificationPreferenceFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -72,7 +72,7 @@ export const NotificationPreferenceQueries = {
    */
   async set(userId: string, input: SetNotificationPreference): Promise<NotificationPreference> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const values = parseInput(ENTITY, SetNotificationPreferenceDTO, input);
+    const values = parseInput(ENTITY, SetNotificationPreferenceSchema, input);
     const [row] = await write((db) =>
       db
         .insert(notificationPreferences)

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import {
-  CreateNotificationTargetDTO,
-  NotificationTargetListFilter,
+  CreateNotificationTargetSchema,
+  NotificationTargetFilterSchema,
   type CreateNotificationTarget,
   type NotificationTarget,
   type NotificationTargetFilter,
@@ -63,7 +63,7 @@ export const NotificationTargetQueries = {
   /** The user's targets, newest first. */
   async list(userId: string, input: ListNotificationTargetsInput = {}): Promise<Page<NotificationTarget>> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const { limit, filter, position } = parseListInput(ENTITY, NotificationTargetListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, NotificationTargetFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -84,7 +84,7 @@ export const NotificationTargetQueries = {
   /** Registers an unverified address; one already registered (by anyone) on that channel is a ConflictError. */
   async create(userId: string, input: CreateNotificationTarget): Promise<NotificationTarget> {
     const owner = parseId(ENTITY, userId, 'userId');
-    const values = parseInput(ENTITY, CreateNotificationTargetDTO, input);
+    const values = parseInput(ENTITY, CreateNotificationTargetSchema, input);
     const [row] = await write((db) =>
       db
         .insert(notificationTargets)

@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
-  CreateNotificationDTO,
-  NotificationListFilter,
+  CreateNotificationSchema,
+  NotificationFilterSchema,
   type CreateNotification,
   type Notification,
   type NotificationFilter,
@@ -73,7 +73,7 @@ export const NotificationQueries = {
   async list(userId: string, input: ListNotificationsInput = {}, options?: TenantScope): Promise<Page<Notification>> {
     const tenantId = resolveTenantId(ENTITY, options);
     const owner = parseId(ENTITY, userId, 'userId');
-    const { limit, filter, position } = parseListInput(ENTITY, NotificationListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, NotificationFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -98,7 +98,7 @@ export const NotificationQueries = {
    */
   async create(input: CreateNotification, options?: TenantScope): Promise<CreatedNotification> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const values = parseInput(ENTITY, CreateNotificationDTO, input);
+    const values = parseInput(ENTITY, CreateNotificationSchema, input);
     return write((db) =>
       db.transaction(async (tx) => {
         const [notification] = await tx

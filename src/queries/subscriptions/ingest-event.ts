@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Subscription } from '../../dto/subscriptions/subscription.ts';
 import {
-  IngestSubscriptionEventDTO,
+  IngestSubscriptionEventSchema,
   type IngestSubscriptionEvent,
   type SubscriptionEvent,
 } from '../../dto/subscriptions/subscription-event.ts';
@@ -45,7 +45,7 @@ export type IngestEventResult =
 export async function ingestEvent(input: IngestSubscriptionEvent): Promise<IngestEventResult> {
   const { providerEventId, providerSubscriptionId, type, payload, occurredAt, ...changes } = parseInput(
     ENTITY,
-    IngestSubscriptionEventDTO,
+    IngestSubscriptionEventSchema,
     input,
   );
   return write(() =>

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
-  CreateSubscriptionDTO,
-  SubscriptionListFilter,
-  UpdateSubscriptionDTO,
+  CreateSubscriptionSchema,
+  SubscriptionFilterSchema,
+  UpdateSubscriptionSchema,
   type CreateSubscription,
   type Subscription,
   type SubscriptionFilter,
@@ -70,7 +70,7 @@ export const SubscriptionQueries = {
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListSubscriptionsInput = {}, options?: TenantScope): Promise<Page<Subscription>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, filter, position } = parseListInput(ENTITY, SubscriptionListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, SubscriptionFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -107,7 +107,7 @@ export const SubscriptionQueries = {
 
   async create(input: CreateSubscription, options?: TenantScope): Promise<Subscription> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const values = parseInput(ENTITY, CreateSubscriptionDTO, input);
+    const values = parseInput(ENTITY, CreateSubscriptionSchema, input);
     const [row] = await write((db) =>
       db
         .insert(subscriptions)
@@ -120,7 +120,7 @@ export const SubscriptionQueries = {
   async update(id: string, input: UpdateSubscription, options?: TenantScope): Promise<Subscription> {
     const tenantId = resolveTenantId(ENTITY, options);
     const subscriptionId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateSubscriptionDTO, input);
+    const values = parseInput(ENTITY, UpdateSubscriptionSchema, input);
     const where = and(eq(subscriptions.id, subscriptionId), eq(subscriptions.tenantId, tenantId));
     const [row] = await write((db) => updateReturning(db, subscriptions, values, where));
     return orNotFound(row, ENTITY, `id=${id}`);

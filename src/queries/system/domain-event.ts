@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { safeText, uuid } from '../../dto/_fields.ts';
 import type { Executor } from '../../client/types.ts';
 import {
-  DomainEventListFilter,
-  NewDomainEventDTO,
+  DomainEventFilterSchema,
+  NewDomainEventSchema,
   type DomainEvent,
   type DomainEventFilter,
   type NewDomainEvent,
@@ -78,7 +78,7 @@ export const DomainEventQueries = {
   /** Records `event` in `tx` (the transaction of the change it describes); the database assigns its sequence number. */
   async insertDomainEventInTransaction(tx: Executor, event: NewDomainEvent): Promise<DomainEvent> {
     if (!isTransaction(tx)) throw new OutboxTransactionError();
-    const values = parseInput(ENTITY, NewDomainEventDTO, event);
+    const values = parseInput(ENTITY, NewDomainEventSchema, event);
     const [row] = await runWithExecutor(tx, () => write((db) => db.insert(domainEvents).values(values).returning()));
     return row!;
   },
@@ -89,7 +89,7 @@ export const DomainEventQueries = {
 
   /** Newest first; filter by aggregate (type, optionally id) and status. */
   async list(input: ListDomainEventsInput = {}): Promise<Page<DomainEvent>> {
-    const { limit, filter, position } = parseListInput(ENTITY, DomainEventListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, DomainEventFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()

@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import {
   RetentionSettingsSchema,
   SystemSettingKeySchema,
-  UpsertSystemSettingDTO,
+  UpsertSystemSettingSchema,
   type RetentionSettings,
   type SystemSetting,
   type SystemSettingValueOf,
@@ -59,7 +59,7 @@ export const SystemSettingQueries = {
     value: SystemSettingValueOf<K>,
     description?: string | null,
   ): Promise<TypedSystemSetting<K>> {
-    const input = parseInput(ENTITY, UpsertSystemSettingDTO, { key, value, description });
+    const input = parseInput(ENTITY, UpsertSystemSettingSchema, { key, value, description });
     const [row] = await write((db) =>
       db
         .insert(systemSettings)

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import {
-  CreateTenantActivityDTO,
-  TenantActivityListFilter,
+  CreateTenantActivitySchema,
+  TenantActivityFilterSchema,
   type CreateTenantActivity,
   type TenantActivity,
   type TenantActivityFilter,
@@ -66,7 +66,7 @@ export const TenantActivityQueries = {
       // `?? {}`: a null entry from untyped code is reported as a ValidationError, not a TypeError.
       const { tenantId: explicit, ...entry } = (input as LogTenantActivity | null) ?? {};
       const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
-      const values = parseInput(ENTITY, CreateTenantActivityDTO, entry);
+      const values = parseInput(ENTITY, CreateTenantActivitySchema, entry);
       const [row] = await write((db) =>
         db
           .insert(tenantActivity)
@@ -83,7 +83,7 @@ export const TenantActivityQueries = {
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTenantActivityInput = {}, options?: TenantScope): Promise<Page<TenantActivity>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, filter, position } = parseListInput(ENTITY, TenantActivityListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, TenantActivityFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()

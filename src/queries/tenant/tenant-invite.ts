@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import {
-  CreateTenantInviteDTO,
+  CreateTenantInviteSchema,
   TenantInviteTokenSchema,
-  UpdateTenantInviteDTO,
+  UpdateTenantInviteSchema,
   type CreateTenantInvite,
   type TenantInvite,
   type UpdateTenantInvite,
@@ -96,7 +96,7 @@ export const TenantInviteQueries = {
    */
   async create(input: CreateTenantInvite, options?: TenantScope): Promise<{ invite: TenantInvite; token: string }> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { expiresInDays, ...values } = parseInput(ENTITY, CreateTenantInviteDTO, input);
+    const { expiresInDays, ...values } = parseInput(ENTITY, CreateTenantInviteSchema, input);
     const token = randomBytes(32).toString('base64url');
     const [invite] = await write((db) =>
       db
@@ -114,7 +114,7 @@ export const TenantInviteQueries = {
   },
 
   async update(id: string, input: UpdateTenantInvite, options?: TenantScope): Promise<TenantInvite> {
-    const values = parseInput(ENTITY, UpdateTenantInviteDTO, input);
+    const values = parseInput(ENTITY, UpdateTenantInviteSchema, input);
     return changePending(id, values, options);
   },
 

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import {
-  CreateTenantMemberDTO,
-  TenantMemberListFilter,
-  UpdateTenantMemberDTO,
+  CreateTenantMemberSchema,
+  TenantMemberFilterSchema,
+  UpdateTenantMemberSchema,
   type TenantMember,
   type TenantMemberFilter,
 } from '../../dto/tenant/tenant-member.ts';
@@ -46,7 +46,7 @@ export const TenantMemberQueries = {
   /** Newest members first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTenantMembersInput = {}, options?: TenantScope): Promise<Page<TenantMember>> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const { limit, filter, position: after } = parseListInput(ENTITY, TenantMemberListFilter, input);
+    const { limit, filter, position: after } = parseListInput(ENTITY, TenantMemberFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -67,7 +67,7 @@ export const TenantMemberQueries = {
   /** ConflictError if the user is already a member, ForeignKeyError if the user does not exist. */
   async add(userId: string, role: TenantRole = 'member', options?: TenantScope): Promise<TenantMember> {
     const tenantId = resolveTenantId(ENTITY, options);
-    const values = parseInput(ENTITY, CreateTenantMemberDTO, { userId, role });
+    const values = parseInput(ENTITY, CreateTenantMemberSchema, { userId, role });
     const [row] = await write((db) =>
       db
         .insert(tenantMembers)
@@ -81,7 +81,7 @@ export const TenantMemberQueries = {
   async changeRole(userId: string, role: TenantRole, options?: TenantScope): Promise<TenantMember> {
     const tenantId = resolveTenantId(ENTITY, options);
     const memberId = parseId(ENTITY, userId, 'userId');
-    const values = parseInput(ENTITY, UpdateTenantMemberDTO, { role });
+    const values = parseInput(ENTITY, UpdateTenantMemberSchema, { role });
     const [row] = await write((db) =>
       db.update(tenantMembers).set(values).where(byUser(tenantId, memberId)).returning(),
     );

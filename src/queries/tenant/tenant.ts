@@ -1,8 +1,8 @@
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import {
-  CreateTenantDTO,
-  TenantListFilter,
-  UpdateTenantDTO,
+  CreateTenantSchema,
+  TenantFilterSchema,
+  UpdateTenantSchema,
   type CreateTenant,
   type Tenant,
   type TenantFilter,
@@ -57,7 +57,7 @@ export const TenantQueries = {
   getById: getByIdFrom(ENTITY, findById),
 
   async findBySlug(slug: string, options?: SoftDeleteOptions): Promise<Tenant | null> {
-    const value = parseInput(ENTITY, CreateTenantDTO.shape.slug, slug);
+    const value = parseInput(ENTITY, CreateTenantSchema.shape.slug, slug);
     const rows = await read((db) =>
       db
         .select()
@@ -70,7 +70,7 @@ export const TenantQueries = {
 
   /** Newest first, `limit` per page (default 50); pass `nextCursor` back for the next page. */
   async list(input: ListTenantsInput = {}, options?: SoftDeleteOptions): Promise<Page<Tenant>> {
-    const { limit, filter, position } = parseListInput(ENTITY, TenantListFilter, input);
+    const { limit, filter, position } = parseListInput(ENTITY, TenantFilterSchema, input);
     const rows = await read((db) =>
       db
         .select()
@@ -104,7 +104,7 @@ export const TenantQueries = {
 
   /** Creates the tenant and makes `ownerUserId` its owner, both or neither (a tenant never exists without an owner). */
   async createWithOwner(input: CreateTenant, ownerUserId: string): Promise<{ tenant: Tenant; owner: TenantMember }> {
-    const values = parseInput(ENTITY, CreateTenantDTO, input);
+    const values = parseInput(ENTITY, CreateTenantSchema, input);
     const userId = parseId(ENTITY, ownerUserId, 'ownerUserId');
     return atomically(async (tx) => {
       const [tenant] = await tx.insert(tenants).values(values).returning();
@@ -118,7 +118,7 @@ export const TenantQueries = {
 
   async update(id: string, input: UpdateTenant): Promise<Tenant> {
     const tenantId = parseId(ENTITY, id);
-    const values = parseInput(ENTITY, UpdateTenantDTO, input);
+    const values = parseInput(ENTITY, UpdateTenantSchema, input);
     const [row] = await write((db) =>
       updateReturning(db, tenants, values, and(eq(tenants.id, tenantId), liveRows(tenants))),
     );

@@ -6,7 +6,7 @@ import {
 import { createUserFactory } from '../auth/user.ts';
 import { defineFactory, fake } from '../_factory.ts';
 
-/** A unique address that `CreateNotificationTargetDTO` accepts for `channel`. */
+/** A unique address that `CreateNotificationTargetSchema` accepts for `channel`. */
 export function fakeAddress(channel: NotificationChannel): string {
   const n = fake.sequence();
   switch (channel) {

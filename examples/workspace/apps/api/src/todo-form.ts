@@ -1,7 +1,7 @@
-import { CreateTodoDTO } from 'database/dto';
+import { CreateTodoSchema } from 'database/dto';
 
 // Browser code: `database/dto` carries the Zod schemas and no database driver.
 
 export function validateTodoForm(form: unknown) {
-  return CreateTodoDTO.safeParse(form);
+  return CreateTodoSchema.safeParse(form);
 }

@@ -1,11 +1,11 @@
 import { TodoQueries, withTransaction } from 'database';
-import { CreateTodoDTO, type CreateTodo, type Todo } from 'database/dto';
+import { CreateTodoSchema, type CreateTodo, type Todo } from 'database/dto';
 import { todos } from 'database/schema';
 
 // Type-checked by `tsc -p .`: the three entries resolve to real types, not `any`.
 
 export function createTodo(input: CreateTodo, tenantId: string): Promise<Todo> {
-  const values = CreateTodoDTO.parse(input);
+  const values = CreateTodoSchema.parse(input);
   return withTransaction(() => TodoQueries.create(values, { tenantId }));
 }
 
