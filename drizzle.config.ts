@@ -1,6 +1,6 @@
 import { defineConfig } from 'drizzle-kit';
-import { parseDatabaseUrl } from './src/config/database-url.ts';
-import { env } from './src/config/env.ts';
+import { parseDatabaseUrl } from './src/config/database-url.js';
+import { env } from './src/config/env.js';
 
 // drizzle-kit generate needs no database; studio and check use DIRECT_URL (or the embedded default).
 const target = parseDatabaseUrl(env().DIRECT_URL ?? env().DATABASE_URL);

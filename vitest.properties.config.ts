@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config.ts';
+import base from './vitest.config.js';
 
 // `pnpm test:properties`: the property tests at their full figures (test/properties/*), too slow for `pnpm test`.
 export default defineConfig({

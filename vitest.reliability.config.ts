@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
-import { env } from './src/config/env.ts';
-import base from './vitest.config.ts';
+import { env } from './src/config/env.js';
+import base from './vitest.config.js';
 
 // `pnpm test:reliability`: fault, load and pooler tests against a real PostgreSQL server (never PGlite).
 const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';

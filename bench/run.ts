@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { packageRoot } from '../src/config/database-url.ts';
-import { env } from '../src/config/env.ts';
-import { cases } from './cases/index.ts';
-import type { BenchContext } from './lib/context.ts';
-import { createBenchPglite, createBenchPostgres, serverAvailable, type BenchPostgres } from './lib/databases.ts';
-import { gitCommit, machine, terminalTable, writeReports } from './lib/report.ts';
-import type { CaseResult } from './lib/result.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { env } from '../src/config/env.js';
+import { cases } from './cases/index.js';
+import type { BenchContext } from './lib/context.js';
+import { createBenchPglite, createBenchPostgres, serverAvailable, type BenchPostgres } from './lib/databases.js';
+import { gitCommit, machine, terminalTable, writeReports } from './lib/report.js';
+import type { CaseResult } from './lib/result.js';
 
 // `pnpm bench` measures and reports; it never fails because a goal is missed. `--smoke` runs every case with tiny
 // counts so CI proves the bench code still works. `--only <case>` (repeatable) runs the named cases.

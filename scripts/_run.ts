@@ -1,4 +1,4 @@
-import { DatabaseError } from '../src/errors/classes.ts';
+import { DatabaseError } from '../src/errors/classes.js';
 
 /** Runs a script body and turns any failure into one readable line and exit code 1 (no stack of driver noise). */
 export async function runScript(body: () => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
-import { createDatabase, databaseOptionsFromEnv } from '../src/client/create-database.ts';
-import type { Env } from '../src/config/env.ts';
-import { bindDatabase } from '../src/client/executor.ts';
-import { seedDemoData } from '../src/seed/index.ts';
+import { createDatabase, databaseOptionsFromEnv } from '../src/client/create-database.js';
+import type { Env } from '../src/config/env.js';
+import { bindDatabase } from '../src/client/executor.js';
+import { seedDemoData } from '../src/seed/index.js';
 
 /** Seeds the database `config` describes (its direct URL) on a connection of its own, closed at the end. */
 export async function seedConfiguredDatabase(config: Env): Promise<void> {

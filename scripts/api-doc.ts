@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/config/database-url.ts';
-import { runScript } from './_run.ts';
-import { API_DOC, expectedApiDoc } from './api/doc.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { runScript } from './_run.js';
+import { API_DOC, expectedApiDoc } from './api/doc.js';
 
 // `pnpm docs:api`: writes docs/api.md, every name each package.json entry point exports (`pnpm db:check` fails when
 // it is stale).

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/config/database-url.ts';
-import { readMigrationFiles } from '../src/migrate/migration-files.ts';
-import { runScript } from './_run.ts';
-import { API_DOC, expectedApiDoc } from './api/doc.ts';
-import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { readMigrationFiles } from '../src/migrate/migration-files.js';
+import { runScript } from './_run.js';
+import { API_DOC, expectedApiDoc } from './api/doc.js';
+import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.js';
 
 // `pnpm db:check`: drizzle/ must be exactly what the schema generates, and the journal must be in order.
 // Fails when `pnpm generate` would write a new migration, or `drizzle-kit check` complains, or docs/schema.md or

@@ -1,7 +1,7 @@
-import { packageRoot } from '../src/config/database-url.ts';
-import { runScript } from './_run.ts';
-import { checkStructure } from './structure/rules.ts';
-import { schemaSecurityViolations } from './structure/schema-security.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { runScript } from './_run.js';
+import { checkStructure } from './structure/rules.js';
+import { schemaSecurityViolations } from './structure/schema-security.js';
 
 // `pnpm check:structure`: the rails that keep every domain folder as clean as the first (see scripts/structure/),
 // and the security lints of the schema the migrations build.

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packageRoot } from '../src/config/database-url.ts';
-import { workspaceLockfile } from './workspace/lockfile.ts';
-import { runCommand } from './workspace/run-command.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { workspaceLockfile } from './workspace/lockfile.js';
+import { runCommand } from './workspace/run-command.js';
 
 // `pnpm check:workspace`: this package consumed the way a template user's monorepo consumes it. In a temp dir it
 // builds examples/workspace (apps/api) plus packages/database (this repository's tracked files), installs it offline

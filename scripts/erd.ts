@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/config/database-url.ts';
-import { runScript } from './_run.ts';
-import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { runScript } from './_run.js';
+import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.js';
 
 // `pnpm db:erd`: writes docs/schema.md (table list + one Mermaid ER diagram per domain) from the Drizzle tables.
 

@@ -1,6 +1,6 @@
-import { env } from '../src/config/env.ts';
-import { lintDatabase } from '../src/migrate/index.ts';
-import { runScript } from './_run.ts';
+import { env } from '../src/config/env.js';
+import { lintDatabase } from '../src/migrate/index.js';
+import { runScript } from './_run.js';
 
 // `pnpm db:lint`: the security lints of DIRECT_URL (falling back to DATABASE_URL; unset = embedded PGlite). Run it
 // after `pnpm db:migrate` on a Supabase project: exit 1 when the Data API would expose something no policy allows.

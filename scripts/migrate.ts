@@ -1,6 +1,6 @@
-import { env } from '../src/config/env.ts';
-import { migrate } from '../src/migrate/index.ts';
-import { runScript } from './_run.ts';
+import { env } from '../src/config/env.js';
+import { migrate } from '../src/migrate/index.js';
+import { runScript } from './_run.js';
 
 // `pnpm db:migrate`: applies drizzle/ to DIRECT_URL (falling back to DATABASE_URL; unset = embedded PGlite).
 // Run it as a release step, never at app start.

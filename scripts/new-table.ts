@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/config/database-url.ts';
-import { runScript } from './_run.ts';
-import { API_DOC, expectedApiDoc } from './api/doc.ts';
-import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.ts';
-import { generateMigrations, restoreMigrations, snapshotMigrations } from './scaffold/migrations.ts';
-import { planScaffold } from './scaffold/plan.ts';
-import { rulesMigration } from './scaffold/templates/rules.ts';
-import { formatChanges, revertChanges, writeChanges } from './scaffold/write-files.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { runScript } from './_run.js';
+import { API_DOC, expectedApiDoc } from './api/doc.js';
+import { SCHEMA_DOC, expectedSchemaDoc } from './erd/schema-doc.js';
+import { generateMigrations, restoreMigrations, snapshotMigrations } from './scaffold/migrations.js';
+import { planScaffold } from './scaffold/plan.js';
+import { rulesMigration } from './scaffold/templates/rules.js';
+import { formatChanges, revertChanges, writeChanges } from './scaffold/write-files.js';
 
 // `pnpm db:new <domain> <table> [--server-only] [--skip-migrations]`: a tenant-scoped table with every companion the
 // structure check asks for (relations, DTOs, query object, factory, test), wired through the barrels, plus its

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { packageRoot } from '../src/config/database-url.ts';
-import { env } from '../src/config/env.ts';
-import { migrate } from '../src/migrate/index.ts';
-import { databaseUrlFor } from '../src/testing/source.ts';
-import { runScript } from './_run.ts';
+import { packageRoot } from '../src/config/database-url.js';
+import { env } from '../src/config/env.js';
+import { migrate } from '../src/migrate/index.js';
+import { databaseUrlFor } from '../src/testing/source.js';
+import { runScript } from './_run.js';
 
 // `pnpm test:db:pgtap`: the pgtap/*.sql suites, run by pg_prove against a throwaway migrated database on a real
 // PostgreSQL server (TEST_DATABASE_URL, default the local server). Needs the pgTAP extension and pg_prove

@@ -1,6 +1,6 @@
-import { closeDefaultDatabase } from '../src/client/default-database.ts';
-import { pruneAll } from '../src/queries/system/prune.ts';
-import { runScript } from './_run.ts';
+import { closeDefaultDatabase } from '../src/client/default-database.js';
+import { pruneAll } from '../src/queries/system/prune.js';
+import { runScript } from './_run.js';
 
 // `pnpm db:prune`: deletes what retention_settings says is old enough (audit/activity rows, terminal invites,
 // published or failed domain events) from DATABASE_URL. Schedule it (cron), it is safe to run at any time.

@@ -1,9 +1,9 @@
-import { sameDatabase } from '../src/config/database-url.ts';
-import { env } from '../src/config/env.ts';
-import { ConfigError } from '../src/errors/classes.ts';
-import { dropAll, migrate } from '../src/migrate/index.ts';
-import { runScript } from './_run.ts';
-import { seedConfiguredDatabase } from './_seed.ts';
+import { sameDatabase } from '../src/config/database-url.js';
+import { env } from '../src/config/env.js';
+import { ConfigError } from '../src/errors/classes.js';
+import { dropAll, migrate } from '../src/migrate/index.js';
+import { runScript } from './_run.js';
+import { seedConfiguredDatabase } from './_seed.js';
 
 // `pnpm db:reset`: drops everything on DIRECT_URL (falling back to DATABASE_URL; unset = embedded PGlite, whose
 // data directory is deleted), migrates from scratch and seeds the demo data. For development databases only.

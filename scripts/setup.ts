@@ -1,7 +1,7 @@
-import { env } from '../src/config/env.ts';
-import { migrate } from '../src/migrate/index.ts';
-import { runScript } from './_run.ts';
-import { seedConfiguredDatabase } from './_seed.ts';
+import { env } from '../src/config/env.js';
+import { migrate } from '../src/migrate/index.js';
+import { runScript } from './_run.js';
+import { seedConfiguredDatabase } from './_seed.js';
 
 // `pnpm db:setup`: everything a fresh clone needs on whatever database the environment points at
 // (the embedded PGlite under .data/pglite by default): migrate, then seed demo data. Safe to re-run.

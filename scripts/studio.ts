@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { lockDataDir } from '../src/client/pglite-lock.ts';
-import { packageRoot, parseDatabaseUrl } from '../src/config/database-url.ts';
-import { env } from '../src/config/env.ts';
-import { runScript } from './_run.ts';
+import { lockDataDir } from '../src/client/pglite-lock.js';
+import { packageRoot, parseDatabaseUrl } from '../src/config/database-url.js';
+import { env } from '../src/config/env.js';
+import { runScript } from './_run.js';
 
 // `pnpm db:studio`: drizzle-kit studio on DIRECT_URL / DATABASE_URL, or on the embedded database. For PGlite this
 // process holds the data-directory lock while studio runs, so an app started meanwhile gets a clear "in use" error

@@ -11,10 +11,10 @@
 // depend on drizzle-orm at the version this package pins.
 
 // The executor model: `db`, transactions, read-your-writes.
-export { db } from './client/db.ts';
-export { closeDefaultDatabase } from './client/default-database.ts';
-export { currentExecutor, runWithExecutor, withPrimary, withTransaction } from './client/executor.ts';
-export type { Database, Executor, Transaction } from './client/types.ts';
+export { db } from './client/db.js';
+export { closeDefaultDatabase } from './client/default-database.js';
+export { currentExecutor, runWithExecutor, withPrimary, withTransaction } from './client/executor.js';
+export type { Database, Executor, Transaction } from './client/types.js';
 
 // Errors every query object throws.
 export {
@@ -30,11 +30,11 @@ export {
   NotFoundError,
   ValidationError,
   type ValidationIssue,
-} from './errors/classes.ts';
+} from './errors/classes.js';
 
 // Query objects and their inputs, by domain.
-export { type Page } from './queries/_lib/keyset.ts';
-export { type SoftDeleteOptions } from './queries/_lib/soft-delete.ts';
+export { type Page } from './queries/_lib/keyset.js';
+export { type SoftDeleteOptions } from './queries/_lib/soft-delete.js';
 export {
   AdminAuditLogQueries,
   AdminRoleQueries,
@@ -42,7 +42,7 @@ export {
   type ListAdminAuditLogInput,
   type ListAdminRolesInput,
   type ListAdminUsersInput,
-} from './queries/admin/index.ts';
+} from './queries/admin/index.js';
 export {
   AccountQueries,
   JwkQueries,
@@ -50,14 +50,14 @@ export {
   SessionQueries,
   UserQueries,
   VerificationQueries,
-} from './queries/auth/index.ts';
+} from './queries/auth/index.js';
 export {
   type ListTodosInput,
   type ListWaitlistInput,
   TodoQueries,
   UserActivityDailyQueries,
   WaitlistQueries,
-} from './queries/features/index.ts';
+} from './queries/features/index.js';
 export {
   type CreatedNotification,
   type ListNotificationPreferencesInput,
@@ -67,14 +67,14 @@ export {
   NotificationPreferenceQueries,
   NotificationQueries,
   NotificationTargetQueries,
-} from './queries/notifications/index.ts';
+} from './queries/notifications/index.js';
 export {
   type IngestEventResult,
   type ListSubscriptionEventsInput,
   type ListSubscriptionsInput,
   SubscriptionEventQueries,
   SubscriptionQueries,
-} from './queries/subscriptions/index.ts';
+} from './queries/subscriptions/index.js';
 export {
   type ClaimOptions,
   DomainEventQueries,
@@ -87,7 +87,7 @@ export {
   type PruneResult,
   SystemSettingQueries,
   type TypedSystemSetting,
-} from './queries/system/index.ts';
+} from './queries/system/index.js';
 export {
   InviteNotAcceptableError,
   type ListTenantActivityInput,
@@ -99,7 +99,7 @@ export {
   TenantMemberQueries,
   TenantQueries,
   type TenantWithRole,
-} from './queries/tenant/index.ts';
+} from './queries/tenant/index.js';
 
 // Tables, for `db` queries (enums, relations and limits: `database/schema`).
 export {
@@ -127,10 +127,10 @@ export {
   userActivityDaily,
   verification,
   waitlist,
-} from './schema/index.ts';
+} from './schema/index.js';
 
 // Tenant scope and Row-Level Security.
-export { currentTenantId, MissingTenantError, withTenant, type TenantScope } from './scope/tenant.ts';
-export { RlsClaimsSchema, withRls, type RlsClaims } from './scope/rls.ts';
+export { currentTenantId, MissingTenantError, withTenant, type TenantScope } from './scope/tenant.js';
+export { RlsClaimsSchema, withRls, type RlsClaims } from './scope/rls.js';
 
 export { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';

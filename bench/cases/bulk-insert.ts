@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { bindDatabase } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { uuidv7 } from '../../src/schema/uuidv7.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
-import { compareThroughput } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
+import { bindDatabase } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { uuidv7 } from '../../src/schema/uuidv7.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { compareThroughput } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
 
 // N rows through TodoQueries.createMany (DTO-validated, chunks of 1,000 in one transaction) vs the same chunks as raw
 // multi-row INSERTs in one transaction, and COPY FROM STDIN as the physical limit.

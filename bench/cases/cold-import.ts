@@ -3,11 +3,11 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { packageRoot } from '../../src/config/database-url.ts';
-import type { BenchCase } from '../lib/context.ts';
-import { median } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
-import { run } from '../lib/spawn.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import type { BenchCase } from '../lib/context.js';
+import { median } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
+import { run } from '../lib/spawn.js';
 
 // `database/dto` must stay cheap and driver-free: a browser bundle of a file that imports it carries no postgres.js,
 // no PGlite and no Drizzle driver adapter, and a fresh Node process imports it quickly. `database` (the root) is the

@@ -1,12 +1,12 @@
 import type postgres from 'postgres';
-import { bindDatabase } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { uuidv7 } from '../../src/schema/uuidv7.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
-import { compareThroughput } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
-import { TODO_COLUMNS, cycle } from '../lib/todo-sql.ts';
+import { bindDatabase } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { uuidv7 } from '../../src/schema/uuidv7.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { compareThroughput } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
+import { TODO_COLUMNS, cycle } from '../lib/todo-sql.js';
 
 // Ours validates the input with the DTO (trim, length, uuid checks); the raw side sends the values as they are.
 

@@ -1,11 +1,11 @@
 import type postgres from 'postgres';
-import { bindDatabase } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant } from '../lib/databases.ts';
-import { compareThroughput } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
-import { FIND_LIVE_BY_ID_SQL, cycle } from '../lib/todo-sql.ts';
+import { bindDatabase } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant } from '../lib/databases.js';
+import { compareThroughput } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
+import { FIND_LIVE_BY_ID_SQL, cycle } from '../lib/todo-sql.js';
 
 // Spelled out (not TODO_COLUMNS) so the baseline is one plain tagged query.
 function rawFindById(sql: postgres.Sql, id: string, tenantId: string) {

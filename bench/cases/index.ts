@@ -1,14 +1,14 @@
-import type { BenchCase } from '../lib/context.ts';
-import { bulkInsertCase } from './bulk-insert.ts';
-import { coldImportCase } from './cold-import.ts';
-import { createUpdateCase } from './create-update.ts';
-import { findByIdCase } from './find-by-id.ts';
-import { keysetCase } from './keyset.ts';
-import { listPageCase } from './list-page.ts';
-import { migrateCase } from './migrate.ts';
-import { relationalCase } from './relational.ts';
-import { testIsolationCase } from './test-isolation.ts';
-import { typecheckCase } from './typecheck.ts';
+import type { BenchCase } from '../lib/context.js';
+import { bulkInsertCase } from './bulk-insert.js';
+import { coldImportCase } from './cold-import.js';
+import { createUpdateCase } from './create-update.js';
+import { findByIdCase } from './find-by-id.js';
+import { keysetCase } from './keyset.js';
+import { listPageCase } from './list-page.js';
+import { migrateCase } from './migrate.js';
+import { relationalCase } from './relational.js';
+import { testIsolationCase } from './test-isolation.js';
+import { typecheckCase } from './typecheck.js';
 
 /** In run order: the latency-bound reads first, then the cases that grow the database (keyset leaves a 1,000,000-row
  * tenant behind, so it comes last of those), then the process-level ones. */

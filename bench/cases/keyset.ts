@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { bindDatabase } from '../../src/client/executor.ts';
-import { encodeCursor, newestFirst } from '../../src/queries/_lib/keyset.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
-import { compareThroughput, msPerOp } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
+import { bindDatabase } from '../../src/client/executor.js';
+import { encodeCursor, newestFirst } from '../../src/queries/_lib/keyset.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { compareThroughput, msPerOp } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
 
 // One tenant with 1,000,000 todos (generate_series, not measured). Page 1,000 by keyset should cost what page 1 costs;
 // OFFSET at the same depth reads and throws away 49,950 rows.

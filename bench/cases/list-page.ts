@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
-import { bindDatabase } from '../../src/client/executor.ts';
-import { newestFirst } from '../../src/queries/_lib/keyset.ts';
-import { liveRows } from '../../src/queries/_lib/soft-delete.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
-import { compareThroughput } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
-import { LIST_PAGE_SQL } from '../lib/todo-sql.ts';
+import { bindDatabase } from '../../src/client/executor.js';
+import { newestFirst } from '../../src/queries/_lib/keyset.js';
+import { liveRows } from '../../src/queries/_lib/soft-delete.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { compareThroughput } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
+import { LIST_PAGE_SQL } from '../lib/todo-sql.js';
 
 const LIMIT = 50;
 

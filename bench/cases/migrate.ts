@@ -5,13 +5,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { migrate, pgliteMigrationConnection, readMigrationFiles, runMigrations } from '../../src/migrate/index.ts';
-import { databaseUrlFor } from '../../src/testing/source.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { median } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
-import { run } from '../lib/spawn.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import { migrate, pgliteMigrationConnection, readMigrationFiles, runMigrations } from '../../src/migrate/index.js';
+import { databaseUrlFor } from '../../src/testing/source.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { median } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
+import { run } from '../lib/spawn.js';
 
 // Migrating an empty database with src/migrate in process vs the `drizzle-kit migrate` CLI (a fresh process each time,
 // as a release step runs it), rounds interleaved.

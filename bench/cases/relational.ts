@@ -1,7 +1,7 @@
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
-import { compareThroughput } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { compareThroughput } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
 
 // A tenant with its members and each member's user: Drizzle's relational query (one statement with lateral JSON
 // aggregation) vs a hand-written join on the raw driver, grouped in JS into the same shape.

@@ -1,13 +1,13 @@
-import { bindDatabase } from '../../src/client/executor.ts';
-import { createPgliteDatabase } from '../../src/client/pglite.ts';
-import type { Database } from '../../src/client/types.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { loadSnapshot } from '../../src/testing/pglite-snapshot.ts';
-import { openRollbackTransaction } from '../../src/testing/rollback-transaction.ts';
-import type { BenchCase, BenchContext } from '../lib/context.ts';
-import { seedTenant, type BenchDatabase } from '../lib/databases.ts';
-import { compareThroughput, medianMs, msPerOp } from '../lib/measure.ts';
-import { row, type CaseResult } from '../lib/result.ts';
+import { bindDatabase } from '../../src/client/executor.js';
+import { createPgliteDatabase } from '../../src/client/pglite.js';
+import type { Database } from '../../src/client/types.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { loadSnapshot } from '../../src/testing/pglite-snapshot.js';
+import { openRollbackTransaction } from '../../src/testing/rollback-transaction.js';
+import type { BenchCase, BenchContext } from '../lib/context.js';
+import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { compareThroughput, medianMs, msPerOp } from '../lib/measure.js';
+import { row, type CaseResult } from '../lib/result.js';
 
 // What one test pays for isolation: the rollback helper (open a transaction, bind it, write, roll back) vs a fresh
 // PGlite loaded from the migrated snapshot (what `isolatedDatabase()` gives a test that must commit).

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { packageRoot } from '../../src/config/database-url.ts';
-import type { BenchCase } from '../lib/context.ts';
-import { median } from '../lib/measure.ts';
-import { row } from '../lib/result.ts';
-import { run } from '../lib/spawn.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import type { BenchCase } from '../lib/context.js';
+import { median } from '../lib/measure.js';
+import { row } from '../lib/result.js';
+import { run } from '../lib/spawn.js';
 
 // Wall time of `pnpm typecheck` (tsc of TypeScript 7 over src, scripts, test, bench), without pnpm's own start-up.
 

@@ -1,5 +1,5 @@
-import type { BenchPglite, BenchPostgres } from './databases.ts';
-import type { CaseResult } from './result.ts';
+import type { BenchPglite, BenchPostgres } from './databases.js';
+import type { CaseResult } from './result.js';
 
 export interface BenchContext {
   /** Tiny iteration counts: proves the code runs, measures nothing. */

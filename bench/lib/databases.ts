@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { createPgliteDatabase, type PgliteHandle } from '../../src/client/pglite.ts';
-import { createPostgresDatabase, type PostgresHandle } from '../../src/client/postgres.ts';
-import { migrate } from '../../src/migrate/index.ts';
-import { loadSnapshot, migratedPgliteSnapshot } from '../../src/testing/pglite-snapshot.ts';
-import { databaseUrlFor } from '../../src/testing/source.ts';
+import { createPgliteDatabase, type PgliteHandle } from '../../src/client/pglite.js';
+import { createPostgresDatabase, type PostgresHandle } from '../../src/client/postgres.js';
+import { migrate } from '../../src/migrate/index.js';
+import { loadSnapshot, migratedPgliteSnapshot } from '../../src/testing/pglite-snapshot.js';
+import { databaseUrlFor } from '../../src/testing/source.js';
 
 // The databases a run measures: a throwaway database on the PostgreSQL server (created, migrated, dropped at the
 // end), and an in-memory PGlite loaded from the migrated test snapshot.

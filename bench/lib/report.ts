@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeGoal, type CaseResult } from './result.ts';
+import { describeGoal, type CaseResult } from './result.js';
 
 export interface RunInfo {
   startedAt: string;

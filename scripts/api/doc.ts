@@ -1,6 +1,6 @@
 import path from 'node:path';
 import prettier from 'prettier';
-import { readEntries, type Entry } from './exports.ts';
+import { readEntries, type Entry } from './exports.js';
 
 export const API_DOC = 'docs/api.md';
 

@@ -1,7 +1,7 @@
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { findTables } from '../structure/rules.ts';
-import { constCalls } from '../structure/source-files.ts';
+import { findTables } from '../structure/rules.js';
+import { constCalls } from '../structure/source-files.js';
 
 /** A table as docs/schema.md shows it: the Drizzle object (for columns and keys) and where it is declared. */
 export interface DocumentedTable {

@@ -1,6 +1,6 @@
 import prettier from 'prettier';
-import type { DocumentedTable } from './load.ts';
-import { tableKeys, type ForeignKeyEdge, type TableKeys } from './keys.ts';
+import type { DocumentedTable } from './load.js';
+import { tableKeys, type ForeignKeyEdge, type TableKeys } from './keys.js';
 
 // docs/schema.md: a table list and one Mermaid erDiagram per domain. Everything sorted, so the same schema always
 // gives the same bytes (pnpm db:check compares them).

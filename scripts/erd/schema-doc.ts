@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { loadSchemaTables } from './load.ts';
-import { renderSchemaDoc } from './render.ts';
+import { loadSchemaTables } from './load.js';
+import { renderSchemaDoc } from './render.js';
 
 export const SCHEMA_DOC = 'docs/schema.md';
 

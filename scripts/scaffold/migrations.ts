@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TableNames } from './names.ts';
-import { rulesMigration, type TableAccess } from './templates/rules.ts';
+import type { TableNames } from './names.js';
+import { rulesMigration, type TableAccess } from './templates/rules.js';
 
 // Two migrations, in this order: drizzle-kit's CREATE TABLE, then a custom one with the updated_at trigger and the
 // table's grants (both need the table, and drizzle-kit only writes custom migrations empty).

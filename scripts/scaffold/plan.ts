@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { findTables } from '../structure/rules.ts';
-import { exportedNames } from '../structure/source-files.ts';
-import { addObjectProperty, ensureExportStar, ensureImport, ensureNamedExport, objectKeys } from './edit-source.ts';
+import { findTables } from '../structure/rules.js';
+import { exportedNames } from '../structure/source-files.js';
+import { addObjectProperty, ensureExportStar, ensureImport, ensureNamedExport, objectKeys } from './edit-source.js';
 import {
   camelCase,
   dtoExportsOf,
@@ -11,14 +11,14 @@ import {
   pascalCase,
   tableNames,
   type TableNames,
-} from './names.ts';
-import { dtoModule } from './templates/dto.ts';
-import { factoryModule } from './templates/factory.ts';
-import { listInputType, queriesModule } from './templates/queries.ts';
-import { newRelationsModule, tableRelations, tenantsModuleFrom } from './templates/relations.ts';
-import type { TableAccess } from './templates/rules.ts';
-import { tableModule } from './templates/table.ts';
-import { testModule } from './templates/test.ts';
+} from './names.js';
+import { dtoModule } from './templates/dto.js';
+import { factoryModule } from './templates/factory.js';
+import { listInputType, queriesModule } from './templates/queries.js';
+import { newRelationsModule, tableRelations, tenantsModuleFrom } from './templates/relations.js';
+import type { TableAccess } from './templates/rules.js';
+import { tableModule } from './templates/table.js';
+import { testModule } from './templates/test.js';
 
 /** One file the scaffold writes: `before` is null for a new file. Paths are relative to the package root. */
 export interface FileChange {
@@ -92,7 +92,7 @@ export function planScaffold(
         [
           (t: string) => ensureImport(t, 'relations', 'drizzle-orm'),
           (t: string) => ensureImport(t, 'tenants', tenantsModuleFrom(n)),
-          (t: string) => ensureImport(t, n.tableExport, `./${n.fileName}.ts`),
+          (t: string) => ensureImport(t, n.tableExport, `./${n.fileName}.js`),
         ].reduce((acc, step) => step(acc), text) + `\n${tableRelations(n)}`,
     );
   }
@@ -100,40 +100,40 @@ export function planScaffold(
     `${tablesDir}/index.ts`,
     (text) =>
       ensureNamedExport(
-        ensureNamedExport(text, [n.nameMaxConst, n.tableExport], `./${n.fileName}.ts`),
+        ensureNamedExport(text, [n.nameMaxConst, n.tableExport], `./${n.fileName}.js`),
         [n.relations],
-        './relations.ts',
+        './relations.js',
       ),
     '',
   );
-  edit('src/schema/tables/index.ts', (text) => ensureExportStar(text, `./${d}/index.ts`));
+  edit('src/schema/tables/index.ts', (text) => ensureExportStar(text, `./${d}/index.js`));
   edit('src/schema/index.ts', (text) =>
-    ensureNamedExport(text, [n.nameMaxConst, n.tableExport, n.relations], './tables/index.ts'),
+    ensureNamedExport(text, [n.nameMaxConst, n.tableExport, n.relations], './tables/index.js'),
   );
   edit(TENANT_RELATIONS, (text) => addTenantsManySide(text, n));
 
   create(`src/dto/${d}/${n.fileName}.ts`, dtoModule(n));
-  edit(`src/dto/${d}/index.ts`, (text) => ensureExportStar(text, `./${n.fileName}.ts`), '');
-  edit('src/dto/index.ts', (text) => ensureNamedExport(text, dtoExportsOf(n), `./${d}/index.ts`));
+  edit(`src/dto/${d}/index.ts`, (text) => ensureExportStar(text, `./${n.fileName}.js`), '');
+  edit('src/dto/index.ts', (text) => ensureNamedExport(text, dtoExportsOf(n), `./${d}/index.js`));
 
   create(`src/queries/${d}/${n.fileName}.ts`, queriesModule(n));
   edit(
     `src/queries/${d}/index.ts`,
-    (text) => ensureNamedExport(text, [n.queries, `type ${listInputType(n)}`], `./${n.fileName}.ts`),
+    (text) => ensureNamedExport(text, [n.queries, `type ${listInputType(n)}`], `./${n.fileName}.js`),
     '',
   );
   edit('src/index.ts', (text) =>
     ensureNamedExport(
-      ensureNamedExport(text, [n.tableExport], './schema/index.ts'),
+      ensureNamedExport(text, [n.tableExport], './schema/index.js'),
       [n.queries, `type ${listInputType(n)}`],
-      `./queries/${d}/index.ts`,
+      `./queries/${d}/index.js`,
     ),
   );
 
   create(`src/testing/factories/${d}/${n.fileName}.ts`, factoryModule(n));
   edit(FACTORIES_INDEX, (text) =>
     addObjectProperty(
-      ensureImport(text, n.factory, `./${d}/${n.fileName}.ts`),
+      ensureImport(text, n.factory, `./${d}/${n.fileName}.js`),
       'factories',
       n.tableExport,
       `${n.factory}()`,
@@ -155,7 +155,7 @@ function addTenantsManySide(text: string, n: TableNames): string {
     (candidate) => !keys.includes(candidate),
   );
   if (!key) throw new ScaffoldError(`tenantsRelations already has a \`${n.tableExport}\` relation`);
-  const specifier = n.domainFolder === 'tenant' ? `./${n.fileName}.ts` : `../${n.domainFolder}/${n.fileName}.ts`;
+  const specifier = n.domainFolder === 'tenant' ? `./${n.fileName}.js` : `../${n.domainFolder}/${n.fileName}.js`;
   return addObjectProperty(
     ensureImport(text, n.tableExport, specifier),
     'tenantsRelations',

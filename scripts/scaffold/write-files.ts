@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import prettier from 'prettier';
-import type { FileChange } from './plan.ts';
+import type { FileChange } from './plan.js';
 
 /** Formats every change with the repository's prettier settings, so generated files pass `pnpm format:check`. */
 export async function formatChanges(root: string, changes: FileChange[]): Promise<FileChange[]> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { assertJournalOrder } from '../../src/migrate/migration-files.ts';
-import { tableNames } from '../scaffold/names.ts';
-import { dtoNameViolations } from './dto-names.ts';
+import { assertJournalOrder } from '../../src/migrate/migration-files.js';
+import { tableNames } from '../scaffold/names.js';
+import { dtoNameViolations } from './dto-names.js';
 import {
   constCalls,
   exportedNames,
@@ -12,7 +12,7 @@ import {
   listFiles,
   parse,
   resolveImport,
-} from './source-files.ts';
+} from './source-files.js';
 
 export interface Violation {
   rule: string;
@@ -107,7 +107,7 @@ export const everyTableHasCompanions: Rule = (root) => {
     const queryModules = queries.map((f) => path.basename(f, '.ts'));
     const tested = testFiles.some((f) => {
       const text = fs.readFileSync(f, 'utf8');
-      return queryModules.some((m) => new RegExp(`/queries/${table.domain}/${m}(\\.ts)?['"]`).test(text));
+      return queryModules.some((m) => new RegExp(`/queries/${table.domain}/${m}(\\.[jt]s)?['"]`).test(text));
     });
     if (!tested) missing('test file', `a test under test/ importing src/queries/${table.domain}/<module>.ts`);
   }

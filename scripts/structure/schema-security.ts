@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { createPgliteDatabase } from '../../src/client/pglite.ts';
-import { pgliteMigrationConnection } from '../../src/migrate/connection.ts';
-import { readMigrationFiles } from '../../src/migrate/migration-files.ts';
-import { runMigrations } from '../../src/migrate/run-migrations.ts';
-import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
-import type { Violation } from './rules.ts';
+import { createPgliteDatabase } from '../../src/client/pglite.js';
+import { pgliteMigrationConnection } from '../../src/migrate/connection.js';
+import { readMigrationFiles } from '../../src/migrate/migration-files.js';
+import { runMigrations } from '../../src/migrate/run-migrations.js';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.js';
+import type { Violation } from './rules.js';
 
 /** The security lints of `drizzle/` applied to a fresh in-memory database: what every new deployment would get. */
 export async function schemaSecurityViolations(root: string): Promise<Violation[]> {

@@ -1,9 +1,9 @@
-import { parseDatabaseUrl, tryParseDatabaseUrl, type PostgresTarget } from '../config/database-url.ts';
-import type { Env } from '../config/env.ts';
-import { ConfigError } from '../errors/classes.ts';
-import { createPgliteDatabase } from './pglite.ts';
-import { createPostgresDatabase } from './postgres.ts';
-import type { DatabaseHandle, DatabaseOptions } from './types.ts';
+import { parseDatabaseUrl, tryParseDatabaseUrl, type PostgresTarget } from '../config/database-url.js';
+import type { Env } from '../config/env.js';
+import { ConfigError } from '../errors/classes.js';
+import { createPgliteDatabase } from './pglite.js';
+import { createPostgresDatabase } from './postgres.js';
+import type { DatabaseHandle, DatabaseOptions } from './types.js';
 
 /** A database for any DATABASE_URL form. Nothing connects until the first query. */
 export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {

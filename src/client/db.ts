@@ -1,5 +1,5 @@
-import type { Database } from './types.ts';
-import { currentExecutor } from './executor.ts';
+import type { Database } from './types.js';
+import { currentExecutor } from './executor.js';
 
 /**
  * The database for app code: resolves on each use to the current executor (the open `withTransaction`, the bound

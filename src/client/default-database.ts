@@ -1,6 +1,6 @@
-import { createDatabase, databaseOptionsFromEnv } from './create-database.ts';
-import type { DatabaseHandle } from './types.ts';
-import { env } from '../config/env.ts';
+import { createDatabase, databaseOptionsFromEnv } from './create-database.js';
+import type { DatabaseHandle } from './types.js';
+import { env } from '../config/env.js';
 
 // Cached on globalThis so a dev server's hot reload reuses the pool (and the PGlite lock) instead of opening another.
 const cacheKey = Symbol.for('database.defaultDatabase');

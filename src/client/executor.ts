@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import type { Database, Executor, ReplicatedDatabase, Transaction } from './types.ts';
-import { getDefaultDatabase } from './default-database.ts';
-import { toConnectionError } from '../errors/sqlstate.ts';
+import type { Database, Executor, ReplicatedDatabase, Transaction } from './types.js';
+import { getDefaultDatabase } from './default-database.js';
+import { toConnectionError } from '../errors/sqlstate.js';
 
 // The executor model: every query object asks `currentExecutor()` what to run on.
 //   1. inside `withTransaction`, the open transaction (AsyncLocalStorage, so it follows awaits but not other requests);

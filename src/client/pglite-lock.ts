@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseInUseError } from '../errors/classes.ts';
+import { DatabaseInUseError } from '../errors/classes.js';
 
 // Two processes opening one PGlite data directory corrupt it, and PGlite does not stop them: a pid file does.
 

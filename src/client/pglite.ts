@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import * as schema from '../schema/index.ts';
-import { lockDataDir } from './pglite-lock.ts';
-import { withPgliteQueryLog } from './query-log.ts';
-import type { Database, DatabaseHandle, DatabaseOptions } from './types.ts';
+import * as schema from '../schema/index.js';
+import { lockDataDir } from './pglite-lock.js';
+import { withPgliteQueryLog } from './query-log.js';
+import type { Database, DatabaseHandle, DatabaseOptions } from './types.js';
 
 export interface PgliteHandle extends DatabaseHandle {
   readonly client: PGlite;

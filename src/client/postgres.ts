@@ -1,12 +1,12 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { parseDatabaseUrl, type PostgresTarget } from '../config/database-url.ts';
-import { ConfigError } from '../errors/classes.ts';
-import * as schema from '../schema/index.ts';
-import { withPostgresQueryLog } from './query-log.ts';
-import { withStatementReuse } from './statement-reuse.ts';
-import type { Database, DatabaseHandle, DatabaseOptions, ReplicatedDatabase } from './types.ts';
+import { parseDatabaseUrl, type PostgresTarget } from '../config/database-url.js';
+import { ConfigError } from '../errors/classes.js';
+import * as schema from '../schema/index.js';
+import { withPostgresQueryLog } from './query-log.js';
+import { withStatementReuse } from './statement-reuse.js';
+import type { Database, DatabaseHandle, DatabaseOptions, ReplicatedDatabase } from './types.js';
 
 export interface PostgresHandle extends DatabaseHandle {
   /** The primary's pool. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { wrapUnsafe } from './wrap-unsafe.ts';
+import { wrapUnsafe } from './wrap-unsafe.js';
 
 export interface QueryLogOptions {
   logParams: boolean;

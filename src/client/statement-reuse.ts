@@ -1,4 +1,4 @@
-import { wrapUnsafe } from './wrap-unsafe.ts';
+import { wrapUnsafe } from './wrap-unsafe.js';
 
 export const DEFAULT_MAX_PREPARED_STATEMENTS = 500;
 

@@ -1,7 +1,7 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { DatabaseTarget, PostgresTarget } from '../config/database-url.ts';
-import type * as schema from '../schema/index.ts';
+import type { DatabaseTarget, PostgresTarget } from '../config/database-url.js';
+import type * as schema from '../schema/index.js';
 
 export type Schema = typeof schema;
 /** A Drizzle database over postgres.js or PGlite, with the full schema loaded for relational queries. */

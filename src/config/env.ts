@@ -8,8 +8,8 @@ import {
   tryParseDatabaseUrl,
   type DatabaseTarget,
   type PostgresTarget,
-} from './database-url.ts';
-import { ConfigError } from '../errors/classes.ts';
+} from './database-url.js';
+import { ConfigError } from '../errors/classes.js';
 
 // The only module that reads process.env; everything else receives an `Env`.
 

@@ -1,6 +1,6 @@
 import { createSchemaFactory } from 'drizzle-zod';
 import { z } from 'zod';
-import { uuid } from './_fields.ts';
+import { uuid } from './_fields.js';
 
 // The only module that calls drizzle-zod. Drizzle 1.0 moves it to `drizzle-orm/zod`: change this import, nothing else.
 // Dates are coerced, so an ISO string from JSON (HTTP input, a cursor) parses into a Date. drizzle-zod builds a uuid

@@ -1,6 +1,6 @@
 // Zod DTOs and their types only. Imports no driver and opens no connection: safe for a browser bundle.
 // An explicit list (`pnpm db:new` adds a new table's names); docs/api.md shows it.
-export { SLUG_PATTERN } from './_fields.ts';
+export { SLUG_PATTERN } from './_fields.js';
 export {
   ADMIN_PERMISSION_PATTERN,
   type AdminAuditEntry,
@@ -30,7 +30,7 @@ export {
   UpdateAdminRoleSchema,
   type UpdateAdminUser,
   UpdateAdminUserSchema,
-} from './admin/index.ts';
+} from './admin/index.js';
 export {
   type Account,
   ACCOUNT_TOKEN_MAX,
@@ -78,7 +78,7 @@ export {
   type Verification,
   VerificationIdentifierSchema,
   VerificationSchema,
-} from './auth/index.ts';
+} from './auth/index.js';
 export {
   activityDay,
   type CreateTodo,
@@ -111,7 +111,7 @@ export {
   type WaitlistFilter,
   WaitlistFilterSchema,
   WaitlistEntrySchema,
-} from './features/index.ts';
+} from './features/index.js';
 export {
   ClaimNotificationDeliveriesSchema,
   type CreateNotification,
@@ -142,7 +142,7 @@ export {
   notificationTypeField,
   type SetNotificationPreference,
   SetNotificationPreferenceSchema,
-} from './notifications/index.ts';
+} from './notifications/index.js';
 export {
   type CreateSubscription,
   CreateSubscriptionSchema,
@@ -167,7 +167,7 @@ export {
   type UpdateSubscriptionEvent,
   UpdateSubscriptionEventSchema,
   withPeriodOrder,
-} from './subscriptions/index.ts';
+} from './subscriptions/index.js';
 export {
   type DomainEvent,
   type DomainEventFilter,
@@ -194,7 +194,7 @@ export {
   systemSettingValueSchema,
   type UpsertSystemSetting,
   UpsertSystemSettingSchema,
-} from './system/index.ts';
+} from './system/index.js';
 export {
   type CreateTenant,
   type CreateTenantActivity,
@@ -234,4 +234,4 @@ export {
   UpdateTenantInviteSchema,
   type UpdateTenantMember,
   UpdateTenantMemberSchema,
-} from './tenant/index.ts';
+} from './tenant/index.js';

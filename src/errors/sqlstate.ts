@@ -1,4 +1,4 @@
-import { CheckViolationError, ConflictError, DatabaseError, ForbiddenError, ForeignKeyError } from './classes.ts';
+import { CheckViolationError, ConflictError, DatabaseError, ForbiddenError, ForeignKeyError } from './classes.js';
 
 interface DriverError {
   code: string;

@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { isTransactionPooler, redactUrl } from '../config/database-url.ts';
-import { MigrationError } from '../errors/classes.ts';
+import { isTransactionPooler, redactUrl } from '../config/database-url.js';
+import { MigrationError } from '../errors/classes.js';
 
 /** The little a migration run needs: one session, plain statements. */
 export interface MigrationConnection {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import postgres from 'postgres';
-import { lockDataDir } from '../client/pglite-lock.ts';
-import { parseDatabaseUrl, redactUrl } from '../config/database-url.ts';
-import { MigrationError } from '../errors/classes.ts';
+import { lockDataDir } from '../client/pglite-lock.js';
+import { parseDatabaseUrl, redactUrl } from '../config/database-url.js';
+import { MigrationError } from '../errors/classes.js';
 
 export interface DropAllOptions {
   /** A DATABASE_URL-style string (the direct URL); `undefined` is the embedded default. */

@@ -1,21 +1,21 @@
-import { parseDatabaseUrl } from '../config/database-url.ts';
-import { createPgliteDatabase } from '../client/pglite.ts';
-import { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.ts';
-import { defaultMigrationsFolder, readMigrationFiles } from './migration-files.ts';
-import { runMigrations, type MigrationReport } from './run-migrations.ts';
-import { lintDatabaseSecurity, type SecurityFinding } from './security-lints.ts';
+import { parseDatabaseUrl } from '../config/database-url.js';
+import { createPgliteDatabase } from '../client/pglite.js';
+import { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.js';
+import { defaultMigrationsFolder, readMigrationFiles } from './migration-files.js';
+import { runMigrations, type MigrationReport } from './run-migrations.js';
+import { lintDatabaseSecurity, type SecurityFinding } from './security-lints.js';
 
-export { assertJournalOrder, readMigrationFiles, type MigrationFile } from './migration-files.ts';
-export { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.ts';
-export { drizzleMigrationTable, runMigrations, type MigrationReport, type MigrationTable } from './run-migrations.ts';
-export { dropAll, type DropAllOptions } from './drop-all.ts';
+export { assertJournalOrder, readMigrationFiles, type MigrationFile } from './migration-files.js';
+export { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.js';
+export { drizzleMigrationTable, runMigrations, type MigrationReport, type MigrationTable } from './run-migrations.js';
+export { dropAll, type DropAllOptions } from './drop-all.js';
 export {
   SECRET_COLUMN_PATTERN,
   lintDatabaseSecurity,
   type CatalogReader,
   type SecurityFinding,
   type SecurityLintName,
-} from './security-lints.ts';
+} from './security-lints.js';
 
 export interface MigrateOptions {
   /** A DATABASE_URL-style string (use the direct URL); `undefined` is the embedded default. */

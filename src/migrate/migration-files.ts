@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../config/database-url.ts';
-import { MigrationError } from '../errors/classes.ts';
+import { packageRoot } from '../config/database-url.js';
+import { MigrationError } from '../errors/classes.js';
 
 export const defaultMigrationsFolder = path.join(packageRoot, 'drizzle');
 

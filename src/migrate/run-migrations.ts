@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { MigrationError } from '../errors/classes.ts';
-import type { MigrationConnection } from './connection.ts';
-import type { MigrationFile } from './migration-files.ts';
+import { MigrationError } from '../errors/classes.js';
+import type { MigrationConnection } from './connection.js';
+import type { MigrationFile } from './migration-files.js';
 
 export interface MigrationReport {
   applied: { tag: string; ms: number }[];

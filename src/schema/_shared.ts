@@ -1,5 +1,5 @@
 import { timestamp, uuid } from 'drizzle-orm/pg-core';
-import { uuidv7 } from './uuidv7.ts';
+import { uuidv7 } from './uuidv7.js';
 
 // Column helpers spread into every table. Functions, so each table gets its own builders.
 

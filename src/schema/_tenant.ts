@@ -1,5 +1,5 @@
 import { uuid } from 'drizzle-orm/pg-core';
-import { tenants } from './tables/tenant/tenant.ts';
+import { tenants } from './tables/tenant/tenant.js';
 
 // Separate from _shared.ts: `tenants` itself uses _shared.ts, and importing it there would be a cycle.
 

@@ -99,6 +99,6 @@ export {
   WAITLIST_STATUSES,
   waitlistStatus,
   type WaitlistStatus,
-} from './tables/index.ts';
+} from './tables/index.js';
 // Supabase's roles (existing, never created by drizzle-kit), for policies of your own tables.
-export { anonRole, authenticatedRole, serviceRole } from './_rls.ts';
+export { anonRole, authenticatedRole, serviceRole } from './_rls.js';

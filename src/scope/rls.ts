@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Transaction } from '../client/types.ts';
-import { ValidationError } from '../errors/classes.ts';
-import { currentExecutor, isTransaction, withTransaction } from '../client/executor.ts';
-import { toDatabaseError } from '../errors/sqlstate.ts';
+import type { Transaction } from '../client/types.js';
+import { ValidationError } from '../errors/classes.js';
+import { currentExecutor, isTransaction, withTransaction } from '../client/executor.js';
+import { toDatabaseError } from '../errors/sqlstate.js';
 
 /**
  * The JWT claims the RLS policies read (`request.jwt.claims`, as Supabase's PostgREST sets it):

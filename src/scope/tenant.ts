@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DatabaseError } from '../errors/classes.ts';
+import { DatabaseError } from '../errors/classes.js';
 
 // Tenant-scoped query objects take the tenant explicitly ({ tenantId }) or from here, set once per request.
 

@@ -1,10 +1,10 @@
-import type { User } from '../dto/auth/user.ts';
-import { AdminAuditLogQueries } from '../queries/admin/admin-audit-log.ts';
-import { AdminRoleQueries } from '../queries/admin/admin-role.ts';
-import { AdminUserQueries } from '../queries/admin/admin-user.ts';
-import type { SeededUsers } from './auth.ts';
-import { written, type SeededTenant, type TableCounts } from './context.ts';
-import { ADMIN_ROLES, STAFF, STAFF_DOMAIN } from './demo-data.ts';
+import type { User } from '../dto/auth/user.js';
+import { AdminAuditLogQueries } from '../queries/admin/admin-audit-log.js';
+import { AdminRoleQueries } from '../queries/admin/admin-role.js';
+import { AdminUserQueries } from '../queries/admin/admin-user.js';
+import type { SeededUsers } from './auth.js';
+import { written, type SeededTenant, type TableCounts } from './context.js';
+import { ADMIN_ROLES, STAFF, STAFF_DOMAIN } from './demo-data.js';
 
 /** Two staff roles, one staff member in each, and what they did in the back office. */
 export async function seedAdmin(users: SeededUsers, tenants: SeededTenant[]): Promise<TableCounts> {

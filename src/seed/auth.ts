@@ -1,13 +1,13 @@
-import type { User } from '../dto/auth/user.ts';
-import { AccountQueries } from '../queries/auth/account.ts';
-import { JwkQueries } from '../queries/auth/jwk.ts';
-import { SessionQueries } from '../queries/auth/session.ts';
-import { UserQueries } from '../queries/auth/user.ts';
-import { VerificationQueries } from '../queries/auth/verification.ts';
-import { fake, fromNow } from '../testing/factories/_factory.ts';
-import { createJwkFactory } from '../testing/factories/auth/jwk.ts';
-import type { TableCounts } from './context.ts';
-import { DEMO_TENANTS, STAFF, STAFF_DOMAIN, emailOf, type DemoPerson } from './demo-data.ts';
+import type { User } from '../dto/auth/user.js';
+import { AccountQueries } from '../queries/auth/account.js';
+import { JwkQueries } from '../queries/auth/jwk.js';
+import { SessionQueries } from '../queries/auth/session.js';
+import { UserQueries } from '../queries/auth/user.js';
+import { VerificationQueries } from '../queries/auth/verification.js';
+import { fake, fromNow } from '../testing/factories/_factory.js';
+import { createJwkFactory } from '../testing/factories/auth/jwk.js';
+import type { TableCounts } from './context.js';
+import { DEMO_TENANTS, STAFF, STAFF_DOMAIN, emailOf, type DemoPerson } from './demo-data.js';
 
 export interface SeededUsers {
   /** By email. */

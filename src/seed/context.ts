@@ -1,7 +1,7 @@
-import type { User } from '../dto/auth/user.ts';
-import type { Tenant } from '../dto/tenant/tenant.ts';
-import type { Todo } from '../dto/features/todo.ts';
-import type { DemoTenantSpec } from './demo-data.ts';
+import type { User } from '../dto/auth/user.js';
+import type { Tenant } from '../dto/tenant/tenant.js';
+import type { Todo } from '../dto/features/todo.js';
+import type { DemoTenantSpec } from './demo-data.js';
 
 /** A seeded tenant and its people, handed from one domain's seed to the next. */
 export interface SeededTenant {

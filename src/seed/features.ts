@@ -1,9 +1,9 @@
-import { TodoQueries } from '../queries/features/todo.ts';
-import { UserActivityDailyQueries } from '../queries/features/user-activity-daily.ts';
-import { WaitlistQueries } from '../queries/features/waitlist.ts';
-import { fake } from '../testing/factories/_factory.ts';
-import { daysAgo, utcDay, type SeededTenant, type TableCounts } from './context.ts';
-import { TODO_TITLES, WAITLIST_EMAILS } from './demo-data.ts';
+import { TodoQueries } from '../queries/features/todo.js';
+import { UserActivityDailyQueries } from '../queries/features/user-activity-daily.js';
+import { WaitlistQueries } from '../queries/features/waitlist.js';
+import { fake } from '../testing/factories/_factory.js';
+import { daysAgo, utcDay, type SeededTenant, type TableCounts } from './context.js';
+import { TODO_TITLES, WAITLIST_EMAILS } from './demo-data.js';
 
 const ACTIVITY_DAYS = 5;
 

@@ -1,17 +1,17 @@
-import { withTransaction } from '../client/executor.ts';
-import { TenantQueries } from '../queries/tenant/tenant.ts';
-import { seedFactories } from '../testing/factories/_factory.ts';
-import { seedAdmin } from './admin.ts';
-import { seedAuth } from './auth.ts';
-import type { TableCounts } from './context.ts';
-import { DEMO_MARKER_SLUG, DEMO_SEED } from './demo-data.ts';
-import { seedFeatures } from './features.ts';
-import { seedNotifications } from './notifications.ts';
-import { seedSubscriptions } from './subscriptions.ts';
-import { seedSystem } from './system.ts';
-import { seedTenants } from './tenant.ts';
+import { withTransaction } from '../client/executor.js';
+import { TenantQueries } from '../queries/tenant/tenant.js';
+import { seedFactories } from '../testing/factories/_factory.js';
+import { seedAdmin } from './admin.js';
+import { seedAuth } from './auth.js';
+import type { TableCounts } from './context.js';
+import { DEMO_MARKER_SLUG, DEMO_SEED } from './demo-data.js';
+import { seedFeatures } from './features.js';
+import { seedNotifications } from './notifications.js';
+import { seedSubscriptions } from './subscriptions.js';
+import { seedSystem } from './system.js';
+import { seedTenants } from './tenant.js';
 
-export { DEMO_MARKER_SLUG, DEMO_SEED, DEMO_TENANTS } from './demo-data.ts';
+export { DEMO_MARKER_SLUG, DEMO_SEED, DEMO_TENANTS } from './demo-data.js';
 
 export type SeedResult =
   | { skipped: true; reason: string }

@@ -1,9 +1,9 @@
-import type { NotificationDelivery } from '../dto/notifications/notification-delivery.ts';
-import { NotificationDeliveryQueries } from '../queries/notifications/notification-delivery.ts';
-import { NotificationPreferenceQueries } from '../queries/notifications/notification-preference.ts';
-import { NotificationTargetQueries } from '../queries/notifications/notification-target.ts';
-import { NotificationQueries } from '../queries/notifications/notification.ts';
-import type { SeededTenant, TableCounts } from './context.ts';
+import type { NotificationDelivery } from '../dto/notifications/notification-delivery.js';
+import { NotificationDeliveryQueries } from '../queries/notifications/notification-delivery.js';
+import { NotificationPreferenceQueries } from '../queries/notifications/notification-preference.js';
+import { NotificationTargetQueries } from '../queries/notifications/notification-target.js';
+import { NotificationQueries } from '../queries/notifications/notification.js';
+import type { SeededTenant, TableCounts } from './context.js';
 
 /**
  * Everyone can be reached by verified email; owners also by push, Acme's owner by webhook, and each tenant's first

@@ -1,7 +1,7 @@
-import type { IngestSubscriptionEvent } from '../dto/subscriptions/subscription-event.ts';
-import type { SubscriptionStatus } from '../schema/tables/subscriptions/subscription.ts';
-import { SubscriptionQueries } from '../queries/subscriptions/subscription.ts';
-import { daysAgo, type SeededTenant, type TableCounts } from './context.ts';
+import type { IngestSubscriptionEvent } from '../dto/subscriptions/subscription-event.js';
+import type { SubscriptionStatus } from '../schema/tables/subscriptions/subscription.js';
+import { SubscriptionQueries } from '../queries/subscriptions/subscription.js';
+import { daysAgo, type SeededTenant, type TableCounts } from './context.js';
 
 type StateChange = Omit<IngestSubscriptionEvent, 'providerEventId' | 'providerSubscriptionId' | 'payload'>;
 

@@ -1,8 +1,8 @@
-import type { NewDomainEvent } from '../dto/system/domain-event.ts';
-import { withTransaction } from '../client/executor.ts';
-import { DomainEventQueries } from '../queries/system/domain-event.ts';
-import { SystemSettingQueries } from '../queries/system/system-setting.ts';
-import type { SeededTenant, TableCounts } from './context.ts';
+import type { NewDomainEvent } from '../dto/system/domain-event.js';
+import { withTransaction } from '../client/executor.js';
+import { DomainEventQueries } from '../queries/system/domain-event.js';
+import { SystemSettingQueries } from '../queries/system/system-setting.js';
+import type { SeededTenant, TableCounts } from './context.js';
 
 /** The values drizzle/0002_system_data.sql inserts; written only if that row was deleted since. */
 const DEFAULT_RETENTION = {

@@ -1,10 +1,10 @@
-import { TenantActivityQueries } from '../queries/tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../queries/tenant/tenant-invite.ts';
-import { TenantMemberQueries } from '../queries/tenant/tenant-member.ts';
-import { TenantQueries } from '../queries/tenant/tenant.ts';
-import type { SeededUsers } from './auth.ts';
-import { written, type SeededTenant, type TableCounts } from './context.ts';
-import { DEMO_TENANTS, emailOf, type DemoPerson } from './demo-data.ts';
+import { TenantActivityQueries } from '../queries/tenant/tenant-activity.js';
+import { TenantInviteQueries } from '../queries/tenant/tenant-invite.js';
+import { TenantMemberQueries } from '../queries/tenant/tenant-member.js';
+import { TenantQueries } from '../queries/tenant/tenant.js';
+import type { SeededUsers } from './auth.js';
+import { written, type SeededTenant, type TableCounts } from './context.js';
+import { DEMO_TENANTS, emailOf, type DemoPerson } from './demo-data.js';
 
 /**
  * The three tenants with their owner, admins and members; per tenant two pending invites, one revoked and one

@@ -1,10 +1,10 @@
 import { inject } from 'vitest';
-import type { DatabaseHandle } from '../client/types.ts';
-import { createIsolatedDatabase } from './isolated-database.ts';
-import { workerDatabase } from './worker-database.ts';
+import type { DatabaseHandle } from '../client/types.js';
+import { createIsolatedDatabase } from './isolated-database.js';
+import { workerDatabase } from './worker-database.js';
 
-export { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.ts';
-export type { TestDatabaseSource } from './source.ts';
+export { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.js';
+export type { TestDatabaseSource } from './source.js';
 
 /** The worker's migrated test database (PGlite, or a clone of the server template under TEST_DATABASE_URL). */
 export function testDatabase(): Promise<DatabaseHandle> {
@@ -15,4 +15,4 @@ export function testDatabase(): Promise<DatabaseHandle> {
 export function isolatedDatabase(options?: { poolMax?: number }) {
   return createIsolatedDatabase(inject('testDatabase'), options);
 }
-export { factories, defineFactory, fake, fromNow, seedFactories, type Factory } from './factories/index.ts';
+export { factories, defineFactory, fake, fromNow, seedFactories, type Factory } from './factories/index.js';

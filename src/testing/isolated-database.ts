@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { createPgliteDatabase } from '../client/pglite.ts';
-import { createPostgresDatabase } from '../client/postgres.ts';
-import type { DatabaseHandle } from '../client/types.ts';
+import { createPgliteDatabase } from '../client/pglite.js';
+import { createPostgresDatabase } from '../client/postgres.js';
+import type { DatabaseHandle } from '../client/types.js';
 import {
   pgliteMigrationConnection,
   postgresMigrationConnection,
   type MigrationConnection,
-} from '../migrate/connection.ts';
-import { loadSnapshot } from './pglite-snapshot.ts';
-import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
+} from '../migrate/connection.js';
+import { loadSnapshot } from './pglite-snapshot.js';
+import { databaseUrlFor, type TestDatabaseSource } from './source.js';
 
 export interface IsolatedDatabase extends DatabaseHandle {
   /**

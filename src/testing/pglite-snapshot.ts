@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { packageRoot } from '../config/database-url.ts';
-import { pgliteMigrationConnection } from '../migrate/connection.ts';
-import { readMigrationFiles } from '../migrate/migration-files.ts';
-import { runMigrations } from '../migrate/run-migrations.ts';
+import { packageRoot } from '../config/database-url.js';
+import { pgliteMigrationConnection } from '../migrate/connection.js';
+import { readMigrationFiles } from '../migrate/migration-files.js';
+import { runMigrations } from '../migrate/run-migrations.js';
 
 // A fresh PGlite spends ~3 s in initdb and migrating; loading a migrated data directory takes ~0.5 s. The snapshot is
 // cached by the hash of the migrations, so only a changed migration pays the full price again.

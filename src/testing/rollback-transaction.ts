@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '../client/types.ts';
+import type { Database, Transaction } from '../client/types.js';
 
 class RollbackSignal extends Error {
   constructor() {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { parseDatabaseUrl } from '../config/database-url.ts';
-import { env } from '../config/env.ts';
-import { ConfigError } from '../errors/classes.ts';
-import { migrate } from '../migrate/index.ts';
-import { migratedPgliteSnapshot } from './pglite-snapshot.ts';
-import { databaseUrlFor, type TestDatabaseSource } from './source.ts';
+import { parseDatabaseUrl } from '../config/database-url.js';
+import { env } from '../config/env.js';
+import { ConfigError } from '../errors/classes.js';
+import { migrate } from '../migrate/index.js';
+import { migratedPgliteSnapshot } from './pglite-snapshot.js';
+import { databaseUrlFor, type TestDatabaseSource } from './source.js';
 
 /**
  * vitest `globalSetup`: prepares one migrated database for the whole run. With TEST_DATABASE_URL it creates a

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, inject } from 'vitest';
-import { bindDatabase } from '../client/executor.ts';
-import { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.ts';
-import { workerDatabase } from './worker-database.ts';
+import { bindDatabase } from '../client/executor.js';
+import { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.js';
+import { workerDatabase } from './worker-database.js';
 
 // vitest `setupFiles` entry: every test runs inside a transaction that is rolled back afterwards, and every query
 // object (and `withTransaction`, as a savepoint) joins it.

@@ -1,6 +1,6 @@
-import type { DatabaseHandle } from '../client/types.ts';
-import { createIsolatedDatabase } from './isolated-database.ts';
-import type { TestDatabaseSource } from './source.ts';
+import type { DatabaseHandle } from '../client/types.js';
+import { createIsolatedDatabase } from './isolated-database.js';
+import type { TestDatabaseSource } from './source.js';
 
 // One database per vitest worker, shared by the test files the worker runs (vitest `isolate: false`), kept on
 // globalThis because a setup file is evaluated again for every file.

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { AdminAuditEntrySchema, type AdminAuditEntry } from '../../src/dto/admin/admin-audit-log.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
-import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { AdminAuditEntrySchema, type AdminAuditEntry } from '../../src/dto/admin/admin-audit-log.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.js';
+import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.js';
+import { factories } from '../../src/testing/index.js';
 
 let adminUserId: string;
 let consoleError: ReturnType<typeof vi.spyOn>;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { AdminRoleSchema, type AdminRole } from '../../src/dto/admin/admin-role.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
-import { type adminRoles } from '../../src/schema/tables/admin/admin-role.ts';
-import { factories } from '../../src/testing/index.ts';
+import { AdminRoleSchema, type AdminRole } from '../../src/dto/admin/admin-role.js';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-role.js';
+import { type adminRoles } from '../../src/schema/tables/admin/admin-role.js';
+import { factories } from '../../src/testing/index.js';
 
 describe('AdminRoleQueries', () => {
   it('row DTO type is the table row type', () => {

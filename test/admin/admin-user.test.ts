@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { AdminUserSchema, type AdminUser } from '../../src/dto/admin/admin-user.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
-import { type adminUsers } from '../../src/schema/tables/admin/admin-user.ts';
-import { factories } from '../../src/testing/index.ts';
+import { AdminUserSchema, type AdminUser } from '../../src/dto/admin/admin-user.js';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.js';
+import { type adminUsers } from '../../src/schema/tables/admin/admin-user.js';
+import { factories } from '../../src/testing/index.js';
 
 let roleId: string;
 let userId: string;

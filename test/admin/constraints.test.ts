@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { rejection } from '../support/db-rejection.ts';
-import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { adminRoles } from '../../src/schema/tables/admin/admin-role.ts';
-import { adminUsers } from '../../src/schema/tables/admin/admin-user.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { rejection } from '../support/db-rejection.js';
+import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.js';
+import { adminRoles } from '../../src/schema/tables/admin/admin-role.js';
+import { adminUsers } from '../../src/schema/tables/admin/admin-user.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { factories } from '../../src/testing/index.js';
 
 describe('admin tables: database rules', () => {
   it('admin_roles.name is unique and permissions default to an empty array', async () => {

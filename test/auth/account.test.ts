@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { AccountSchema, CreateAccountSchema, type Account, type AccountSummary } from '../../src/dto/auth/account.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { type account } from '../../src/schema/tables/auth/account.ts';
-import { factories } from '../../src/testing/index.ts';
+import { AccountSchema, CreateAccountSchema, type Account, type AccountSummary } from '../../src/dto/auth/account.js';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { AccountQueries } from '../../src/queries/auth/account.js';
+import { type account } from '../../src/schema/tables/auth/account.js';
+import { factories } from '../../src/testing/index.js';
 
 let userId: string;
 const HASH = `${'ab'.repeat(16)}:${'cd'.repeat(64)}`; // the shape of Better Auth's scrypt salt:key

@@ -4,15 +4,15 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { jwt } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import * as schema from '../../src/schema/index.ts';
-import { account } from '../../src/schema/tables/auth/account.ts';
-import { jwks } from '../../src/schema/tables/auth/jwk.ts';
-import { session } from '../../src/schema/tables/auth/session.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { AccountQueries } from '../../src/queries/auth/account.js';
+import { VerificationQueries } from '../../src/queries/auth/verification.js';
+import * as schema from '../../src/schema/index.js';
+import { account } from '../../src/schema/tables/auth/account.js';
+import { jwks } from '../../src/schema/tables/auth/jwk.js';
+import { session } from '../../src/schema/tables/auth/session.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { factories } from '../../src/testing/index.js';
 
 // Better Auth 1.7 on our schema, through its Drizzle adapter, inside the test's rolled-back transaction: `db` resolves
 // to the current executor, and with `provider: 'pg'` the adapter never opens a transaction of its own.

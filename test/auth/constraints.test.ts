@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { CheckViolationError, ConflictError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { toDatabaseError } from '../../src/errors/sqlstate.ts';
-import { account } from '../../src/schema/tables/auth/account.ts';
-import { session } from '../../src/schema/tables/auth/session.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { verification } from '../../src/schema/tables/auth/verification.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { CheckViolationError, ConflictError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { toDatabaseError } from '../../src/errors/sqlstate.js';
+import { account } from '../../src/schema/tables/auth/account.js';
+import { session } from '../../src/schema/tables/auth/session.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { verification } from '../../src/schema/tables/auth/verification.js';
+import { factories } from '../../src/testing/index.js';
 
 /** Runs raw SQL in a savepoint (a failure must not abort the test's transaction) and returns the mapped error. */
 async function failureOf(statement: ReturnType<typeof sql>): Promise<unknown> {

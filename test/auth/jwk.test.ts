@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { JwkSchema, PublicJwkSchema, type Jwk } from '../../src/dto/auth/jwk.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { JwkQueries } from '../../src/queries/auth/jwk.ts';
-import { type jwks } from '../../src/schema/tables/auth/jwk.ts';
-import { factories, fromNow } from '../../src/testing/index.ts';
+import { JwkSchema, PublicJwkSchema, type Jwk } from '../../src/dto/auth/jwk.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { JwkQueries } from '../../src/queries/auth/jwk.js';
+import { type jwks } from '../../src/schema/tables/auth/jwk.js';
+import { factories, fromNow } from '../../src/testing/index.js';
 
 const keyPair = (n: number) => ({
   publicKey: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: `public-${n}` }),

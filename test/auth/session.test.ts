@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { CreateSessionSchema, SessionSchema, type Session } from '../../src/dto/auth/session.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { type session } from '../../src/schema/tables/auth/session.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { factories, fromNow } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { CreateSessionSchema, SessionSchema, type Session } from '../../src/dto/auth/session.js';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { type session } from '../../src/schema/tables/auth/session.js';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { factories, fromNow } from '../../src/testing/index.js';
 
 let userId: string;
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { UserSchema, type User } from '../../src/dto/auth/user.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { UserQueries } from '../../src/queries/auth/user.ts';
-import { type user } from '../../src/schema/tables/auth/user.ts';
-import { factories } from '../../src/testing/index.ts';
+import { UserSchema, type User } from '../../src/dto/auth/user.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { UserQueries } from '../../src/queries/auth/user.js';
+import { type user } from '../../src/schema/tables/auth/user.js';
+import { factories } from '../../src/testing/index.js';
 
 const newEmail = () => `grace-${randomUUID()}@example.com`;
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { VerificationSchema, type Verification } from '../../src/dto/auth/verification.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { type verification } from '../../src/schema/tables/auth/verification.ts';
-import { factories, fromNow, isolatedDatabase } from '../../src/testing/index.ts';
+import { VerificationSchema, type Verification } from '../../src/dto/auth/verification.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { VerificationQueries } from '../../src/queries/auth/verification.js';
+import { type verification } from '../../src/schema/tables/auth/verification.js';
+import { factories, fromNow, isolatedDatabase } from '../../src/testing/index.js';
 
 const identifier = () => `reset-password:${randomUUID()}`;
 

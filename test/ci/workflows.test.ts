@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYamlSubset, type YamlValue } from '../support/yaml-subset.ts';
+import { parseYamlSubset, type YamlValue } from '../support/yaml-subset.js';
 
 // The GitHub workflows template users get: parsed (strict subset parser, see yaml-subset.ts) and checked for the
 // few facts that matter.

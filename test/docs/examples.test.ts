@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentationFiles, parseMarkdown, repoRoot, type CodeBlock } from './markdown.ts';
+import { documentationFiles, parseMarkdown, repoRoot, type CodeBlock } from './markdown.js';
 
 // Every ```ts block of README.md and docs/*.md is exercised. Each is written as a module next to this package (so
 // 'database', 'database/dto', ... resolve through package.json `exports`, as in a consumer) and all of them are

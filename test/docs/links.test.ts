@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentationFiles, headingAnchors, links, parseMarkdown, repoRoot } from './markdown.ts';
+import { documentationFiles, headingAnchors, links, parseMarkdown, repoRoot } from './markdown.js';
 
 // Every relative link of README.md and docs/*.md points at a file that exists, and every #anchor at a heading of
 // that file (GitHub's slugs). A section that moves to another page leaves its old anchors dead: this finds them.

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+import { ValidationError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.js';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 // Keys of free-form JSON are the caller's data, like its values: a ValidationError names the schema field and says
 // what is wrong, never repeating a key (a key may well be a secret, or a customer's data).

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import * as dto from '../../src/dto/index.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { decodeCursor, encodeCursor } from '../../src/queries/_lib/keyset.ts';
-import { parseId, resolveTenantId } from '../../src/queries/_lib/validate.ts';
-import { factories } from '../../src/testing/index.ts';
+import * as dto from '../../src/dto/index.js';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { decodeCursor, encodeCursor } from '../../src/queries/_lib/keyset.js';
+import { parseId, resolveTenantId } from '../../src/queries/_lib/validate.js';
+import { factories } from '../../src/testing/index.js';
 
 // Postgres stores and returns a uuid in lower case whatever case it was sent in. So every uuid input parses to lower
 // case: what a DTO hands back is what reading the row gives.

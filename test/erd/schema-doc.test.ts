@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { describeDoc, loadSchemaTables } from '../../scripts/erd/load.ts';
-import { mermaidType, renderSchemaDoc } from '../../scripts/erd/render.ts';
-import { SCHEMA_DOC } from '../../scripts/erd/schema-doc.ts';
-import { findTables } from '../../scripts/structure/rules.ts';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
+import { describeDoc, loadSchemaTables } from '../../scripts/erd/load.js';
+import { mermaidType, renderSchemaDoc } from '../../scripts/erd/render.js';
+import { SCHEMA_DOC } from '../../scripts/erd/schema-doc.js';
+import { findTables } from '../../scripts/structure/rules.js';
+import { packageRoot } from '../../src/config/database-url.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
 
 const docPath = path.join(packageRoot, SCHEMA_DOC);
 const tables = await loadSchemaTables(packageRoot);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { TodoSchema, type Todo } from '../../src/dto/features/todo.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { type todos } from '../../src/schema/tables/features/todo.ts';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+import { TodoSchema, type Todo } from '../../src/dto/features/todo.js';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { type todos } from '../../src/schema/tables/features/todo.js';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;
 let userId: string;

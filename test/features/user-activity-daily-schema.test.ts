@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { violation } from '../support/constraint-violation.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { violation } from '../support/constraint-violation.js';
+import { factories } from '../../src/testing/index.js';
 
 let userId: string;
 let tenantId: string;

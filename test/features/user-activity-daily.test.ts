@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { UserActivityDailySchema, type UserActivityDaily } from '../../src/dto/features/user-activity-daily.ts';
-import { CheckViolationError, ForeignKeyError, ValidationError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { UserActivityDailySchema, type UserActivityDaily } from '../../src/dto/features/user-activity-daily.js';
+import { CheckViolationError, ForeignKeyError, ValidationError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
 
 let userId: string;
 let tenantId: string;

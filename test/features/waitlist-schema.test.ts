@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
-import { violation } from '../support/constraint-violation.ts';
+import { db } from '../../src/client/db.js';
+import { waitlist } from '../../src/schema/tables/features/waitlist.js';
+import { violation } from '../support/constraint-violation.js';
 
 const email = () => `wait-${randomUUID()}@example.com`;
 const insert = (values: Partial<typeof waitlist.$inferInsert> = {}) =>

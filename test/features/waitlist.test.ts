@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { WaitlistEntrySchema, type WaitlistEntry } from '../../src/dto/features/waitlist.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
-import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { WaitlistEntrySchema, type WaitlistEntry } from '../../src/dto/features/waitlist.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { WaitlistQueries } from '../../src/queries/features/waitlist.js';
+import { waitlist } from '../../src/schema/tables/features/waitlist.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 const address = () => `wait-${randomUUID()}@example.com`;
 

@@ -1,10 +1,10 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../../src/client/create-database.ts';
-import { DatabaseError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { toDatabaseError } from '../../src/errors/sqlstate.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { createDatabase } from '../../src/client/create-database.js';
+import { DatabaseError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { toDatabaseError } from '../../src/errors/sqlstate.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
 
 // Shapes as postgres.js and Node produce them; Drizzle wraps them with the query text and the parameter values.
 const PLANTED_PARAM = 'planted-param-4711';

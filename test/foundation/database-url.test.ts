@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseOptionsFromEnv } from '../../src/client/create-database.ts';
-import { shouldPrepare } from '../../src/client/postgres.ts';
+import { databaseOptionsFromEnv } from '../../src/client/create-database.js';
+import { shouldPrepare } from '../../src/client/postgres.js';
 import {
   defaultPgliteDir,
   isTransactionPooler,
@@ -9,8 +9,8 @@ import {
   redactUrl,
   sameDatabase,
   type PostgresTarget,
-} from '../../src/config/database-url.ts';
-import { parseEnv } from '../../src/config/env.ts';
+} from '../../src/config/database-url.js';
+import { parseEnv } from '../../src/config/env.js';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to PGlite under the package .data/pglite', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/config/database-url.ts';
+import { packageRoot } from '../../src/config/database-url.js';
 
 // The behaviour is proven against a real server by test/reliability/connection-faults.test.ts; this fast check only
 // catches an install that lost the patch (a monorepo root without the patchedDependencies entry, say), with the fix.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors/classes.ts';
-import { parseEnv } from '../../src/config/env.ts';
+import { ConfigError } from '../../src/errors/classes.js';
+import { parseEnv } from '../../src/config/env.js';
 
 const secret = 'hunter2-do-not-print';
 

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../src/client/create-database.ts';
-import { createPgliteDatabase } from '../../src/client/pglite.ts';
-import type { DatabaseHandle } from '../../src/client/types.ts';
-import { db } from '../../src/client/db.ts';
-import { currentExecutor, isTransaction, runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { loadSnapshot } from '../../src/testing/pglite-snapshot.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { createDatabase } from '../../src/client/create-database.js';
+import { createPgliteDatabase } from '../../src/client/pglite.js';
+import type { DatabaseHandle } from '../../src/client/types.js';
+import { db } from '../../src/client/db.js';
+import { currentExecutor, isTransaction, runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { loadSnapshot } from '../../src/testing/pglite-snapshot.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 describe('executor model', () => {
   it('`db` inside withTransaction runs on the transaction (no second connection, no deadlock on PGlite)', async () => {

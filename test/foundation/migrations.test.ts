@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationError } from '../../src/errors/classes.ts';
-import { postgresMigrationConnection, type MigrationConnection } from '../../src/migrate/connection.ts';
-import { assertJournalOrder, readMigrationFiles } from '../../src/migrate/migration-files.ts';
-import { runMigrations, type MigrationTable } from '../../src/migrate/run-migrations.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { MigrationError } from '../../src/errors/classes.js';
+import { postgresMigrationConnection, type MigrationConnection } from '../../src/migrate/connection.js';
+import { assertJournalOrder, readMigrationFiles } from '../../src/migrate/migration-files.js';
+import { runMigrations, type MigrationTable } from '../../src/migrate/run-migrations.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 // Runs the real runner on a throwaway folder of migrations, bookkept in a table of its own so the database's
 // real migration history is not involved.

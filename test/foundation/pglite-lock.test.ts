@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lockDataDir } from '../../src/client/pglite-lock.ts';
-import { DatabaseInUseError } from '../../src/errors/classes.ts';
+import { lockDataDir } from '../../src/client/pglite-lock.js';
+import { DatabaseInUseError } from '../../src/errors/classes.js';
 
 const dirs: string[] = [];
 function tempDataDir() {

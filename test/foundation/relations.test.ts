@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { factories } from '../../src/testing/factories/index.ts';
+import { db } from '../../src/client/db.js';
+import { factories } from '../../src/testing/factories/index.js';
 
 // One relations() per table keeps relational queries typed end to end (no casts here).
 describe('relational queries', () => {

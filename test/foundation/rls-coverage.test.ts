@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
+import { db } from '../../src/client/db.js';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.js';
 
 // The wall has no gap: read from the catalog of the migrated database, so a table without RLS, a tenant table
 // granted to clients without its policy, a FORCE that would lock the app's own connection out, or a grant to anon

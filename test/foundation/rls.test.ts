@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { ForbiddenError, ValidationError } from '../../src/errors/classes.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { withRls } from '../../src/scope/rls.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { ForbiddenError, ValidationError } from '../../src/errors/classes.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { withRls } from '../../src/scope/rls.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.js';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 // Row-level security as the second tenant wall (policies in src/schema/_rls.ts, roles in drizzle/0000_supabase_roles.sql, grants at the end of 0002_database_rules.sql).
 // Runs on PGlite and on the server: PGlite is a single-user Postgres but keeps roles, SET ROLE and RLS.

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostgresDatabase } from '../../src/client/postgres.ts';
-import type { Database } from '../../src/client/types.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
-import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
+import { createPostgresDatabase } from '../../src/client/postgres.js';
+import type { Database } from '../../src/client/types.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
+import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
 
 // Server-side prepared statements are a PostgreSQL server feature; PGlite runs every query in process.
 const source = inject('testDatabase');

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { db } from '../../src/client/db.ts';
-import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
-import { factories, fromNow } from '../../src/testing/index.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import { db } from '../../src/client/db.js';
+import { AccountQueries } from '../../src/queries/auth/account.js';
+import { VerificationQueries } from '../../src/queries/auth/verification.js';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.js';
+import { factories, fromNow } from '../../src/testing/index.js';
 
 // U+FEFF is data, not a byte order mark, once it is inside a column. Unpatched, PGlite 0.5.16 decodes every field
 // with a TextDecoder that drops a leading one (patches/README.md); these run on both databases.

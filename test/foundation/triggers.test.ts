@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { findTables } from '../../scripts/structure/rules.ts';
-import { db } from '../../src/client/db.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { factories } from '../../src/testing/index.ts';
-import { rejection } from '../support/db-rejection.ts';
+import { findTables } from '../../scripts/structure/rules.js';
+import { db } from '../../src/client/db.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { packageRoot } from '../../src/config/database-url.js';
+import { factories } from '../../src/testing/index.js';
+import { rejection } from '../support/db-rejection.js';
 
 // Every trigger of the migrated database is load-bearing: its rule holds, and once the trigger is dropped (in a
 // savepoint rolled back at once) the same rule fails. A trigger whose rule still held without it would be tested by

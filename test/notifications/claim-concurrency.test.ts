@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/client/types.ts';
-import type { NotificationDelivery } from '../../src/dto/notifications/notification-delivery.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-delivery.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
+import type { DatabaseHandle } from '../../src/client/types.js';
+import type { NotificationDelivery } from '../../src/dto/notifications/notification-delivery.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-delivery.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
 
 // Work that must commit, on a database of its own: real concurrent workers (a server) or serialized ones (PGlite).
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { CheckViolationError, DatabaseError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { toDatabaseError } from '../../src/errors/sqlstate.ts';
-import { notificationDeliveries } from '../../src/schema/tables/notifications/notification-delivery.ts';
-import { notifications } from '../../src/schema/tables/notifications/notification.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { CheckViolationError, DatabaseError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { toDatabaseError } from '../../src/errors/sqlstate.js';
+import { notificationDeliveries } from '../../src/schema/tables/notifications/notification-delivery.js';
+import { notifications } from '../../src/schema/tables/notifications/notification.js';
+import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;
 let userId: string;

@@ -3,16 +3,16 @@ import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   NotificationDeliverySchema,
   type NotificationDelivery,
-} from '../../src/dto/notifications/notification-delivery.ts';
-import { CheckViolationError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-delivery.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.ts';
+} from '../../src/dto/notifications/notification-delivery.js';
+import { CheckViolationError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-delivery.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.js';
 import {
   NOTIFICATION_DELIVERY_ERROR_MAX,
   type notificationDeliveries,
-} from '../../src/schema/tables/notifications/notification-delivery.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../../src/schema/tables/notifications/notification-delivery.js';
+import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;
 let userId: string;

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   NotificationPreferenceSchema,
   type NotificationPreference,
-} from '../../src/dto/notifications/notification-preference.ts';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.ts';
-import { type notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../../src/dto/notifications/notification-preference.js';
+import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.js';
+import { type notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.js';
+import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;
 let userId: string;

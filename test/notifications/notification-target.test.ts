@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { NotificationTargetSchema, type NotificationTarget } from '../../src/dto/notifications/notification-target.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.ts';
-import { type notificationTargets } from '../../src/schema/tables/notifications/notification-target.ts';
-import { factories } from '../../src/testing/index.ts';
+import { NotificationTargetSchema, type NotificationTarget } from '../../src/dto/notifications/notification-target.js';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.js';
+import { type notificationTargets } from '../../src/schema/tables/notifications/notification-target.js';
+import { factories } from '../../src/testing/index.js';
 
 let userId: string;
 const emailAddress = () => `ada-${randomUUID()}@example.com`;

@@ -10,13 +10,13 @@ import {
   LogAdminActionSchema,
   UpdateAdminRoleSchema,
   UpdateAdminUserSchema,
-} from '../../src/dto/admin/index.ts';
-import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.ts';
-import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
-import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { adminRoles } from '../../src/schema/tables/admin/admin-role.ts';
-import { adminUsers } from '../../src/schema/tables/admin/admin-user.ts';
+} from '../../src/dto/admin/index.js';
+import { AdminAuditLogQueries } from '../../src/queries/admin/admin-audit-log.js';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-role.js';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.js';
+import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.js';
+import { adminRoles } from '../../src/schema/tables/admin/admin-role.js';
+import { adminUsers } from '../../src/schema/tables/admin/admin-user.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -28,11 +28,11 @@ import {
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
-} from '../support/properties.ts';
-import * as arb from './arbitraries/admin.ts';
-import { hostileInput, validInput } from './arbitraries/dto.ts';
-import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../support/properties.js';
+import * as arb from './arbitraries/admin.js';
+import { hostileInput, validInput } from './arbitraries/dto.js';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.js';
+import { factories } from '../../src/testing/index.js';
 
 const dtos = [
   { name: 'CreateAdminRoleSchema', schema: CreateAdminRoleSchema, spec: arb.createRole(), valid: undefined },

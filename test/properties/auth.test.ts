@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
+import { db } from '../../src/client/db.js';
 import {
   CreateAccountSchema,
   CreateJwkSchema,
@@ -13,17 +13,17 @@ import {
   UpdateSessionSchema,
   UpdateUserSchema,
   UserFilterSchema,
-} from '../../src/dto/auth/index.ts';
-import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { JwkQueries } from '../../src/queries/auth/jwk.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { UserQueries } from '../../src/queries/auth/user.ts';
-import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { account } from '../../src/schema/tables/auth/account.ts';
-import { jwks } from '../../src/schema/tables/auth/jwk.ts';
-import { session } from '../../src/schema/tables/auth/session.ts';
-import { user } from '../../src/schema/tables/auth/user.ts';
-import { verification } from '../../src/schema/tables/auth/verification.ts';
+} from '../../src/dto/auth/index.js';
+import { AccountQueries } from '../../src/queries/auth/account.js';
+import { JwkQueries } from '../../src/queries/auth/jwk.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { UserQueries } from '../../src/queries/auth/user.js';
+import { VerificationQueries } from '../../src/queries/auth/verification.js';
+import { account } from '../../src/schema/tables/auth/account.js';
+import { jwks } from '../../src/schema/tables/auth/jwk.js';
+import { session } from '../../src/schema/tables/auth/session.js';
+import { user } from '../../src/schema/tables/auth/user.js';
+import { verification } from '../../src/schema/tables/auth/verification.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -33,11 +33,11 @@ import {
   assertMethodRefuses,
   assertRoundTrips,
   expectFieldsEqual,
-} from '../support/properties.ts';
-import * as arb from './arbitraries/auth.ts';
-import { hostileInput, validInput } from './arbitraries/dto.ts';
-import { hostileKey } from './arbitraries/fields.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../support/properties.js';
+import * as arb from './arbitraries/auth.js';
+import { hostileInput, validInput } from './arbitraries/dto.js';
+import { hostileKey } from './arbitraries/fields.js';
+import { factories } from '../../src/testing/index.js';
 
 const dtos = [
   { name: 'CreateUserSchema', schema: CreateUserSchema, spec: arb.createUser() },

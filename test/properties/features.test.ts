@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
+import { db } from '../../src/client/db.js';
 import {
   CreateTodoSchema,
   CreateUserActivityDailySchema,
@@ -12,13 +12,13 @@ import {
   UpdateWaitlistEntrySchema,
   UserActivityRangeSchema,
   WaitlistFilterSchema,
-} from '../../src/dto/features/index.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
-import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.ts';
-import { waitlist } from '../../src/schema/tables/features/waitlist.ts';
+} from '../../src/dto/features/index.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.js';
+import { WaitlistQueries } from '../../src/queries/features/waitlist.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import { userActivityDaily } from '../../src/schema/tables/features/user-activity-daily.js';
+import { waitlist } from '../../src/schema/tables/features/waitlist.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -26,10 +26,10 @@ import {
   assertDtoRefuses,
   assertMethodRefuses,
   expectFieldsEqual,
-} from '../support/properties.ts';
-import * as arb from './arbitraries/features.ts';
-import { hostileInput, validInput, type HostileCase } from './arbitraries/dto.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../support/properties.js';
+import * as arb from './arbitraries/features.js';
+import { hostileInput, validInput, type HostileCase } from './arbitraries/dto.js';
+import { factories } from '../../src/testing/index.js';
 
 const dtos = [
   { name: 'CreateTodoSchema', schema: CreateTodoSchema, spec: arb.createTodo() },

@@ -9,13 +9,13 @@ import {
   NotificationPreferenceFilterSchema,
   NotificationTargetFilterSchema,
   SetNotificationPreferenceSchema,
-} from '../../src/dto/notifications/index.ts';
-import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.ts';
-import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.ts';
-import { notificationTargets } from '../../src/schema/tables/notifications/notification-target.ts';
-import { notifications } from '../../src/schema/tables/notifications/notification.ts';
+} from '../../src/dto/notifications/index.js';
+import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.js';
+import { NotificationTargetQueries } from '../../src/queries/notifications/notification-target.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { notificationPreferences } from '../../src/schema/tables/notifications/notification-preference.js';
+import { notificationTargets } from '../../src/schema/tables/notifications/notification-target.js';
+import { notifications } from '../../src/schema/tables/notifications/notification.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -25,10 +25,10 @@ import {
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
-} from '../support/properties.ts';
-import { hostileInput, validInput } from './arbitraries/dto.ts';
-import * as arb from './arbitraries/notifications.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../support/properties.js';
+import { hostileInput, validInput } from './arbitraries/dto.js';
+import * as arb from './arbitraries/notifications.js';
+import { factories } from '../../src/testing/index.js';
 
 const dtos = [
   { name: 'CreateNotificationSchema', schema: CreateNotificationSchema, spec: arb.createNotification() },

@@ -7,12 +7,12 @@ import {
   SubscriptionFilterSchema,
   UpdateSubscriptionSchema,
   type Subscription,
-} from '../../src/dto/subscriptions/index.ts';
-import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
-import { ValidationError } from '../../src/errors/classes.ts';
+} from '../../src/dto/subscriptions/index.js';
+import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.js';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.js';
+import { ValidationError } from '../../src/errors/classes.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -24,12 +24,12 @@ import {
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
-} from '../support/properties.ts';
-import { hostileInput } from './arbitraries/dto.ts';
-import { hostileKey } from './arbitraries/fields.ts';
-import * as arb from './arbitraries/subscriptions.ts';
-import { factories } from '../../src/testing/index.ts';
-import { providerId } from '../support/provider-id.ts';
+} from '../support/properties.js';
+import { hostileInput } from './arbitraries/dto.js';
+import { hostileKey } from './arbitraries/fields.js';
+import * as arb from './arbitraries/subscriptions.js';
+import { factories } from '../../src/testing/index.js';
+import { providerId } from '../support/provider-id.js';
 
 const dtos = [
   { name: 'CreateSubscriptionSchema', schema: CreateSubscriptionSchema, spec: arb.createSubscription() },

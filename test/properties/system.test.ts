@@ -4,12 +4,12 @@ import {
   DomainEventFilterSchema,
   NewDomainEventSchema,
   UpsertSystemSettingSchema,
-} from '../../src/dto/system/index.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
+} from '../../src/dto/system/index.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.js';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.js';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.js';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -20,10 +20,10 @@ import {
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
-} from '../support/properties.ts';
-import { hostileInput, validInput } from './arbitraries/dto.ts';
-import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
-import * as arb from './arbitraries/system.ts';
+} from '../support/properties.js';
+import { hostileInput, validInput } from './arbitraries/dto.js';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.js';
+import * as arb from './arbitraries/system.js';
 
 const dtos = [
   { name: 'NewDomainEventSchema', schema: NewDomainEventSchema, spec: arb.newDomainEvent(), valid: undefined },

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { describeTenantWalls } from '../support/tenant-walls.ts';
+import { describeTenantWalls } from '../support/tenant-walls.js';
 
 // The tenant-wall property at its full count: `pnpm test:properties` (vitest.properties.config.ts) provides 100
 // sequences. `pnpm test` runs the same property with 5 (test/tenant/tenant-walls.test.ts).

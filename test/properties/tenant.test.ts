@@ -11,16 +11,16 @@ import {
   UpdateTenantSchema,
   UpdateTenantInviteSchema,
   UpdateTenantMemberSchema,
-} from '../../src/dto/tenant/index.ts';
-import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
-import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { withTenant } from '../../src/scope/tenant.ts';
+} from '../../src/dto/tenant/index.js';
+import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
+import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.js';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.js';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import {
   DB_RUNS,
   DTO_RUNS,
@@ -32,11 +32,11 @@ import {
   assertRoundTrips,
   expectFieldsEqual,
   expectJsonObjects,
-} from '../support/properties.ts';
-import { hostileInput, validInput } from './arbitraries/dto.ts';
-import { hostileCutoff, hostileKey } from './arbitraries/fields.ts';
-import * as arb from './arbitraries/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../support/properties.js';
+import { hostileInput, validInput } from './arbitraries/dto.js';
+import { hostileCutoff, hostileKey } from './arbitraries/fields.js';
+import * as arb from './arbitraries/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 const dtos = [
   { name: 'CreateTenantSchema', schema: CreateTenantSchema, spec: arb.createTenant() },

@@ -2,21 +2,21 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { CreateAccountSchema, CreateVerificationSchema } from '../../src/dto/auth/index.ts';
-import { CreateNotificationSchema, type CreateNotification } from '../../src/dto/notifications/index.ts';
-import { UpsertSystemSettingSchema } from '../../src/dto/system/index.ts';
-import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { VerificationQueries } from '../../src/queries/auth/verification.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
-import { account } from '../../src/schema/tables/auth/account.ts';
-import { verification } from '../../src/schema/tables/auth/verification.ts';
-import { notifications } from '../../src/schema/tables/notifications/notification.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
-import { factories } from '../../src/testing/index.ts';
-import { DB_RUNS, assertRoundTrips, expectFieldsEqual } from '../support/properties.ts';
-import { bomJsonObject, settingKey, untrimmedText } from './arbitraries/text-round-trip.ts';
+import { db } from '../../src/client/db.js';
+import { CreateAccountSchema, CreateVerificationSchema } from '../../src/dto/auth/index.js';
+import { CreateNotificationSchema, type CreateNotification } from '../../src/dto/notifications/index.js';
+import { UpsertSystemSettingSchema } from '../../src/dto/system/index.js';
+import { AccountQueries } from '../../src/queries/auth/account.js';
+import { VerificationQueries } from '../../src/queries/auth/verification.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.js';
+import { account } from '../../src/schema/tables/auth/account.js';
+import { verification } from '../../src/schema/tables/auth/verification.js';
+import { notifications } from '../../src/schema/tables/notifications/notification.js';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.js';
+import { factories } from '../../src/testing/index.js';
+import { DB_RUNS, assertRoundTrips, expectFieldsEqual } from '../support/properties.js';
+import { bomJsonObject, settingKey, untrimmedText } from './arbitraries/text-round-trip.js';
 
 // DTO-valid ⇒ read-back-equal for the fields stored untrimmed, with U+FEFF where a decoder is tempted to drop it
 // (PGlite 0.5.16 did: patches/README.md). Each run also asks the server whether the stored value equals the

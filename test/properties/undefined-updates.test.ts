@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DB_RUNS, assertHolds } from '../support/properties.ts';
-import { outcome, updateMethods } from '../support/update-methods.ts';
+import { DB_RUNS, assertHolds } from '../support/properties.js';
+import { outcome, updateMethods } from '../support/update-methods.js';
 
 // Drizzle drops `undefined` fields from a SET and throws a plain Error when none are left: every update method must
 // treat any input whose given fields are all undefined exactly like `{}`.

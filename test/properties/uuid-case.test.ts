@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
+import { db } from '../../src/client/db.js';
 import {
   CreateAdminUserSchema,
   CreateTenantMemberSchema,
@@ -9,18 +9,18 @@ import {
   CreateUserActivityDailySchema,
   SetActiveTenantSchema,
   UpdateAdminUserSchema,
-} from '../../src/dto/index.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
-import { parseId } from '../../src/queries/_lib/validate.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import { DB_RUNS, assertHolds, expectFieldsEqual } from '../support/properties.ts';
-import { anyCase } from './arbitraries/fields.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../../src/dto/index.js';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { UserActivityDailyQueries } from '../../src/queries/features/user-activity-daily.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
+import { parseId } from '../../src/queries/_lib/validate.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import { DB_RUNS, assertHolds, expectFieldsEqual } from '../support/properties.js';
+import { anyCase } from './arbitraries/fields.js';
+import { factories } from '../../src/testing/index.js';
 
 // Ids in any case (the round trips of every create in the domain suites get them from the uuid() field spec; these
 // are the writes and reads that take ids outside a generated DTO input): what a DTO or an id argument parses is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allUndefined, outcome, updateMethods } from '../support/update-methods.ts';
+import { allUndefined, outcome, updateMethods } from '../support/update-methods.js';
 
 // An update whose every field is `undefined` changes nothing, exactly like `{}` (Drizzle drops undefined fields and
 // throws a plain Error on a SET with none left).

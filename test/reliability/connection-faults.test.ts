@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import type { FaultsOutcome, Scenario } from './support/connection-faults.ts';
-import { serverSource } from './support/server.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
+import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
+import type { FaultsOutcome, Scenario } from './support/connection-faults.js';
+import { serverSource } from './support/server.js';
 
 let target: IsolatedDatabase;
 

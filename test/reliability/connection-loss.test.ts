@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseError } from '../../src/errors/classes.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
-import type { IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { serverSource } from './support/server.ts';
+import { DatabaseError } from '../../src/errors/classes.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
+import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
+import { serverSource } from './support/server.js';
 
 let handle: IsolatedDatabase;
 let admin: postgres.Sql;

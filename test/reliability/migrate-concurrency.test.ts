@@ -6,9 +6,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { defaultMigrationsFolder, readMigrationFiles } from '../../src/migrate/migration-files.ts';
-import { databaseUrlFor } from '../../src/testing/source.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import { defaultMigrationsFolder, readMigrationFiles } from '../../src/migrate/migration-files.js';
+import { databaseUrlFor } from '../../src/testing/source.js';
 
 const source = inject('testDatabase');
 const RUNNERS = 8;

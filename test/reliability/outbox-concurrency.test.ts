@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/dto/system/domain-event.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
-import { serverSource } from './support/server.ts';
+import type { DomainEvent } from '../../src/dto/system/domain-event.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
+import { serverSource } from './support/server.js';
 
 const WRITERS = 50;
 const EVENTS = 200;

@@ -1,13 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import type { Todo } from '../../src/dto/features/todo.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
-import { percentile, timed } from './support/latency.ts';
-import { serverSource } from './support/server.ts';
+import { db } from '../../src/client/db.js';
+import type { Todo } from '../../src/dto/features/todo.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
+import { percentile, timed } from './support/latency.js';
+import { serverSource } from './support/server.js';
 
 const CALLS = 1000;
 const POOL = 5;

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../src/client/create-database.ts';
-import { DatabaseError } from '../../src/errors/classes.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
+import { createDatabase } from '../../src/client/create-database.js';
+import { DatabaseError } from '../../src/errors/classes.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
 import {
   asPostgres,
   type Cluster,
@@ -17,10 +17,10 @@ import {
   PG_BIN,
   startCluster,
   stopCluster,
-} from '../support/private-cluster.ts';
-import { runMigrate } from './support/run-migrate.ts';
-import { serverSource } from './support/server.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../support/private-cluster.js';
+import { runMigrate } from './support/run-migrate.js';
+import { serverSource } from './support/server.js';
+import { factories } from '../../src/testing/index.js';
 
 // A private cluster of this test's own (the shared server is never stopped, and it trusts loopback connections, so it
 // cannot refuse a password): scram-sha-256 authentication, migrated, then stopped and started under a live pool.

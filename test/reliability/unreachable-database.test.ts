@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../src/client/create-database.ts';
-import { DatabaseError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { runMigrate } from './support/run-migrate.ts';
-import { serverSource } from './support/server.ts';
-import { startSilentServer } from './support/silent-server.ts';
+import { createDatabase } from '../../src/client/create-database.js';
+import { DatabaseError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { runMigrate } from './support/run-migrate.js';
+import { serverSource } from './support/server.js';
+import { startSilentServer } from './support/silent-server.js';
 
 const SECRET = 'planted-secret';
 const TIMEOUT_SECONDS = 2;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDatabase, databaseOptionsFromEnv } from '../../src/client/create-database.ts';
-import { createPostgresDatabase } from '../../src/client/postgres.ts';
-import { parseEnv } from '../../src/config/env.ts';
-import { ConfigError } from '../../src/errors/classes.ts';
-import { primaryOf } from '../../src/client/executor.ts';
+import { createDatabase, databaseOptionsFromEnv } from '../../src/client/create-database.js';
+import { createPostgresDatabase } from '../../src/client/postgres.js';
+import { parseEnv } from '../../src/config/env.js';
+import { ConfigError } from '../../src/errors/classes.js';
+import { primaryOf } from '../../src/client/executor.js';
 
 const secret = 'hunter2-do-not-print';
 const primary = `postgres://app:${secret}@primary.internal:5432/app`;

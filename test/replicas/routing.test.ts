@@ -1,15 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostgresDatabase, type PostgresHandle } from '../../src/client/postgres.ts';
-import type { Executor } from '../../src/client/types.ts';
-import { primaryOf, runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { WaitlistQueries } from '../../src/queries/features/waitlist.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../../src/testing/isolated-database.ts';
-import { poolCounter } from './query-log-counter.ts';
-import { factories } from '../../src/testing/index.ts';
+import { createPostgresDatabase, type PostgresHandle } from '../../src/client/postgres.js';
+import type { Executor } from '../../src/client/types.js';
+import { primaryOf, runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { WaitlistQueries } from '../../src/queries/features/waitlist.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../../src/testing/isolated-database.js';
+import { poolCounter } from './query-log-counter.js';
+import { factories } from '../../src/testing/index.js';
 
 const source = inject('testDatabase');
 

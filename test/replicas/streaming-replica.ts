@@ -10,7 +10,7 @@ import {
   run,
   startCluster,
   stopCluster,
-} from '../support/private-cluster.ts';
+} from '../support/private-cluster.js';
 
 // A real PostgreSQL 15 streaming replica for the replica tests: `pg_basebackup -R -X stream` of a primary, started as
 // a hot standby on a free loopback port. The primary is the local test server when it accepts replication

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addObjectProperty, ensureExportStar, ensureImport } from '../../scripts/scaffold/edit-source.ts';
-import { tableNames } from '../../scripts/scaffold/names.ts';
-import { ScaffoldError, planScaffold } from '../../scripts/scaffold/plan.ts';
-import { rulesMigration } from '../../scripts/scaffold/templates/rules.ts';
-import { clearParseCache } from '../../scripts/structure/source-files.ts';
-import { findTables, tablesHaveRowSecurity } from '../../scripts/structure/rules.ts';
-import { packageRoot } from '../../src/config/database-url.ts';
+import { addObjectProperty, ensureExportStar, ensureImport } from '../../scripts/scaffold/edit-source.js';
+import { tableNames } from '../../scripts/scaffold/names.js';
+import { ScaffoldError, planScaffold } from '../../scripts/scaffold/plan.js';
+import { rulesMigration } from '../../scripts/scaffold/templates/rules.js';
+import { clearParseCache } from '../../scripts/structure/source-files.js';
+import { findTables, tablesHaveRowSecurity } from '../../scripts/structure/rules.js';
+import { packageRoot } from '../../src/config/database-url.js';
 
 // The scaffolder's decisions, without writing: names, refusals, and the edits of existing modules.
 // test/scaffold/new-table.test.ts runs the whole thing in a copy of the repository.
@@ -112,7 +112,7 @@ describe('pnpm db:new: the plan for billing invoices', () => {
     ]);
     for (const file of created) expect(fs.existsSync(path.join(packageRoot, file))).toBe(false);
     const tenantRelations = plan.changes.find((c) => c.file === 'src/schema/tables/tenant/relations.ts')!.after;
-    expect(tenantRelations).toContain("import { invoices } from '../billing/invoice.ts';");
+    expect(tenantRelations).toContain("import { invoices } from '../billing/invoice.js';");
     expect(tenantRelations).toMatch(/subscriptions: many\(subscriptions\),\ninvoices: many\(invoices\),/);
   });
 
@@ -151,7 +151,7 @@ describe('pnpm db:new: the plan for billing invoices', () => {
     const plan = planScaffold(packageRoot, 'features', 'notes');
     const relations = plan.changes.find((c) => c.file === 'src/schema/tables/features/relations.ts')!;
     expect(relations.before).not.toBeNull();
-    expect(relations.after).toContain("import { tenants } from '../tenant/tenant.ts';");
+    expect(relations.after).toContain("import { tenants } from '../tenant/tenant.js';");
     expect(relations.after).toContain('export const notesRelations = relations(notes,');
     const index = plan.changes.find((c) => c.file === 'src/schema/tables/features/index.ts')!.after;
     expect(index).toContain('todosRelations, userActivityDailyRelations, notesRelations');
@@ -161,19 +161,19 @@ describe('pnpm db:new: the plan for billing invoices', () => {
 
 describe('pnpm db:new: source edits', () => {
   it('ensureImport merges into an existing import, else adds one in order (packages, ../, ./)', () => {
-    const text = "import { a } from 'pkg';\nimport { b } from './b.ts';\n";
-    expect(ensureImport(text, 'c', 'pkg')).toBe("import { a, c } from 'pkg';\nimport { b } from './b.ts';\n");
+    const text = "import { a } from 'pkg';\nimport { b } from './b.js';\n";
+    expect(ensureImport(text, 'c', 'pkg')).toBe("import { a, c } from 'pkg';\nimport { b } from './b.js';\n");
     expect(ensureImport(text, 'a', 'pkg')).toBe(text);
-    expect(ensureImport(text, 'd', '../d.ts')).toBe(
-      "import { a } from 'pkg';\nimport { d } from '../d.ts';\nimport { b } from './b.ts';\n",
+    expect(ensureImport(text, 'd', '../d.js')).toBe(
+      "import { a } from 'pkg';\nimport { d } from '../d.js';\nimport { b } from './b.js';\n",
     );
   });
 
   it('ensureExportStar adds a domain barrel once, sorted', () => {
-    const text = "export * from './a/index.ts';\nexport * from './c/index.ts';\n";
-    const once = ensureExportStar(text, './b/index.ts');
-    expect(once).toBe("export * from './a/index.ts';\nexport * from './b/index.ts';\nexport * from './c/index.ts';\n");
-    expect(ensureExportStar(once, './b/index.ts')).toBe(once);
+    const text = "export * from './a/index.js';\nexport * from './c/index.js';\n";
+    const once = ensureExportStar(text, './b/index.js');
+    expect(once).toBe("export * from './a/index.js';\nexport * from './b/index.js';\nexport * from './c/index.js';\n");
+    expect(ensureExportStar(once, './b/index.js')).toBe(once);
   });
 
   it('addObjectProperty appends to the literal, with or without a trailing comma (2 shapes)', () => {

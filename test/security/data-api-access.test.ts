@@ -4,18 +4,18 @@ import path from 'node:path';
 import { getTableName, is, sql, type SQL } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { DatabaseError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { readMigrationFiles } from '../../src/migrate/migration-files.ts';
-import { runMigrations } from '../../src/migrate/run-migrations.ts';
-import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
-import { withRls, type RlsClaims } from '../../src/scope/rls.ts';
-import * as schema from '../../src/schema/index.ts';
-import { seedDemoData } from '../../src/seed/index.ts';
-import { factories } from '../../src/testing/factories/index.ts';
-import { createBlankDatabase, type BlankDatabase } from '../support/blank-database.ts';
-import { prepareSupabasePlatform, type DefaultPrivileges } from '../support/supabase-platform.ts';
+import { packageRoot } from '../../src/config/database-url.js';
+import { DatabaseError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { readMigrationFiles } from '../../src/migrate/migration-files.js';
+import { runMigrations } from '../../src/migrate/run-migrations.js';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.js';
+import { withRls, type RlsClaims } from '../../src/scope/rls.js';
+import * as schema from '../../src/schema/index.js';
+import { seedDemoData } from '../../src/seed/index.js';
+import { factories } from '../../src/testing/factories/index.js';
+import { createBlankDatabase, type BlankDatabase } from '../support/blank-database.js';
+import { prepareSupabasePlatform, type DefaultPrivileges } from '../support/supabase-platform.js';
 
 // The Data API's view of a migrated, seeded database, set up the Supabase way: what the anon key, a member of tenant
 // A and a signed-in user of no tenant can read and write in every table of `public`, each statement tried for real.

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { lintDatabaseSecurity, type SecurityFinding } from '../../src/migrate/security-lints.ts';
+import { db } from '../../src/client/db.js';
+import { lintDatabaseSecurity, type SecurityFinding } from '../../src/migrate/security-lints.js';
 
 // Each lint, shown to fire on the defect it names (created inside the test's rolled-back transaction) and to stay
 // quiet on the safe variant next to it. The migrated schema itself is linted in test/foundation/rls-coverage.test.ts.

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { lockDataDir } from '../../src/client/pglite-lock.ts';
-import { DatabaseInUseError } from '../../src/errors/classes.ts';
-import { dropAll, migrate, readMigrationFiles } from '../../src/migrate/index.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { lockDataDir } from '../../src/client/pglite-lock.js';
+import { DatabaseInUseError } from '../../src/errors/classes.js';
+import { dropAll, migrate, readMigrationFiles } from '../../src/migrate/index.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 const MIGRATIONS = readMigrationFiles().length;
 

@@ -1,12 +1,12 @@
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
-import * as schema from '../../src/schema/index.ts';
-import { DEMO_TENANTS, seedDemoData } from '../../src/seed/index.ts';
+import { db } from '../../src/client/db.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
+import * as schema from '../../src/schema/index.js';
+import { DEMO_TENANTS, seedDemoData } from '../../src/seed/index.js';
 
 // One seed run (a few hundred query-object calls), inside the test's rolled-back transaction: the seed's own
 // transaction becomes a savepoint. Everything is checked on that one run to keep the suite fast.

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkStructure } from '../../scripts/structure/rules.ts';
-import { listFiles } from '../../scripts/structure/source-files.ts';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { lintDatabaseSecurity } from '../../src/migrate/security-lints.ts';
-import { copyRepository } from '../support/repo-copy.ts';
+import { checkStructure } from '../../scripts/structure/rules.js';
+import { listFiles } from '../../scripts/structure/source-files.js';
+import { packageRoot } from '../../src/config/database-url.js';
+import { lintDatabaseSecurity } from '../../src/migrate/security-lints.js';
+import { copyRepository } from '../support/repo-copy.js';
 
 // End to end, in a throwaway copy of the repository: `pnpm db:new billing invoices`, then everything CI would run on
 // the result. Slow (a type check, eslint, migrations, a nested vitest run), so it runs once per CI: on the PGlite pass.

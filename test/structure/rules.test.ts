@@ -2,35 +2,35 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkStructure, type Violation } from '../../scripts/structure/rules.ts';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { clearParseCache } from '../../scripts/structure/source-files.ts';
+import { checkStructure, type Violation } from '../../scripts/structure/rules.js';
+import { packageRoot } from '../../src/config/database-url.js';
+import { clearParseCache } from '../../scripts/structure/source-files.js';
 
 // Each rule of the structural checker, fed a minimal good tree and then a bad variant of it.
 
 const goodTree: Record<string, string> = {
-  'src/index.ts': "export * from './schema/index.ts';\n",
-  'src/schema/index.ts': "export * from './tables/index.ts';\n",
-  'src/schema/tables/index.ts': "export * from './shop/index.ts';\n",
-  'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './order.ts';\n",
+  'src/index.ts': "export * from './schema/index.js';\n",
+  'src/schema/index.ts': "export * from './tables/index.js';\n",
+  'src/schema/tables/index.ts': "export * from './shop/index.js';\n",
+  'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './order.js';\n",
   'src/schema/tables/shop/order.ts': `import { pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import { id, timestamps } from '../../_shared.ts';
+import { id, timestamps } from '../../_shared.js';
 export const ORDER_STATUSES = ['open', 'paid'] as const;
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
 export const orders = pgTable('orders', { id: id(), note: text('note'), status: orderStatus('status'), ...timestamps() }).enableRLS();
 `,
-  'src/dto/index.ts': "export * from './shop/order.ts';\n",
+  'src/dto/index.ts': "export * from './shop/order.js';\n",
   'src/dto/_zod.ts': "export { createSelectSchema } from 'drizzle-zod';\n",
-  'src/dto/shop/order.ts': `import { orders } from '../../schema/tables/shop/order.ts';
-import { createSelectSchema } from '../_zod.ts';
+  'src/dto/shop/order.ts': `import { orders } from '../../schema/tables/shop/order.js';
+import { createSelectSchema } from '../_zod.js';
 export const OrderSchema = createSelectSchema(orders);
 `,
-  'src/queries/shop/order.ts': `import { orders } from '../../schema/tables/shop/order.ts';
+  'src/queries/shop/order.ts': `import { orders } from '../../schema/tables/shop/order.js';
 export const OrderQueries = { table: orders };
 `,
   'src/testing/factories/shop/order.ts':
-    "import { orders } from '../../../schema/tables/shop/order.ts';\nexport const f = orders;\n",
-  'test/shop/order.test.ts': `import { OrderQueries } from '../../src/queries/shop/order.ts';
+    "import { orders } from '../../../schema/tables/shop/order.js';\nexport const f = orders;\n",
+  'test/shop/order.test.ts': `import { OrderQueries } from '../../src/queries/shop/order.js';
 it('orders_set_updated_at moves updated_at', () => {});
 export const q = OrderQueries;
 `,
@@ -101,7 +101,7 @@ describe('structural checker', () => {
     const plural = tree({
       'src/schema/tables/shop/order.ts': null,
       'src/schema/tables/shop/orders.ts': goodTree['src/schema/tables/shop/order.ts']!,
-      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './orders.ts';\n",
+      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orderStatus, orders } from './orders.js';\n",
     });
     expect(
       checkStructure(plural)
@@ -154,7 +154,7 @@ export type Order = z.infer<typeof OrderSchema>;
 export const orderCounters = pgTable('order_counters', { id: id() }).enableRLS();
 `,
       'src/schema/tables/shop/index.ts':
-        "export { ORDER_STATUSES, orderCounters, orderStatus, orders } from './order.ts';\n",
+        "export { ORDER_STATUSES, orderCounters, orderStatus, orders } from './order.js';\n",
     });
     expect(checkStructure(root)).toEqual([]);
   });
@@ -196,7 +196,7 @@ export const invoices = auditedTable('invoices');
       /enum `orderStatus`.*CREATE TYPE/,
     );
     const notInBarrel = tree({
-      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orders } from './order.ts';\n",
+      'src/schema/tables/shop/index.ts': "export { ORDER_STATUSES, orders } from './order.js';\n",
     });
     expect(rulesOf(checkStructure(notInBarrel))).toEqual(['enum-exported']);
   });
@@ -261,7 +261,7 @@ export const invoices = auditedTable('invoices');
       ...replace(
         'src/dto/shop/order.ts',
         'import { createSelectSchema }',
-        "import { db } from '../../client/db.ts';\nimport { createSelectSchema }",
+        "import { db } from '../../client/db.js';\nimport { createSelectSchema }",
       ),
     });
     expect(rulesOf(checkStructure(client))).toEqual(['dto-driver-free']);

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { CheckViolationError, ValidationError } from '../../src/errors/classes.ts';
-import { runWithExecutor } from '../../src/client/executor.ts';
-import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
-import { providerId } from '../support/provider-id.ts';
+import { db } from '../../src/client/db.js';
+import { CheckViolationError, ValidationError } from '../../src/errors/classes.js';
+import { runWithExecutor } from '../../src/client/executor.js';
+import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.js';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
+import { providerId } from '../support/provider-id.js';
 
 let tenantId: string;
 beforeEach(async () => {

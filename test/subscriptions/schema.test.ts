@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
-import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { violation } from '../support/constraint-violation.ts';
-import { factories } from '../../src/testing/index.ts';
-import { providerId } from '../support/provider-id.ts';
+import { db } from '../../src/client/db.js';
+import { subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.js';
+import { subscriptions } from '../../src/schema/tables/subscriptions/subscription.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { violation } from '../support/constraint-violation.js';
+import { factories } from '../../src/testing/index.js';
+import { providerId } from '../support/provider-id.js';
 
 let tenantId: string;
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { SubscriptionEventSchema, type SubscriptionEvent } from '../../src/dto/subscriptions/subscription-event.ts';
-import { MissingTenantError } from '../../src/scope/tenant.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.ts';
-import { type subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.ts';
-import { factories } from '../../src/testing/index.ts';
+import { SubscriptionEventSchema, type SubscriptionEvent } from '../../src/dto/subscriptions/subscription-event.js';
+import { MissingTenantError } from '../../src/scope/tenant.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.js';
+import { type subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.js';
+import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;
 beforeEach(async () => {

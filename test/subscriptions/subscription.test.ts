@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { SubscriptionSchema, type Subscription } from '../../src/dto/subscriptions/subscription.ts';
-import { CheckViolationError, ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { type subscriptions } from '../../src/schema/tables/subscriptions/subscription.ts';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
-import { providerId } from '../support/provider-id.ts';
+import { SubscriptionSchema, type Subscription } from '../../src/dto/subscriptions/subscription.js';
+import { CheckViolationError, ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { type subscriptions } from '../../src/schema/tables/subscriptions/subscription.js';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { factories } from '../../src/testing/index.js';
+import { providerId } from '../support/provider-id.js';
 
 let tenantId: string;
 const scope = () => ({ tenantId });

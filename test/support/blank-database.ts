@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { createPgliteDatabase } from '../../src/client/pglite.ts';
-import { createPostgresDatabase } from '../../src/client/postgres.ts';
-import type { DatabaseHandle } from '../../src/client/types.ts';
+import { createPgliteDatabase } from '../../src/client/pglite.js';
+import { createPostgresDatabase } from '../../src/client/postgres.js';
+import type { DatabaseHandle } from '../../src/client/types.js';
 import {
   pgliteMigrationConnection,
   postgresMigrationConnection,
   type MigrationConnection,
-} from '../../src/migrate/connection.ts';
-import { onServer } from '../../src/testing/isolated-database.ts';
-import { databaseUrlFor, type TestDatabaseSource } from '../../src/testing/source.ts';
+} from '../../src/migrate/connection.js';
+import { onServer } from '../../src/testing/isolated-database.js';
+import { databaseUrlFor, type TestDatabaseSource } from '../../src/testing/source.js';
 
 export interface BlankDatabase extends DatabaseHandle {
   /** One session for setup and migrations; closed by `close()`. */

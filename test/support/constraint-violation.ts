@@ -1,5 +1,5 @@
-import { withTransaction } from '../../src/client/executor.ts';
-import { driverError } from '../../src/errors/sqlstate.ts';
+import { withTransaction } from '../../src/client/executor.js';
+import { driverError } from '../../src/errors/sqlstate.js';
 
 export interface Violation {
   code: string;

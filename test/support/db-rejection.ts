@@ -1,6 +1,6 @@
-import type { Transaction } from '../../src/client/types.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { driverError } from '../../src/errors/sqlstate.ts';
+import type { Transaction } from '../../src/client/types.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { driverError } from '../../src/errors/sqlstate.js';
 
 /**
  * Runs a statement that must fail in a savepoint (so the test's transaction stays usable) and returns

@@ -3,11 +3,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { expect, vi } from 'vitest';
 import type { z } from 'zod';
-import { db } from '../../src/client/db.ts';
-import { ConflictError, ValidationError } from '../../src/errors/classes.ts';
-import { parseInput } from '../../src/queries/_lib/validate.ts';
-import type { HostileCase } from '../properties/arbitraries/dto.ts';
-import { CALLER_KEY_MARK } from '../properties/arbitraries/fields.ts';
+import { db } from '../../src/client/db.js';
+import { ConflictError, ValidationError } from '../../src/errors/classes.js';
+import { parseInput } from '../../src/queries/_lib/validate.js';
+import type { HostileCase } from '../properties/arbitraries/dto.js';
+import { CALLER_KEY_MARK } from '../properties/arbitraries/fields.js';
 
 // Assertions shared by the property tests in test/properties/: what "refused" and "stored unchanged" mean.
 

@@ -1,4 +1,4 @@
-import type { MigrationConnection } from '../../src/migrate/connection.ts';
+import type { MigrationConnection } from '../../src/migrate/connection.js';
 
 // A database as a Supabase project presents it to `pnpm db:migrate`: the API roles, an `auth` schema with Supabase's
 // claim helpers, PostgREST exposing `public`, and (until 2026 on hosted projects, still on self-hosted ones) default

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/client/types.ts';
+import type { DatabaseHandle } from '../../src/client/types.js';
 
 // Helpers that make a race real on PostgreSQL: the first transaction waits, before committing, until the second one
 // is blocked on a lock (or has finished without blocking, which is what a missing lock looks like).

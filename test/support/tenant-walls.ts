@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { DatabaseError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { NotificationQueries } from '../../src/queries/notifications/notification.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { TENANT_ROLES } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { DatabaseError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { TENANT_ROLES } from '../../src/schema/tables/tenant/tenant-member.js';
+import { factories } from '../../src/testing/index.js';
 
 // The query objects' tenant wall (the first one; RLS is the second): random sequences of operations by three tenants,
 // each aimed at ids of any tenant. After every step, every row a read returned belongs to the acting tenant, and the

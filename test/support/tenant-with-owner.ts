@@ -1,4 +1,4 @@
-import { factories } from '../../src/testing/index.ts';
+import { factories } from '../../src/testing/index.js';
 
 /** A tenant with one owner (a fresh user), for tests that act as that owner. */
 export async function createTenantWithOwner() {

@@ -1,21 +1,21 @@
 import type { z } from 'zod';
-import { UpdateAdminRoleSchema, UpdateAdminUserSchema } from '../../src/dto/admin/index.ts';
-import { UpdateAccountSchema, UpdateSessionSchema, UpdateUserSchema } from '../../src/dto/auth/index.ts';
-import { UpdateTodoSchema } from '../../src/dto/features/todo.ts';
-import { UpdateSubscriptionSchema } from '../../src/dto/subscriptions/subscription.ts';
-import { UpdateTenantInviteSchema } from '../../src/dto/tenant/tenant-invite.ts';
-import { UpdateTenantSchema } from '../../src/dto/tenant/tenant.ts';
-import { ValidationError } from '../../src/errors/classes.ts';
-import { AdminRoleQueries } from '../../src/queries/admin/admin-role.ts';
-import { AdminUserQueries } from '../../src/queries/admin/admin-user.ts';
-import { AccountQueries } from '../../src/queries/auth/account.ts';
-import { SessionQueries } from '../../src/queries/auth/session.ts';
-import { UserQueries } from '../../src/queries/auth/user.ts';
-import { TodoQueries } from '../../src/queries/features/todo.ts';
-import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+import { UpdateAdminRoleSchema, UpdateAdminUserSchema } from '../../src/dto/admin/index.js';
+import { UpdateAccountSchema, UpdateSessionSchema, UpdateUserSchema } from '../../src/dto/auth/index.js';
+import { UpdateTodoSchema } from '../../src/dto/features/todo.js';
+import { UpdateSubscriptionSchema } from '../../src/dto/subscriptions/subscription.js';
+import { UpdateTenantInviteSchema } from '../../src/dto/tenant/tenant-invite.js';
+import { UpdateTenantSchema } from '../../src/dto/tenant/tenant.js';
+import { ValidationError } from '../../src/errors/classes.js';
+import { AdminRoleQueries } from '../../src/queries/admin/admin-role.js';
+import { AdminUserQueries } from '../../src/queries/admin/admin-user.js';
+import { AccountQueries } from '../../src/queries/auth/account.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
+import { UserQueries } from '../../src/queries/auth/user.js';
+import { TodoQueries } from '../../src/queries/features/todo.js';
+import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 // The update method of every query object that has one, each with a fresh row to update.
 

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { rejection } from '../support/db-rejection.ts';
-import { domainEventSequences } from '../../src/schema/tables/system/domain-event-sequence.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
+import { db } from '../../src/client/db.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { rejection } from '../support/db-rejection.js';
+import { domainEventSequences } from '../../src/schema/tables/system/domain-event-sequence.js';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.js';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.js';
 
 const RETENTION_DEFAULTS = {
   audit_events: { enabled: true, retention_days: 90 },

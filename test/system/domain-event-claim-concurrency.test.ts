@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 // Real commits on a database of its own: on a server the five publishers run on five connections at once and
 // SKIP LOCKED plus the lease is what keeps them apart; on PGlite their statements are serialized.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 // Real commits on a database of its own. On PGlite the transactions are serialized (one connection); on a server
 // they overlap, and the counter row's lock is what keeps the numbers unique and gap-free.

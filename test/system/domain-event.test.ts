@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { DomainEventSchema, type DomainEvent, type NewDomainEvent } from '../../src/dto/system/domain-event.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries, OutboxTransactionError } from '../../src/queries/system/domain-event.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
-import { isolatedDatabase } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { DomainEventSchema, type DomainEvent, type NewDomainEvent } from '../../src/dto/system/domain-event.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { DomainEventQueries, OutboxTransactionError } from '../../src/queries/system/domain-event.js';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.js';
+import { isolatedDatabase } from '../../src/testing/index.js';
 
 const DAY = 86_400_000;
 

@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { ValidationError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { DomainEventQueries } from '../../src/queries/system/domain-event.ts';
-import { prune, pruneAll } from '../../src/queries/system/prune.ts';
-import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
-import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.ts';
-import { domainEvents } from '../../src/schema/tables/system/domain-event.ts';
-import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.ts';
-import { factories } from '../../src/testing/index.ts';
+import { db } from '../../src/client/db.js';
+import { ValidationError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.js';
+import { prune, pruneAll } from '../../src/queries/system/prune.js';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.js';
+import { adminAuditLog } from '../../src/schema/tables/admin/admin-audit-log.js';
+import { domainEvents } from '../../src/schema/tables/system/domain-event.js';
+import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.js';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.js';
+import { factories } from '../../src/testing/index.js';
 
 const DAY = 86_400_000;
 const now = new Date('2030-06-01T00:00:00.000Z');

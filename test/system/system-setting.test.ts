@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
+import { db } from '../../src/client/db.js';
 import {
   SystemSettingSchema,
   type RetentionSettings,
   type SystemSetting,
-} from '../../src/dto/system/system-setting.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { SystemSettingQueries } from '../../src/queries/system/system-setting.ts';
-import { systemSettings } from '../../src/schema/tables/system/system-setting.ts';
+} from '../../src/dto/system/system-setting.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { SystemSettingQueries } from '../../src/queries/system/system-setting.js';
+import { systemSettings } from '../../src/schema/tables/system/system-setting.js';
 
 const DEFAULTS: RetentionSettings = {
   audit_events: { enabled: true, retention_days: 90 },

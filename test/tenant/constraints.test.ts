@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { driverError } from '../../src/errors/sqlstate.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { todos } from '../../src/schema/tables/features/todo.ts';
-import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
-import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.ts';
-import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
+import { db } from '../../src/client/db.js';
+import { driverError } from '../../src/errors/sqlstate.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
+import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.js';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.js';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
+import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.js';
+import { createTenantWithOwner } from '../support/tenant-with-owner.js';
 
 /**
  * Runs `work` (raw SQL or a fixture call) in a savepoint, expecting the database to reject it, and returns

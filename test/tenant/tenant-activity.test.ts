@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { db } from '../../src/client/db.ts';
+import { db } from '../../src/client/db.js';
 import {
   TenantActivitySchema,
   type CreateTenantActivity,
   type TenantActivity,
   type TenantActivityFilter,
-} from '../../src/dto/tenant/tenant-activity.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { withTransaction } from '../../src/client/executor.ts';
-import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.ts';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+} from '../../src/dto/tenant/tenant-activity.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { withTransaction } from '../../src/client/executor.js';
+import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.js';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;
 let actorUserId: string;

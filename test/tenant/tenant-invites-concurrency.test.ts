@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { runWithExecutor, withTransaction } from '../../src/client/executor.ts';
-import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.ts';
-import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.ts';
-import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { factories, isolatedDatabase } from '../../src/testing/index.ts';
-import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.ts';
-import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
+import { db } from '../../src/client/db.js';
+import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
+import { tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
+import { factories, isolatedDatabase } from '../../src/testing/index.js';
+import { deferred, untilBlockedOrDone } from '../support/tenant-concurrency.js';
+import { createTenantWithOwner } from '../support/tenant-with-owner.js';
 
 // Real commits on a database of this test's own: the claim is about two transactions, not savepoints.
 

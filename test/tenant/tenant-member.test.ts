@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { TenantMemberSchema, type TenantMember } from '../../src/dto/tenant/tenant-member.ts';
+import { TenantMemberSchema, type TenantMember } from '../../src/dto/tenant/tenant-member.js';
 import {
   CheckViolationError,
   ConflictError,
   ForeignKeyError,
   NotFoundError,
   ValidationError,
-} from '../../src/errors/classes.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { type tenantMembers } from '../../src/schema/tables/tenant/tenant-member.ts';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
-import { createTenantWithOwner } from '../support/tenant-with-owner.ts';
+} from '../../src/errors/classes.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { type tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { factories } from '../../src/testing/index.js';
+import { createTenantWithOwner } from '../support/tenant-with-owner.js';
 
 let tenantId: string;
 let ownerId: string;

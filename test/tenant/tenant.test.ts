@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { TenantSchema, type CreateTenant, type Tenant, type UpdateTenant } from '../../src/dto/tenant/tenant.ts';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import { TenantQueries } from '../../src/queries/tenant/tenant.ts';
-import { type tenants } from '../../src/schema/tables/tenant/tenant.ts';
-import { factories } from '../../src/testing/index.ts';
+import { TenantSchema, type CreateTenant, type Tenant, type UpdateTenant } from '../../src/dto/tenant/tenant.js';
+import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
+import { type tenants } from '../../src/schema/tables/tenant/tenant.js';
+import { factories } from '../../src/testing/index.js';
 
 const slug = () => `acme-${randomUUID().slice(0, 8)}`;
 

@@ -2,14 +2,14 @@ import { eq, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { findTables } from '../../scripts/structure/rules.ts';
-import { packageRoot } from '../../src/config/database-url.ts';
-import { db } from '../../src/client/db.ts';
-import { createInsertSchema } from '../../src/dto/_zod.ts';
-import * as dto from '../../src/dto/index.ts';
-import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.ts';
-import * as schema from '../../src/schema/index.ts';
-import { factories, seedFactories } from '../../src/testing/factories/index.ts';
+import { findTables } from '../../scripts/structure/rules.js';
+import { packageRoot } from '../../src/config/database-url.js';
+import { db } from '../../src/client/db.js';
+import { createInsertSchema } from '../../src/dto/_zod.js';
+import * as dto from '../../src/dto/index.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import * as schema from '../../src/schema/index.js';
+import { factories, seedFactories } from '../../src/testing/factories/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,9 +1,9 @@
-import type { TableNames } from '../names.ts';
+import type { TableNames } from '../names.js';
 
 export const dtoModule = (n: TableNames) => `import type { z } from 'zod';
-import { ${n.nameMaxConst}, ${n.tableExport} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { trimmedText } from '../_fields.ts';
+import { ${n.nameMaxConst}, ${n.tableExport} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { trimmedText } from '../_fields.js';
 
 const refine = {
   name: () => trimmedText(${n.nameMaxConst}),

@@ -1,10 +1,10 @@
-import type { TableNames } from '../names.ts';
+import type { TableNames } from '../names.js';
 
 export const factoryModule = (
   n: TableNames,
-) => `import { ${n.tableExport} } from '../../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
-import { createTenantFactory } from '../tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
+) => `import { ${n.tableExport} } from '../../../schema/tables/${n.domainFolder}/${n.fileName}.js';
+import { createTenantFactory } from '../tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const ${n.factory} = () =>
   defineFactory({

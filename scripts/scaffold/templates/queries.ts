@@ -1,4 +1,4 @@
-import { pascalCase, type TableNames } from '../names.ts';
+import { pascalCase, type TableNames } from '../names.js';
 
 export const listInputType = (n: TableNames) => `List${pascalCase(n.sqlName)}Input`;
 
@@ -12,15 +12,15 @@ import {
   type Create${E},
   type ${E},
   type Update${E},
-} from '../../dto/${n.domainFolder}/${n.fileName}.ts';
-import { ${t} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { parsePage, type PageRequest } from '../_lib/list-input.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+} from '../../dto/${n.domainFolder}/${n.fileName}.js';
+import { ${t} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { parsePage, type PageRequest } from '../_lib/list-input.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 const ENTITY = '${E}';
 

@@ -1,4 +1,4 @@
-import type { TableNames } from '../names.ts';
+import type { TableNames } from '../names.js';
 
 /** The `one` side; the `many` side goes into `tenantsRelations` (drizzle's types see one relations() per table). */
 export const tableRelations = (
@@ -9,10 +9,10 @@ export const tableRelations = (
 `;
 
 export const tenantsModuleFrom = (n: TableNames) =>
-  n.domainFolder === 'tenant' ? './tenant.ts' : '../tenant/tenant.ts';
+  n.domainFolder === 'tenant' ? './tenant.js' : '../tenant/tenant.js';
 
 export const newRelationsModule = (n: TableNames) => `import { relations } from 'drizzle-orm';
 import { tenants } from '${tenantsModuleFrom(n)}';
-import { ${n.tableExport} } from './${n.fileName}.ts';
+import { ${n.tableExport} } from './${n.fileName}.js';
 
 ${tableRelations(n)}`;

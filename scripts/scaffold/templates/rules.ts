@@ -1,4 +1,4 @@
-import type { TableNames } from '../names.ts';
+import type { TableNames } from '../names.js';
 
 /** Who reaches a scaffolded table through the Data API: its tenant's members (under the policy), or nobody. */
 export type TableAccess = 'tenant' | 'server-only';

@@ -1,12 +1,12 @@
-import type { TableNames } from '../names.ts';
-import type { TableAccess } from './rules.ts';
+import type { TableNames } from '../names.js';
+import type { TableAccess } from './rules.js';
 
 const humanWords = (n: TableNames) => n.fileName.replaceAll('-', ' ');
 
 export const tableModule = (n: TableNames, access: TableAccess) => `import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text } from 'drizzle-orm/pg-core';
-${access === 'tenant' ? "import { tenantRowsPolicy } from '../../_rls.ts';\n" : ''}import { id, timestamps } from '../../_shared.ts';
-import { tenantId } from '../../_tenant.ts';
+${access === 'tenant' ? "import { tenantRowsPolicy } from '../../_rls.js';\n" : ''}import { id, timestamps } from '../../_shared.js';
+import { tenantId } from '../../_tenant.js';
 
 export const ${n.nameMaxConst} = 200;
 

@@ -1,4 +1,4 @@
-import type { TableNames } from '../names.ts';
+import type { TableNames } from '../names.js';
 
 export const testModule = (n: TableNames) => {
   const t = n.tableExport;
@@ -8,13 +8,13 @@ export const testModule = (n: TableNames) => {
   return `import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { db } from '../../src/client/db.ts';
-import { ${E}Schema, type ${E} } from '../../src/dto/${d}/${n.fileName}.ts';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.ts';
-import { ${Q} } from '../../src/queries/${d}/${n.fileName}.ts';
-import { ${n.nameMaxConst}, ${t} } from '../../src/schema/tables/${d}/${n.fileName}.ts';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.ts';
-import { factories } from '../../src/testing/factories/index.ts';
+import { db } from '../../src/client/db.js';
+import { ${E}Schema, type ${E} } from '../../src/dto/${d}/${n.fileName}.js';
+import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { ${Q} } from '../../src/queries/${d}/${n.fileName}.js';
+import { ${n.nameMaxConst}, ${t} } from '../../src/schema/tables/${d}/${n.fileName}.js';
+import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { factories } from '../../src/testing/factories/index.js';
 
 let tenantId: string;
 const scope = () => ({ tenantId });

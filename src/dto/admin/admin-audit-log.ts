@@ -3,10 +3,10 @@ import {
   ADMIN_AUDIT_ACTION_MAX,
   ADMIN_AUDIT_SUBJECT_MAX,
   adminAuditLog,
-} from '../../schema/tables/admin/admin-audit-log.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+} from '../../schema/tables/admin/admin-audit-log.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 /** What an audit entry may carry besides its columns: a bounded JSON object. */
 export const AdminAuditMetadataSchema = jsonObject();

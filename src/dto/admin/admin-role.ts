@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from '../../schema/tables/admin/admin-role.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, trimmedText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from '../../schema/tables/admin/admin-role.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { optionalText, trimmedText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 export const ADMIN_PERMISSION_PATTERN = /^[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)*$/;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { adminUsers } from '../../schema/tables/admin/admin-user.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { uuid } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+import { adminUsers } from '../../schema/tables/admin/admin-user.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { uuid } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 export const AdminUserSchema = createSelectSchema(adminUsers);
 export const InsertAdminUserSchema = createInsertSchema(adminUsers);

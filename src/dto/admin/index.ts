@@ -1,3 +1,3 @@
-export * from './admin-audit-log.ts';
-export * from './admin-role.ts';
-export * from './admin-user.ts';
+export * from './admin-audit-log.js';
+export * from './admin-role.js';
+export * from './admin-user.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { account } from '../../schema/tables/auth/account.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, safeText, timestamp, trimmedText } from '../_fields.ts';
+import { account } from '../../schema/tables/auth/account.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { optionalText, safeText, timestamp, trimmedText } from '../_fields.js';
 
 /** Better Auth's provider id of email-and-password accounts; their row carries the password hash. */
 export const CREDENTIAL_PROVIDER_ID = 'credential';

@@ -1,7 +1,7 @@
 import { type z } from 'zod';
-import { jwks } from '../../schema/tables/auth/jwk.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { optionalText, safeText, timestamp } from '../_fields.ts';
+import { jwks } from '../../schema/tables/auth/jwk.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { optionalText, safeText, timestamp } from '../_fields.js';
 
 /** A serialized JWK (or Better Auth's encrypted envelope of one): a JSON object as text. */
 const jsonObjectText = () =>

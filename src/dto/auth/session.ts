@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { session } from '../../schema/tables/auth/session.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, timestamp, uuid } from '../_fields.ts';
+import { session } from '../../schema/tables/auth/session.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { optionalText, timestamp, uuid } from '../_fields.js';
 
 export const SESSION_USER_AGENT_MAX = 1024;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { user } from '../../schema/tables/auth/user.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { email, isStorableText, trimmedText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+import { user } from '../../schema/tables/auth/user.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { email, isStorableText, trimmedText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 export const USER_NAME_MAX = 200;
 export const USER_IMAGE_URL_MAX = 2048;

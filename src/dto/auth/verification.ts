@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { verification } from '../../schema/tables/auth/verification.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { safeText, timestamp, trimmedText } from '../_fields.ts';
+import { verification } from '../../schema/tables/auth/verification.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { safeText, timestamp, trimmedText } from '../_fields.js';
 
 const refine = {
   identifier: () => trimmedText(512),

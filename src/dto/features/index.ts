@@ -1,3 +1,3 @@
-export * from './todo.ts';
-export * from './user-activity-daily.ts';
-export * from './waitlist.ts';
+export * from './todo.js';
+export * from './user-activity-daily.js';
+export * from './waitlist.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todo.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { optionalText, timestamp, trimmedText, uuid } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from '../../schema/tables/features/todo.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { optionalText, timestamp, trimmedText, uuid } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 const refine = {
   title: () => trimmedText(TODO_TITLE_MAX),

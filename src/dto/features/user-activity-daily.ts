@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { userActivityDaily } from '../../schema/tables/features/user-activity-daily.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { TIMESTAMP_MAX, TIMESTAMP_MIN, uuid } from '../_fields.ts';
+import { userActivityDaily } from '../../schema/tables/features/user-activity-daily.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { TIMESTAMP_MAX, TIMESTAMP_MIN, uuid } from '../_fields.js';
 
 /** Largest single increment accepted (the column is a 32-bit integer). */
 export const USER_ACTIVITY_INCREMENT_MAX = 1_000_000;

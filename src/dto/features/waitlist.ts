@@ -4,10 +4,10 @@ import {
   WAITLIST_SOURCE_MAX,
   WAITLIST_STATUSES,
   waitlist,
-} from '../../schema/tables/features/waitlist.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { email, optionalText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+} from '../../schema/tables/features/waitlist.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { email, optionalText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 const refine = {
   email: () => email(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { notificationDeliveries } from '../../schema/tables/notifications/notification-delivery.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { safeText } from '../_fields.ts';
+import { notificationDeliveries } from '../../schema/tables/notifications/notification-delivery.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { safeText } from '../_fields.js';
 
 export const NotificationDeliverySchema = createSelectSchema(notificationDeliveries);
 export const InsertNotificationDeliverySchema = createInsertSchema(notificationDeliveries);

@@ -1,9 +1,9 @@
 import { type z } from 'zod';
-import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { uuid } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
-import { notificationTypeField } from './notification.ts';
+import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { uuid } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
+import { notificationTypeField } from './notification.js';
 
 const refine = { type: () => notificationTypeField() };
 

@@ -3,10 +3,10 @@ import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_TARGET_ADDRESS_MAX,
   notificationTargets,
-} from '../../schema/tables/notifications/notification-target.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { email, isStorableText, safeText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+} from '../../schema/tables/notifications/notification-target.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { email, isStorableText, safeText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 /** E.164: a plus, a country code, up to 15 digits in all. */
 export const E164_PHONE_PATTERN = /^\+[1-9]\d{6,14}$/;

@@ -5,10 +5,10 @@ import {
   NOTIFICATION_TYPE_MAX,
   NOTIFICATION_TYPE_PATTERN,
   notifications,
-} from '../../schema/tables/notifications/notification.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+} from '../../schema/tables/notifications/notification.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { jsonObject, optionalText, trimmedText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 /** A dotted lower-case identifier such as `invite.accepted`; preferences use the same one. */
 const TYPE_PATTERN = new RegExp(NOTIFICATION_TYPE_PATTERN);

@@ -1,2 +1,2 @@
-export * from './subscription-event.ts';
-export * from './subscription.ts';
+export * from './subscription-event.js';
+export * from './subscription.js';

@@ -3,11 +3,11 @@ import {
   SUBSCRIPTION_EVENT_TYPE_MAX,
   subscriptionEvents,
   type SubscriptionEventPayload,
-} from '../../schema/tables/subscriptions/subscription-event.ts';
-import { SUBSCRIPTION_PROVIDER_ID_MAX } from '../../schema/tables/subscriptions/subscription.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { jsonObject, timestamp, trimmedText } from '../_fields.ts';
-import { SubscriptionStateSchema, withPeriodOrder } from './subscription.ts';
+} from '../../schema/tables/subscriptions/subscription-event.js';
+import { SUBSCRIPTION_PROVIDER_ID_MAX } from '../../schema/tables/subscriptions/subscription.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { jsonObject, timestamp, trimmedText } from '../_fields.js';
+import { SubscriptionStateSchema, withPeriodOrder } from './subscription.js';
 
 /** Provider events are larger than our own JSONB data (a Stripe subscription event is often 5-20 KiB). */
 export const SUBSCRIPTION_EVENT_PAYLOAD_MAX_BYTES = 256 * 1024;

@@ -5,10 +5,10 @@ import {
   SUBSCRIPTION_PROVIDER_MAX,
   SUBSCRIPTION_STATUSES,
   subscriptions,
-} from '../../schema/tables/subscriptions/subscription.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { timestamp, trimmedText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+} from '../../schema/tables/subscriptions/subscription.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { timestamp, trimmedText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 /** Largest quantity accepted from callers; the column only requires >= 0. */
 export const SUBSCRIPTION_QUANTITY_MAX = 1_000_000;

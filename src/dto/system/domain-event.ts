@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES, domainEvents } from '../../schema/tables/system/domain-event.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText, trimmedText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES, domainEvents } from '../../schema/tables/system/domain-event.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { jsonObject, optionalText, trimmedText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 export const DomainEventPayloadSchema = jsonObject();
 

@@ -1,2 +1,2 @@
-export * from './domain-event.ts';
-export * from './system-setting.ts';
+export * from './domain-event.js';
+export * from './system-setting.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SYSTEM_SETTING_DESCRIPTION_MAX, systemSettings } from '../../schema/tables/system/system-setting.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText } from '../_fields.ts';
+import { SYSTEM_SETTING_DESCRIPTION_MAX, systemSettings } from '../../schema/tables/system/system-setting.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { jsonObject, optionalText } from '../_fields.js';
 
 export const SYSTEM_SETTING_KEY_PATTERN = /^[a-z][a-z0-9_]{0,99}$/;
 

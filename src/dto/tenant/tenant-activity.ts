@@ -4,10 +4,10 @@ import {
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
   TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
   tenantActivity,
-} from '../../schema/tables/tenant/tenant-activity.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+} from '../../schema/tables/tenant/tenant-activity.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 /** Shape of `tenant_activity.metadata`: a bounded JSON object of context (never secrets). */
 export const TenantActivityMetadataSchema = jsonObject();

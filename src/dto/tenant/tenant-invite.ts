@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { tenantInvites } from '../../schema/tables/tenant/tenant-invite.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { email } from '../_fields.ts';
-import { TenantRoleSchema } from './tenant-member.ts';
+import { tenantInvites } from '../../schema/tables/tenant/tenant-invite.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { email } from '../_fields.js';
+import { TenantRoleSchema } from './tenant-member.js';
 
 export const TENANT_INVITE_DEFAULT_DAYS = 7;
 export const TENANT_INVITE_MAX_DAYS = 90;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { TENANT_ROLES, tenantMembers } from '../../schema/tables/tenant/tenant-member.ts';
-import { createInsertSchema, createSelectSchema } from '../_zod.ts';
-import { listFilter } from '../_list-filter.ts';
+import { TENANT_ROLES, tenantMembers } from '../../schema/tables/tenant/tenant-member.js';
+import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { listFilter } from '../_list-filter.js';
 
 export const TenantRoleSchema = z.enum(TENANT_ROLES);
 

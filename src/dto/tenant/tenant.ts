@@ -1,8 +1,8 @@
 import { type z } from 'zod';
-import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenant.ts';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.ts';
-import { jsonObject, slug, trimmedText } from '../_fields.ts';
-import { listFilter } from '../_list-filter.ts';
+import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenant.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { jsonObject, slug, trimmedText } from '../_fields.js';
+import { listFilter } from '../_list-filter.js';
 
 /** Shape of `tenants.custom_attributes`: a bounded JSON object (free-form; no query filters on it). */
 export const TenantCustomAttributesSchema = jsonObject();

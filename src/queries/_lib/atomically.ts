@@ -1,6 +1,6 @@
-import type { Transaction } from '../../client/types.ts';
-import { withTransaction } from '../../client/executor.ts';
-import { toDatabaseError } from '../../errors/sqlstate.ts';
+import type { Transaction } from '../../client/types.js';
+import { withTransaction } from '../../client/executor.js';
+import { toDatabaseError } from '../../errors/sqlstate.js';
 
 /**
  * Several writes that must land together (a tenant and its owner, an accepted invite and its membership): one

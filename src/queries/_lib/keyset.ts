@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { uuid } from '../../dto/_fields.ts';
-import { ValidationError } from '../../errors/classes.ts';
+import { uuid } from '../../dto/_fields.js';
+import { ValidationError } from '../../errors/classes.js';
 
 // Keyset pagination, newest first, on (created_at, id): page 1,000 costs what page 1 costs.
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { PageInput, decodeCursor, type Position } from './keyset.ts';
-import { parseInput } from './validate.ts';
+import { PageInput, decodeCursor, type Position } from './keyset.js';
+import { parseInput } from './validate.js';
 
 /** What every paged read takes: `limit` (1-200, default 50) and the `nextCursor` of the previous page. */
 export interface PageRequest {

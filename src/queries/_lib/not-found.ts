@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors/classes.ts';
+import { NotFoundError } from '../../errors/classes.js';
 
 /**
  * The one not-found rule: `row`, or a `NotFoundError` naming `entity` and `key` (`id=…`, `userId=…`, `pending id=…`:

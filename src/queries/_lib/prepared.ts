@@ -1,4 +1,4 @@
-import type { Executor } from '../../client/types.ts';
+import type { Executor } from '../../client/types.js';
 
 /**
  * A Drizzle prepared query per executor. Building a query costs more than running it on a warm connection

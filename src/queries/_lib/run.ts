@@ -1,6 +1,6 @@
-import type { Executor } from '../../client/types.ts';
-import { currentExecutor, isTransaction, primaryOf, runWithExecutor } from '../../client/executor.ts';
-import { toDatabaseError } from '../../errors/sqlstate.ts';
+import type { Executor } from '../../client/types.js';
+import { currentExecutor, isTransaction, primaryOf, runWithExecutor } from '../../client/executor.js';
+import { toDatabaseError } from '../../errors/sqlstate.js';
 
 /** Run a read on the current executor, mapping driver errors. */
 export async function read<T>(fn: (db: Executor) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../client/types.ts';
+import type { Executor } from '../../client/types.js';
 
 /**
  * `update … set values where … returning *`, or, when the parsed input sets nothing, the same rows read unchanged.

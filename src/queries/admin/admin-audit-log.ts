@@ -5,16 +5,16 @@ import {
   type AdminAuditEntry,
   type AdminAuditLogFilter,
   type LogAdminAction,
-} from '../../dto/admin/admin-audit-log.ts';
-import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.ts';
-import { driverError } from '../../errors/sqlstate.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { getByIdFrom } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
-import { deleteInBatches } from '../system/delete-in-batches.ts';
+} from '../../dto/admin/admin-audit-log.js';
+import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.js';
+import { driverError } from '../../errors/sqlstate.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { getByIdFrom } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseCutoff, parseId, parseInput } from '../_lib/validate.js';
+import { deleteInBatches } from '../system/delete-in-batches.js';
 
 const ENTITY = 'AdminAuditEntry';
 

@@ -7,16 +7,16 @@ import {
   type AdminUserFilter,
   type CreateAdminUser,
   type UpdateAdminUser,
-} from '../../dto/admin/admin-user.ts';
-import { adminUsers } from '../../schema/tables/admin/admin-user.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/admin/admin-user.js';
+import { adminUsers } from '../../schema/tables/admin/admin-user.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'AdminUser';
 

@@ -1,3 +1,3 @@
-export { AdminAuditLogQueries, type ListAdminAuditLogInput } from './admin-audit-log.ts';
-export { AdminRoleQueries, type ListAdminRolesInput } from './admin-role.ts';
-export { AdminUserQueries, type ListAdminUsersInput } from './admin-user.ts';
+export { AdminAuditLogQueries, type ListAdminAuditLogInput } from './admin-audit-log.js';
+export { AdminRoleQueries, type ListAdminRolesInput } from './admin-role.js';
+export { AdminUserQueries, type ListAdminUsersInput } from './admin-user.js';

@@ -9,14 +9,14 @@ import {
   type AccountSummary,
   type CreateAccount,
   type UpdateAccount,
-} from '../../dto/auth/account.ts';
-import { trimmedText } from '../../dto/_fields.ts';
-import { account } from '../../schema/tables/auth/account.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/auth/account.js';
+import { trimmedText } from '../../dto/_fields.js';
+import { account } from '../../schema/tables/auth/account.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 // Login methods of a user. Reads that can reach a client return `AccountSummary` (no password hash, no OAuth
 // tokens); the full row is only returned where auth code needs the secrets.

@@ -1,5 +1,5 @@
-export { AccountQueries } from './account.ts';
-export { JwkQueries } from './jwk.ts';
-export { SessionQueries } from './session.ts';
-export { UserQueries, type ListUsersInput } from './user.ts';
-export { VerificationQueries } from './verification.ts';
+export { AccountQueries } from './account.js';
+export { JwkQueries } from './jwk.js';
+export { SessionQueries } from './session.js';
+export { UserQueries, type ListUsersInput } from './user.js';
+export { VerificationQueries } from './verification.js';

@@ -1,11 +1,11 @@
 import { eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
-import { CreateJwkSchema, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.ts';
-import { jwks } from '../../schema/tables/auth/jwk.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { getByIdFrom } from '../_lib/not-found.ts';
-import { parsePage, type PageRequest } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+import { CreateJwkSchema, type CreateJwk, type Jwk, type PublicJwk } from '../../dto/auth/jwk.js';
+import { jwks } from '../../schema/tables/auth/jwk.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { getByIdFrom } from '../_lib/not-found.js';
+import { parsePage, type PageRequest } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 // Key pairs of the JWT plugin. Keys are rotated by adding a row; the newest unexpired one signs.
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { safeText } from '../../dto/_fields.ts';
+import { safeText } from '../../dto/_fields.js';
 import {
   CreateSessionSchema,
   SetActiveTenantSchema,
@@ -9,17 +9,17 @@ import {
   type CreateSession,
   type Session,
   type UpdateSession,
-} from '../../dto/auth/session.ts';
-import { NotFoundError } from '../../errors/classes.ts';
-import { withPrimary } from '../../client/executor.ts';
-import { session } from '../../schema/tables/auth/session.ts';
-import { tenantMembers } from '../../schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../schema/tables/tenant/tenant.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/auth/session.js';
+import { NotFoundError } from '../../errors/classes.js';
+import { withPrimary } from '../../client/executor.js';
+import { session } from '../../schema/tables/auth/session.js';
+import { tenantMembers } from '../../schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../schema/tables/tenant/tenant.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 // Sessions are usually written by Better Auth; these are for server code around it (an admin "sign out everywhere",
 // a tenant switcher, a cleanup job). A session is live while expires_at is in the future (the database clock).

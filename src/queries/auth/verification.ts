@@ -4,11 +4,11 @@ import {
   VerificationIdentifierSchema,
   type CreateVerification,
   type Verification,
-} from '../../dto/auth/verification.ts';
-import { verification } from '../../schema/tables/auth/verification.ts';
-import { getByIdFrom } from '../_lib/not-found.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/auth/verification.js';
+import { verification } from '../../schema/tables/auth/verification.js';
+import { getByIdFrom } from '../_lib/not-found.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 // Short-lived values (email verification, password reset, OTPs) under an identifier. A value is live until
 // expires_at (the database clock); `consume` hands it out once.

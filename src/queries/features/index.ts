@@ -1,3 +1,3 @@
-export { TodoQueries, type ListTodosInput } from './todo.ts';
-export { UserActivityDailyQueries } from './user-activity-daily.ts';
-export { WaitlistQueries, type ListWaitlistInput } from './waitlist.ts';
+export { TodoQueries, type ListTodosInput } from './todo.js';
+export { UserActivityDailyQueries } from './user-activity-daily.js';
+export { WaitlistQueries, type ListWaitlistInput } from './waitlist.js';

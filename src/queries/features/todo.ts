@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '../../client/types.ts';
+import type { Executor } from '../../client/types.js';
 import {
   CreateTodoSchema,
   TodoFilterSchema,
@@ -9,19 +9,19 @@ import {
   type Todo,
   type TodoFilter,
   type UpdateTodo,
-} from '../../dto/features/todo.ts';
-import { isTransaction } from '../../client/executor.ts';
-import { todos } from '../../schema/tables/features/todo.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+} from '../../dto/features/todo.js';
+import { isTransaction } from '../../client/executor.js';
+import { todos } from '../../schema/tables/features/todo.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 const ENTITY = 'Todo';
 

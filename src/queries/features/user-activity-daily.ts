@@ -4,10 +4,10 @@ import {
   UserActivityRangeSchema,
   type UserActivityDaily,
   type UserActivityDay,
-} from '../../dto/features/user-activity-daily.ts';
-import { userActivityDaily } from '../../schema/tables/features/user-activity-daily.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/features/user-activity-daily.js';
+import { userActivityDaily } from '../../schema/tables/features/user-activity-daily.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'UserActivityDaily';
 

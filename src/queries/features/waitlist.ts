@@ -7,17 +7,17 @@ import {
   type CreateWaitlistEntry,
   type WaitlistEntry,
   type WaitlistFilter,
-} from '../../dto/features/waitlist.ts';
-import { email } from '../../dto/_fields.ts';
-import { withPrimary } from '../../client/executor.ts';
-import { waitlist } from '../../schema/tables/features/waitlist.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/features/waitlist.js';
+import { email } from '../../dto/_fields.js';
+import { withPrimary } from '../../client/executor.js';
+import { waitlist } from '../../schema/tables/features/waitlist.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'WaitlistEntry';
 const EmailInput = z.object({ email: email() });

@@ -1,4 +1,4 @@
-export { NotificationDeliveryQueries } from './notification-delivery.ts';
-export { NotificationPreferenceQueries, type ListNotificationPreferencesInput } from './notification-preference.ts';
-export { NotificationTargetQueries, type ListNotificationTargetsInput } from './notification-target.ts';
-export { NotificationQueries, type CreatedNotification, type ListNotificationsInput } from './notification.ts';
+export { NotificationDeliveryQueries } from './notification-delivery.js';
+export { NotificationPreferenceQueries, type ListNotificationPreferencesInput } from './notification-preference.js';
+export { NotificationTargetQueries, type ListNotificationTargetsInput } from './notification-target.js';
+export { NotificationQueries, type CreatedNotification, type ListNotificationsInput } from './notification.js';

@@ -4,18 +4,18 @@ import {
   ClaimNotificationDeliveriesSchema,
   NotificationDeliveryErrorSchema,
   type NotificationDelivery,
-} from '../../dto/notifications/notification-delivery.ts';
+} from '../../dto/notifications/notification-delivery.js';
 import {
   NOTIFICATION_DELIVERY_ERROR_MAX,
   notificationDeliveries,
-} from '../../schema/tables/notifications/notification-delivery.ts';
-import { notifications } from '../../schema/tables/notifications/notification.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
-import { truncateText } from '../_lib/truncate.ts';
+} from '../../schema/tables/notifications/notification-delivery.js';
+import { notifications } from '../../schema/tables/notifications/notification.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
+import { truncateText } from '../_lib/truncate.js';
 
 const ENTITY = 'NotificationDelivery';
 

@@ -5,13 +5,13 @@ import {
   type NotificationPreference,
   type NotificationPreferenceFilter,
   type SetNotificationPreference,
-} from '../../dto/notifications/notification-preference.ts';
-import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/notifications/notification-preference.js';
+import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'NotificationPreference';
 

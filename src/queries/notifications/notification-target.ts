@@ -5,15 +5,15 @@ import {
   type CreateNotificationTarget,
   type NotificationTarget,
   type NotificationTargetFilter,
-} from '../../dto/notifications/notification-target.ts';
-import { notificationTargets } from '../../schema/tables/notifications/notification-target.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
+} from '../../dto/notifications/notification-target.js';
+import { notificationTargets } from '../../schema/tables/notifications/notification-target.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'NotificationTarget';
 

@@ -5,19 +5,19 @@ import {
   type CreateNotification,
   type Notification,
   type NotificationFilter,
-} from '../../dto/notifications/notification.ts';
-import type { NotificationDelivery } from '../../dto/notifications/notification-delivery.ts';
-import { notificationDeliveries } from '../../schema/tables/notifications/notification-delivery.ts';
-import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.ts';
-import { notificationTargets } from '../../schema/tables/notifications/notification-target.ts';
-import { notifications } from '../../schema/tables/notifications/notification.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+} from '../../dto/notifications/notification.js';
+import type { NotificationDelivery } from '../../dto/notifications/notification-delivery.js';
+import { notificationDeliveries } from '../../schema/tables/notifications/notification-delivery.js';
+import { notificationPreferences } from '../../schema/tables/notifications/notification-preference.js';
+import { notificationTargets } from '../../schema/tables/notifications/notification-target.js';
+import { notifications } from '../../schema/tables/notifications/notification.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 const ENTITY = 'Notification';
 

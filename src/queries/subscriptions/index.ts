@@ -1,3 +1,3 @@
-export { type IngestEventResult } from './ingest-event.ts';
-export { SubscriptionEventQueries, type ListSubscriptionEventsInput } from './subscription-event.ts';
-export { SubscriptionQueries, type ListSubscriptionsInput } from './subscription.ts';
+export { type IngestEventResult } from './ingest-event.js';
+export { SubscriptionEventQueries, type ListSubscriptionEventsInput } from './subscription-event.js';
+export { SubscriptionQueries, type ListSubscriptionsInput } from './subscription.js';

@@ -1,15 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Subscription } from '../../dto/subscriptions/subscription.ts';
+import type { Subscription } from '../../dto/subscriptions/subscription.js';
 import {
   IngestSubscriptionEventSchema,
   type IngestSubscriptionEvent,
   type SubscriptionEvent,
-} from '../../dto/subscriptions/subscription-event.ts';
-import { withTransaction } from '../../client/executor.ts';
-import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-event.ts';
-import { subscriptions } from '../../schema/tables/subscriptions/subscription.ts';
-import { write } from '../_lib/run.ts';
-import { parseInput } from '../_lib/validate.ts';
+} from '../../dto/subscriptions/subscription-event.js';
+import { withTransaction } from '../../client/executor.js';
+import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-event.js';
+import { subscriptions } from '../../schema/tables/subscriptions/subscription.js';
+import { write } from '../_lib/run.js';
+import { parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'SubscriptionEvent';
 

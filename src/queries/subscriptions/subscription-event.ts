@@ -1,15 +1,15 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { SubscriptionEvent } from '../../dto/subscriptions/subscription-event.ts';
-import { NotFoundError } from '../../errors/classes.ts';
-import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-event.ts';
-import { subscriptions } from '../../schema/tables/subscriptions/subscription.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { orNotFound } from '../_lib/not-found.ts';
-import { parsePage, type PageRequest } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
-import { ProviderIdInput } from './provider-id.ts';
+import type { SubscriptionEvent } from '../../dto/subscriptions/subscription-event.js';
+import { NotFoundError } from '../../errors/classes.js';
+import { subscriptionEvents } from '../../schema/tables/subscriptions/subscription-event.js';
+import { subscriptions } from '../../schema/tables/subscriptions/subscription.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { orNotFound } from '../_lib/not-found.js';
+import { parsePage, type PageRequest } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
+import { ProviderIdInput } from './provider-id.js';
 
 const ENTITY = 'SubscriptionEvent';
 

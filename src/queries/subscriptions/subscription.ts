@@ -7,19 +7,19 @@ import {
   type Subscription,
   type SubscriptionFilter,
   type UpdateSubscription,
-} from '../../dto/subscriptions/subscription.ts';
-import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/tables/subscriptions/subscription.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
-import { ProviderIdInput } from './provider-id.ts';
-import { ingestEvent } from './ingest-event.ts';
+} from '../../dto/subscriptions/subscription.js';
+import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/tables/subscriptions/subscription.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
+import { ProviderIdInput } from './provider-id.js';
+import { ingestEvent } from './ingest-event.js';
 
 const ENTITY = 'Subscription';
 

@@ -1,5 +1,5 @@
-import type { Executor } from '../../client/types.ts';
-import { write } from '../_lib/run.ts';
+import type { Executor } from '../../client/types.js';
+import { write } from '../_lib/run.js';
 
 export const PRUNE_BATCH_SIZE = 1000;
 

@@ -1,25 +1,25 @@
 import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { safeText, uuid } from '../../dto/_fields.ts';
-import type { Executor } from '../../client/types.ts';
+import { safeText, uuid } from '../../dto/_fields.js';
+import type { Executor } from '../../client/types.js';
 import {
   DomainEventFilterSchema,
   NewDomainEventSchema,
   type DomainEvent,
   type DomainEventFilter,
   type NewDomainEvent,
-} from '../../dto/system/domain-event.ts';
-import { DatabaseError } from '../../errors/classes.ts';
-import { isTransaction, runWithExecutor } from '../../client/executor.ts';
-import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-event.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseCutoff, parseId, parseInput } from '../_lib/validate.ts';
-import { deleteInBatches } from './delete-in-batches.ts';
-import { truncateText } from '../_lib/truncate.ts';
+} from '../../dto/system/domain-event.js';
+import { DatabaseError } from '../../errors/classes.js';
+import { isTransaction, runWithExecutor } from '../../client/executor.js';
+import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-event.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseCutoff, parseId, parseInput } from '../_lib/validate.js';
+import { deleteInBatches } from './delete-in-batches.js';
+import { truncateText } from '../_lib/truncate.js';
 
 const ENTITY = 'DomainEvent';
 

@@ -3,6 +3,6 @@ export {
   OutboxTransactionError,
   type ClaimOptions,
   type ListDomainEventsInput,
-} from './domain-event.ts';
-export { PRUNE_TARGETS, prune, pruneAll, type PruneOptions, type PruneResult } from './prune.ts';
-export { SystemSettingQueries, type TypedSystemSetting } from './system-setting.ts';
+} from './domain-event.js';
+export { PRUNE_TARGETS, prune, pruneAll, type PruneOptions, type PruneResult } from './prune.js';
+export { SystemSettingQueries, type TypedSystemSetting } from './system-setting.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { RETENTION_KINDS, type RetentionKind } from '../../dto/system/system-setting.ts';
-import { ValidationError } from '../../errors/classes.ts';
-import { AdminAuditLogQueries } from '../admin/admin-audit-log.ts';
-import { TenantActivityQueries } from '../tenant/tenant-activity.ts';
-import { TenantInviteQueries } from '../tenant/tenant-invite.ts';
-import { DomainEventQueries } from './domain-event.ts';
-import { SystemSettingQueries } from './system-setting.ts';
+import { RETENTION_KINDS, type RetentionKind } from '../../dto/system/system-setting.js';
+import { ValidationError } from '../../errors/classes.js';
+import { AdminAuditLogQueries } from '../admin/admin-audit-log.js';
+import { TenantActivityQueries } from '../tenant/tenant-activity.js';
+import { TenantInviteQueries } from '../tenant/tenant-invite.js';
+import { DomainEventQueries } from './domain-event.js';
+import { SystemSettingQueries } from './system-setting.js';
 
 /** A table a kind prunes: deletes its rows older than the cutoff, returns how many. */
 interface PruneTarget {

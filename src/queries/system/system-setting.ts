@@ -6,11 +6,11 @@ import {
   type RetentionSettings,
   type SystemSetting,
   type SystemSettingValueOf,
-} from '../../dto/system/system-setting.ts';
-import { systemSettings } from '../../schema/tables/system/system-setting.ts';
-import { orNotFound } from '../_lib/not-found.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseInput } from '../_lib/validate.ts';
+} from '../../dto/system/system-setting.js';
+import { systemSettings } from '../../schema/tables/system/system-setting.js';
+import { orNotFound } from '../_lib/not-found.js';
+import { read, write } from '../_lib/run.js';
+import { parseInput } from '../_lib/validate.js';
 
 const ENTITY = 'SystemSetting';
 const RETENTION_KEY = 'retention_settings';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors/classes.ts';
+import { NotFoundError } from '../../errors/classes.js';
 
 /**
  * `accept` found no invite it may accept for the token: unknown, already accepted, revoked or expired. One error for

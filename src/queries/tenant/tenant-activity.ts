@@ -5,18 +5,18 @@ import {
   type CreateTenantActivity,
   type TenantActivity,
   type TenantActivityFilter,
-} from '../../dto/tenant/tenant-activity.ts';
-import { DatabaseError } from '../../errors/classes.ts';
-import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { toDatabaseError } from '../../errors/sqlstate.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+} from '../../dto/tenant/tenant-activity.js';
+import { DatabaseError } from '../../errors/classes.js';
+import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { toDatabaseError } from '../../errors/sqlstate.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 const ENTITY = 'TenantActivity';
 

@@ -7,20 +7,20 @@ import {
   type CreateTenantInvite,
   type TenantInvite,
   type UpdateTenantInvite,
-} from '../../dto/tenant/tenant-invite.ts';
-import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
-import { tenantInvites } from '../../schema/tables/tenant/tenant-invite.ts';
-import { tenantMembers } from '../../schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../schema/tables/tenant/tenant.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parsePage, type PageRequest } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
-import { atomically } from '../_lib/atomically.ts';
-import { InviteNotAcceptableError } from './errors.ts';
+} from '../../dto/tenant/tenant-invite.js';
+import type { TenantMember } from '../../dto/tenant/tenant-member.js';
+import { tenantInvites } from '../../schema/tables/tenant/tenant-invite.js';
+import { tenantMembers } from '../../schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../schema/tables/tenant/tenant.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parsePage, type PageRequest } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
+import { atomically } from '../_lib/atomically.js';
+import { InviteNotAcceptableError } from './errors.js';
 
 const ENTITY = 'TenantInvite';
 

@@ -5,15 +5,15 @@ import {
   UpdateTenantMemberSchema,
   type TenantMember,
   type TenantMemberFilter,
-} from '../../dto/tenant/tenant-member.ts';
-import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-member.ts';
-import type { TenantScope } from '../../scope/tenant.ts';
-import { eqWhenSet } from '../_lib/filters.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { parseId, parseInput, resolveTenantId } from '../_lib/validate.ts';
+} from '../../dto/tenant/tenant-member.js';
+import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-member.js';
+import type { TenantScope } from '../../scope/tenant.js';
+import { eqWhenSet } from '../_lib/filters.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 // Memberships of the scoped tenant, keyed by user. The last-owner rule is the database's
 // (trigger tenant_members_keep_last_owner): changeRole/remove surface it as a CheckViolationError.

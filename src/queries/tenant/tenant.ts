@@ -7,19 +7,19 @@ import {
   type Tenant,
   type TenantFilter,
   type UpdateTenant,
-} from '../../dto/tenant/tenant.ts';
-import type { TenantMember } from '../../dto/tenant/tenant-member.ts';
-import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-member.ts';
-import { tenants } from '../../schema/tables/tenant/tenant.ts';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.ts';
-import { preparedPerExecutor } from '../_lib/prepared.ts';
-import { getByIdFrom, orNotFound } from '../_lib/not-found.ts';
-import { parseListInput, type ListInput } from '../_lib/list-input.ts';
-import { read, write } from '../_lib/run.ts';
-import { updateReturning } from '../_lib/update.ts';
-import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.ts';
-import { parseId, parseInput } from '../_lib/validate.ts';
-import { atomically } from '../_lib/atomically.ts';
+} from '../../dto/tenant/tenant.js';
+import type { TenantMember } from '../../dto/tenant/tenant-member.js';
+import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-member.js';
+import { tenants } from '../../schema/tables/tenant/tenant.js';
+import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
+import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
+import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { read, write } from '../_lib/run.js';
+import { updateReturning } from '../_lib/update.js';
+import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.js';
+import { parseId, parseInput } from '../_lib/validate.js';
+import { atomically } from '../_lib/atomically.js';
 
 // Tenants are the scope itself, so this object is not tenant-scoped; authorization is the caller's job.
 

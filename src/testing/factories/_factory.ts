@@ -1,5 +1,5 @@
-import type { Executor } from '../../client/types.ts';
-import { currentExecutor } from '../../client/executor.ts';
+import type { Executor } from '../../client/types.js';
+import { currentExecutor } from '../../client/executor.js';
 
 // Factories: `build` makes a valid input without touching the database; `create` inserts it (making any parent rows
 // it needs) on the current executor and returns the row. Values come from one seeded generator, so a seed replays

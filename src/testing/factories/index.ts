@@ -1,28 +1,28 @@
-import { createAdminAuditEntryFactory } from './admin/admin-audit-log.ts';
-import { createAdminRoleFactory } from './admin/admin-role.ts';
-import { createAdminUserFactory } from './admin/admin-user.ts';
-import { createAccountFactory } from './auth/account.ts';
-import { createJwkFactory } from './auth/jwk.ts';
-import { createSessionFactory } from './auth/session.ts';
-import { createUserFactory } from './auth/user.ts';
-import { createVerificationFactory } from './auth/verification.ts';
-import { createTodoFactory } from './features/todo.ts';
-import { createUserActivityDailyFactory } from './features/user-activity-daily.ts';
-import { createWaitlistEntryFactory } from './features/waitlist.ts';
-import { createNotificationDeliveryFactory } from './notifications/notification-delivery.ts';
-import { createNotificationPreferenceFactory } from './notifications/notification-preference.ts';
-import { createNotificationTargetFactory } from './notifications/notification-target.ts';
-import { createNotificationFactory } from './notifications/notification.ts';
-import { createSubscriptionEventFactory } from './subscriptions/subscription-event.ts';
-import { createSubscriptionFactory } from './subscriptions/subscription.ts';
-import { createDomainEventFactory } from './system/domain-event.ts';
-import { createSystemSettingFactory } from './system/system-setting.ts';
-import { createTenantActivityFactory } from './tenant/tenant-activity.ts';
-import { createTenantInviteFactory } from './tenant/tenant-invite.ts';
-import { createTenantMemberFactory } from './tenant/tenant-member.ts';
-import { createTenantFactory } from './tenant/tenant.ts';
+import { createAdminAuditEntryFactory } from './admin/admin-audit-log.js';
+import { createAdminRoleFactory } from './admin/admin-role.js';
+import { createAdminUserFactory } from './admin/admin-user.js';
+import { createAccountFactory } from './auth/account.js';
+import { createJwkFactory } from './auth/jwk.js';
+import { createSessionFactory } from './auth/session.js';
+import { createUserFactory } from './auth/user.js';
+import { createVerificationFactory } from './auth/verification.js';
+import { createTodoFactory } from './features/todo.js';
+import { createUserActivityDailyFactory } from './features/user-activity-daily.js';
+import { createWaitlistEntryFactory } from './features/waitlist.js';
+import { createNotificationDeliveryFactory } from './notifications/notification-delivery.js';
+import { createNotificationPreferenceFactory } from './notifications/notification-preference.js';
+import { createNotificationTargetFactory } from './notifications/notification-target.js';
+import { createNotificationFactory } from './notifications/notification.js';
+import { createSubscriptionEventFactory } from './subscriptions/subscription-event.js';
+import { createSubscriptionFactory } from './subscriptions/subscription.js';
+import { createDomainEventFactory } from './system/domain-event.js';
+import { createSystemSettingFactory } from './system/system-setting.js';
+import { createTenantActivityFactory } from './tenant/tenant-activity.js';
+import { createTenantInviteFactory } from './tenant/tenant-invite.js';
+import { createTenantMemberFactory } from './tenant/tenant-member.js';
+import { createTenantFactory } from './tenant/tenant.js';
 
-export { defineFactory, fake, fromNow, seedFactories, type Factory } from './_factory.ts';
+export { defineFactory, fake, fromNow, seedFactories, type Factory } from './_factory.js';
 
 /**
  * One factory per table, keyed by the table's export name in `database/schema` (internal tables, tagged

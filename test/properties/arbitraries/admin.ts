@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { ADMIN_AUDIT_ACTION_MAX, ADMIN_AUDIT_SUBJECT_MAX } from '../../../src/schema/tables/admin/admin-audit-log.ts';
-import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX } from '../../../src/schema/tables/admin/admin-role.ts';
-import { validInput, type DtoSpec } from './dto.ts';
-import { SQL_METACHARACTERS, bool, jsonObject, pattern, text, uuid, type FieldSpec } from './fields.ts';
-import { ipAddress, permissionValue } from './formats.ts';
+import { ADMIN_AUDIT_ACTION_MAX, ADMIN_AUDIT_SUBJECT_MAX } from '../../../src/schema/tables/admin/admin-audit-log.js';
+import { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX } from '../../../src/schema/tables/admin/admin-role.js';
+import { validInput, type DtoSpec } from './dto.js';
+import { SQL_METACHARACTERS, bool, jsonObject, pattern, text, uuid, type FieldSpec } from './fields.js';
+import { ipAddress, permissionValue } from './formats.js';
 
 const id = (value?: string) => uuid(value === undefined ? {} : { valid: fc.constant(value) });
 const optionalAll = (spec: DtoSpec): DtoSpec =>

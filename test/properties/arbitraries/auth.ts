@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { ACCOUNT_TOKEN_MAX } from '../../../src/dto/auth/account.ts';
-import { SESSION_USER_AGENT_MAX } from '../../../src/dto/auth/session.ts';
-import { USER_IMAGE_URL_MAX, USER_NAME_MAX } from '../../../src/dto/auth/user.ts';
-import type { DtoSpec } from './dto.ts';
-import { TIMESTAMP_MIN, bool, pattern, storableJson, text, timestamp, uuid, type FieldSpec } from './fields.ts';
-import { emailAddress, httpsUrl, ipAddress } from './formats.ts';
+import { ACCOUNT_TOKEN_MAX } from '../../../src/dto/auth/account.js';
+import { SESSION_USER_AGENT_MAX } from '../../../src/dto/auth/session.js';
+import { USER_IMAGE_URL_MAX, USER_NAME_MAX } from '../../../src/dto/auth/user.js';
+import type { DtoSpec } from './dto.js';
+import { TIMESTAMP_MIN, bool, pattern, storableJson, text, timestamp, uuid, type FieldSpec } from './fields.js';
+import { emailAddress, httpsUrl, ipAddress } from './formats.js';
 
 const id = (value?: string) => uuid(value === undefined ? {} : { valid: fc.constant(value) });
 const optionalAll = (spec: DtoSpec): DtoSpec =>

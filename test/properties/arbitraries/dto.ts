@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { callerKey, type FieldSpec } from './fields.ts';
+import { callerKey, type FieldSpec } from './fields.js';
 
 export type DtoSpec = Record<string, FieldSpec>;
 

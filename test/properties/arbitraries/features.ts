@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX } from '../../../src/schema/tables/features/todo.ts';
+import { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX } from '../../../src/schema/tables/features/todo.js';
 import {
   WAITLIST_REFERRER_MAX,
   WAITLIST_SOURCE_MAX,
   WAITLIST_STATUSES,
-} from '../../../src/schema/tables/features/waitlist.ts';
-import type { DtoSpec } from './dto.ts';
-import { bool, int, oneOf, pattern, text, timestamp, uuid, type FieldSpec } from './fields.ts';
-import { emailAddress } from './formats.ts';
+} from '../../../src/schema/tables/features/waitlist.js';
+import type { DtoSpec } from './dto.js';
+import { bool, int, oneOf, pattern, text, timestamp, uuid, type FieldSpec } from './fields.js';
+import { emailAddress } from './formats.js';
 
 const id = (value?: string) => uuid(value === undefined ? {} : { valid: fc.constant(value) });
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { NOTIFICATION_CHANNELS } from '../../../src/schema/tables/notifications/notification-target.ts';
+import { NOTIFICATION_CHANNELS } from '../../../src/schema/tables/notifications/notification-target.js';
 import {
   NOTIFICATION_BODY_MAX,
   NOTIFICATION_TITLE_MAX,
   NOTIFICATION_TYPE_MAX,
-} from '../../../src/schema/tables/notifications/notification.ts';
-import { hostileInput, validInput, type DtoSpec, type HostileCase } from './dto.ts';
-import { bool, int, jsonObject, oneOf, pattern, text, unstorableText, uuid, validText } from './fields.ts';
-import { e164Phone, emailAddress, httpsUrl, notificationTypeValue } from './formats.ts';
+} from '../../../src/schema/tables/notifications/notification.js';
+import { hostileInput, validInput, type DtoSpec, type HostileCase } from './dto.js';
+import { bool, int, jsonObject, oneOf, pattern, text, unstorableText, uuid, validText } from './fields.js';
+import { e164Phone, emailAddress, httpsUrl, notificationTypeValue } from './formats.js';
 
 const id = (value?: string) => uuid(value === undefined ? {} : { valid: fc.constant(value) });
 const type = () => pattern(notificationTypeValue(), { max: NOTIFICATION_TYPE_MAX });

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { SUBSCRIPTION_QUANTITY_MAX } from '../../../src/dto/subscriptions/subscription.ts';
-import { SUBSCRIPTION_EVENT_TYPE_MAX } from '../../../src/schema/tables/subscriptions/subscription-event.ts';
+import { SUBSCRIPTION_QUANTITY_MAX } from '../../../src/dto/subscriptions/subscription.js';
+import { SUBSCRIPTION_EVENT_TYPE_MAX } from '../../../src/schema/tables/subscriptions/subscription-event.js';
 import {
   SUBSCRIPTION_PLAN_MAX,
   SUBSCRIPTION_PROVIDER_ID_MAX,
   SUBSCRIPTION_PROVIDER_MAX,
   SUBSCRIPTION_STATUSES,
-} from '../../../src/schema/tables/subscriptions/subscription.ts';
-import { validInput, type DtoSpec } from './dto.ts';
-import { bool, int, jsonObject, oneOf, text, timestamp } from './fields.ts';
+} from '../../../src/schema/tables/subscriptions/subscription.js';
+import { validInput, type DtoSpec } from './dto.js';
+import { bool, int, jsonObject, oneOf, text, timestamp } from './fields.js';
 
 const optionalAll = (spec: DtoSpec): DtoSpec =>
   Object.fromEntries(Object.entries(spec).map(([name, field]) => [name, { ...field, optional: true }]));

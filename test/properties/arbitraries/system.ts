@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { SYSTEM_SETTING_DESCRIPTION_MAX } from '../../../src/schema/tables/system/system-setting.ts';
-import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES } from '../../../src/schema/tables/system/domain-event.ts';
-import { validInput, type DtoSpec } from './dto.ts';
-import { jsonObject, oneOf, pattern, text } from './fields.ts';
+import { SYSTEM_SETTING_DESCRIPTION_MAX } from '../../../src/schema/tables/system/system-setting.js';
+import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES } from '../../../src/schema/tables/system/domain-event.js';
+import { validInput, type DtoSpec } from './dto.js';
+import { jsonObject, oneOf, pattern, text } from './fields.js';
 
 const optionalAll = (spec: DtoSpec): DtoSpec =>
   Object.fromEntries(Object.entries(spec).map(([name, field]) => [name, { ...field, optional: true }]));

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
-import { TENANT_INVITE_MAX_DAYS } from '../../../src/dto/tenant/tenant-invite.ts';
+import { TENANT_INVITE_MAX_DAYS } from '../../../src/dto/tenant/tenant-invite.js';
 import {
   TENANT_ACTIVITY_ACTION_MAX,
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
   TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
-} from '../../../src/schema/tables/tenant/tenant-activity.ts';
-import { TENANT_ROLES } from '../../../src/schema/tables/tenant/tenant-member.ts';
-import { TENANT_NAME_MAX } from '../../../src/schema/tables/tenant/tenant.ts';
-import type { DtoSpec } from './dto.ts';
-import { int, jsonObject, oneOf, pattern, text, uuid } from './fields.ts';
-import { emailAddress, slugValue } from './formats.ts';
+} from '../../../src/schema/tables/tenant/tenant-activity.js';
+import { TENANT_ROLES } from '../../../src/schema/tables/tenant/tenant-member.js';
+import { TENANT_NAME_MAX } from '../../../src/schema/tables/tenant/tenant.js';
+import type { DtoSpec } from './dto.js';
+import { int, jsonObject, oneOf, pattern, text, uuid } from './fields.js';
+import { emailAddress, slugValue } from './formats.js';
 
 const id = (value?: string) => uuid(value === undefined ? {} : { valid: fc.constant(value) });
 /** A nullable reference: null, or the given parent (a random UUID when none is given). */

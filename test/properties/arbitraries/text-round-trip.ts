@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { storableJson, validText } from './fields.ts';
+import { storableJson, validText } from './fields.js';
 
 // Strings around U+FEFF for the fields the DTOs store untrimmed (a trimmed field loses a leading U+FEFF to
 // String.prototype.trim before it reaches the database, the same way on both).

@@ -1,10 +1,10 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { createDatabase } from '../../../src/client/create-database.ts';
-import type { Transaction } from '../../../src/client/types.ts';
-import type { DatabaseError } from '../../../src/errors/classes.ts';
-import { runWithExecutor, withTransaction } from '../../../src/client/executor.ts';
+import { createDatabase } from '../../../src/client/create-database.js';
+import type { Transaction } from '../../../src/client/types.js';
+import type { DatabaseError } from '../../../src/errors/classes.js';
+import { runWithExecutor, withTransaction } from '../../../src/client/executor.js';
 
 // Run as a child process by connection-faults.test.ts: if the driver patch (patches/postgres@3.4.9.patch) were lost,
 // these faults throw from a driver timer, which would take the test runner down with it. Prints one JSON line.

@@ -1,5 +1,5 @@
-import { migrate } from '../../../src/migrate/index.ts';
-import { runScript } from '../../../scripts/_run.ts';
+import { migrate } from '../../../src/migrate/index.js';
+import { runScript } from '../../../scripts/_run.js';
 
 // `pnpm db:migrate` (scripts/migrate.ts) with another migrations folder: the same runner, the same lock.
 // Usage: tsx migrate-folder.ts <database url> <migrations folder>

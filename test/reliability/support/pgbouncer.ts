@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { freeLoopbackPort } from '../../support/private-cluster.ts';
+import { freeLoopbackPort } from '../../support/private-cluster.js';
 
 export interface PgBouncer {
   port: number;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { packageRoot } from '../../../src/config/database-url.ts';
+import { packageRoot } from '../../../src/config/database-url.js';
 
 export interface MigrateRun {
   exitCode: number;

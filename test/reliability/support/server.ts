@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import type { TestDatabaseSource } from '../../../src/testing/source.ts';
+import type { TestDatabaseSource } from '../../../src/testing/source.js';
 
 type ServerSource = Extract<TestDatabaseSource, { kind: 'postgres' }>;
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from '../../_shared.ts';
-import { adminUsers } from './admin-user.ts';
+import { createdAt, id } from '../../_shared.js';
+import { adminUsers } from './admin-user.js';
 
 export const ADMIN_AUDIT_ACTION_MAX = 100;
 export const ADMIN_AUDIT_SUBJECT_MAX = 200;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, timestamps } from '../../_shared.ts';
+import { id, timestamps } from '../../_shared.js';
 
 export const ADMIN_ROLE_NAME_MAX = 100;
 export const ADMIN_ROLE_DESCRIPTION_MAX = 1000;

@@ -1,7 +1,7 @@
 import { index, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { adminRoles } from './admin-role.ts';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { adminRoles } from './admin-role.js';
 
 /** A user with back-office access. Disabled (not deleted) to revoke access while keeping the audit trail readable. */
 export const adminUsers = pgTable(

@@ -3,7 +3,7 @@ export {
   ADMIN_AUDIT_SUBJECT_MAX,
   adminAuditLog,
   type AdminAuditMetadata,
-} from './admin-audit-log.ts';
-export { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from './admin-role.ts';
-export { adminUsers } from './admin-user.ts';
-export { adminAuditLogRelations, adminRolesRelations, adminUsersRelations } from './relations.ts';
+} from './admin-audit-log.js';
+export { ADMIN_ROLE_DESCRIPTION_MAX, ADMIN_ROLE_NAME_MAX, adminRoles } from './admin-role.js';
+export { adminUsers } from './admin-user.js';
+export { adminAuditLogRelations, adminRolesRelations, adminUsersRelations } from './relations.js';

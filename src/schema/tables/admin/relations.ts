@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
-import { user } from '../auth/user.ts';
-import { adminAuditLog } from './admin-audit-log.ts';
-import { adminRoles } from './admin-role.ts';
-import { adminUsers } from './admin-user.ts';
+import { user } from '../auth/user.js';
+import { adminAuditLog } from './admin-audit-log.js';
+import { adminRoles } from './admin-role.js';
+import { adminUsers } from './admin-user.js';
 
 export const adminRolesRelations = relations(adminRoles, ({ many }) => ({
   adminUsers: many(adminUsers),

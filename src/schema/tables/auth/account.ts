@@ -1,6 +1,6 @@
 import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { user } from './user.ts';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { user } from './user.js';
 
 /** A login method of a user: an OAuth provider account, or `credential` with the password hash. */
 export const account = pgTable(

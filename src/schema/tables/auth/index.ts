@@ -1,6 +1,6 @@
-export { account } from './account.ts';
-export { jwks } from './jwk.ts';
-export { accountRelations, sessionRelations, userRelations } from './relations.ts';
-export { session } from './session.ts';
-export { user } from './user.ts';
-export { verification } from './verification.ts';
+export { account } from './account.js';
+export { jwks } from './jwk.js';
+export { accountRelations, sessionRelations, userRelations } from './relations.js';
+export { session } from './session.js';
+export { user } from './user.js';
+export { verification } from './verification.js';

@@ -1,5 +1,5 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz } from '../../_shared.ts';
+import { createdAt, id, timestamptz } from '../../_shared.js';
 
 /**
  * Key pairs of Better Auth's JWT plugin (its 1.7 schema: public/private key, created/expires, alg, crv). The

@@ -1,17 +1,17 @@
 import { relations } from 'drizzle-orm';
-import { adminUsers } from '../admin/admin-user.ts';
-import { todos } from '../features/todo.ts';
-import { userActivityDaily } from '../features/user-activity-daily.ts';
-import { notificationPreferences } from '../notifications/notification-preference.ts';
-import { notificationTargets } from '../notifications/notification-target.ts';
-import { notifications } from '../notifications/notification.ts';
-import { tenantActivity } from '../tenant/tenant-activity.ts';
-import { tenantInvites } from '../tenant/tenant-invite.ts';
-import { tenantMembers } from '../tenant/tenant-member.ts';
-import { tenants } from '../tenant/tenant.ts';
-import { account } from './account.ts';
-import { session } from './session.ts';
-import { user } from './user.ts';
+import { adminUsers } from '../admin/admin-user.js';
+import { todos } from '../features/todo.js';
+import { userActivityDaily } from '../features/user-activity-daily.js';
+import { notificationPreferences } from '../notifications/notification-preference.js';
+import { notificationTargets } from '../notifications/notification-target.js';
+import { notifications } from '../notifications/notification.js';
+import { tenantActivity } from '../tenant/tenant-activity.js';
+import { tenantInvites } from '../tenant/tenant-invite.js';
+import { tenantMembers } from '../tenant/tenant-member.js';
+import { tenants } from '../tenant/tenant.js';
+import { account } from './account.js';
+import { session } from './session.js';
+import { user } from './user.js';
 
 // One relations() per table (drizzle's types see only one): every relation of `user`, across domains, is here.
 export const userRelations = relations(user, ({ one, many }) => ({

@@ -1,7 +1,7 @@
 import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { tenants } from '../tenant/tenant.ts';
-import { user } from './user.ts';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { tenants } from '../tenant/tenant.js';
+import { user } from './user.js';
 
 export const session = pgTable(
   'session',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, timestamps } from '../../_shared.ts';
+import { id, timestamps } from '../../_shared.js';
 
 /**
  * Better Auth's `user` model; the table and column names are the ones its Drizzle adapter expects. Ids are `uuid`:

@@ -1,5 +1,5 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
+import { id, timestamps, timestamptz } from '../../_shared.js';
 
 /** Short-lived values (email verification, password reset) looked up by identifier. */
 export const verification = pgTable(

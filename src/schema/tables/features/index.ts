@@ -1,6 +1,6 @@
-export { todosRelations, userActivityDailyRelations } from './relations.ts';
-export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from './todo.ts';
-export { userActivityDaily } from './user-activity-daily.ts';
+export { todosRelations, userActivityDailyRelations } from './relations.js';
+export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from './todo.js';
+export { userActivityDaily } from './user-activity-daily.js';
 export {
   WAITLIST_EMAIL_MAX,
   WAITLIST_REFERRER_MAX,
@@ -9,4 +9,4 @@ export {
   waitlist,
   waitlistStatus,
   type WaitlistStatus,
-} from './waitlist.ts';
+} from './waitlist.js';

@@ -1,8 +1,8 @@
 import { relations } from 'drizzle-orm';
-import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenant.ts';
-import { todos } from './todo.ts';
-import { userActivityDaily } from './user-activity-daily.ts';
+import { user } from '../auth/user.js';
+import { tenants } from '../tenant/tenant.js';
+import { todos } from './todo.js';
+import { userActivityDaily } from './user-activity-daily.js';
 
 export const todosRelations = relations(todos, ({ one }) => ({
   tenant: one(tenants, { fields: [todos.tenantId], references: [tenants.id] }),

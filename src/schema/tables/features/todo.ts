@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tenantId } from '../../_tenant.ts';
-import { deletedAt, id, timestamps, timestamptz } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { tenantId } from '../../_tenant.js';
+import { deletedAt, id, timestamps, timestamptz } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 export const TODO_TITLE_MAX = 200;
 export const TODO_DESCRIPTION_MAX = 5000;

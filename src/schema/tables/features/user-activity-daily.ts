@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenant.ts';
-import { tenantOrOwnRowsPolicy } from '../../_rls.ts';
+import { id, timestamps } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenants } from '../tenant/tenant.js';
+import { tenantOrOwnRowsPolicy } from '../../_rls.js';
 
 /**
  * A daily event counter per user and tenant (tenant null: activity outside any tenant), written by upsert.

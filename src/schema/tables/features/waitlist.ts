@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz } from '../../_shared.ts';
+import { createdAt, id, timestamptz } from '../../_shared.js';
 
 export const WAITLIST_STATUSES = ['waiting', 'invited', 'joined'] as const;
 export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];

@@ -4,15 +4,15 @@ export {
   notificationDeliveries,
   notificationDeliveryStatus,
   type NotificationDeliveryStatus,
-} from './notification-delivery.ts';
-export { notificationPreferences } from './notification-preference.ts';
+} from './notification-delivery.js';
+export { notificationPreferences } from './notification-preference.js';
 export {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_TARGET_ADDRESS_MAX,
   notificationChannel,
   notificationTargets,
   type NotificationChannel,
-} from './notification-target.ts';
+} from './notification-target.js';
 export {
   NOTIFICATION_BODY_MAX,
   NOTIFICATION_TITLE_MAX,
@@ -20,10 +20,10 @@ export {
   NOTIFICATION_TYPE_PATTERN,
   notifications,
   type NotificationData,
-} from './notification.ts';
+} from './notification.js';
 export {
   notificationDeliveriesRelations,
   notificationPreferencesRelations,
   notificationTargetsRelations,
   notificationsRelations,
-} from './relations.ts';
+} from './relations.js';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { notificationChannel, notificationTargets } from './notification-target.ts';
-import { notifications } from './notification.ts';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { notificationChannel, notificationTargets } from './notification-target.js';
+import { notifications } from './notification.js';
 
 /**
  * pending -> sending (claimed by a worker) -> sent | failed, or sending -> pending to retry after a failed attempt.

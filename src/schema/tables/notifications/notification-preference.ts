@@ -1,10 +1,10 @@
 import { boolean, check, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenant.ts';
-import { notificationChannel } from './notification-target.ts';
-import { notificationTypeCheck } from './notification.ts';
-import { tenantOrOwnRowsPolicy } from '../../_rls.ts';
+import { id, timestamps } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenants } from '../tenant/tenant.js';
+import { notificationChannel } from './notification-target.js';
+import { notificationTypeCheck } from './notification.js';
+import { tenantOrOwnRowsPolicy } from '../../_rls.js';
 
 /**
  * A user's opt-in/out of one notification type on one channel; tenant_id null is the user's default for every

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { user } from '../auth/user.js';
 
 export const NOTIFICATION_CHANNELS = ['email', 'push', 'sms', 'webhook'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uuid, type PgColumn } from 'drizzle-orm/pg-core';
-import { tenantId } from '../../_tenant.ts';
-import { createdAt, id, timestamptz } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { tenantId } from '../../_tenant.js';
+import { createdAt, id, timestamptz } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 export const NOTIFICATION_TYPE_MAX = 100;
 /** A dotted lower-case identifier such as `invite.accepted` or `billing.payment_failed`. */

@@ -1,10 +1,10 @@
 import { relations } from 'drizzle-orm';
-import { user } from '../auth/user.ts';
-import { tenants } from '../tenant/tenant.ts';
-import { notificationDeliveries } from './notification-delivery.ts';
-import { notificationPreferences } from './notification-preference.ts';
-import { notificationTargets } from './notification-target.ts';
-import { notifications } from './notification.ts';
+import { user } from '../auth/user.js';
+import { tenants } from '../tenant/tenant.js';
+import { notificationDeliveries } from './notification-delivery.js';
+import { notificationPreferences } from './notification-preference.js';
+import { notificationTargets } from './notification-target.js';
+import { notifications } from './notification.js';
 
 export const notificationsRelations = relations(notifications, ({ one, many }) => ({
   tenant: one(tenants, { fields: [notifications.tenantId], references: [tenants.id] }),

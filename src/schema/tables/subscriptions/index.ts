@@ -1,9 +1,9 @@
-export { subscriptionEventsRelations, subscriptionsRelations } from './relations.ts';
+export { subscriptionEventsRelations, subscriptionsRelations } from './relations.js';
 export {
   SUBSCRIPTION_EVENT_TYPE_MAX,
   subscriptionEvents,
   type SubscriptionEventPayload,
-} from './subscription-event.ts';
+} from './subscription-event.js';
 export {
   CURRENT_SUBSCRIPTION_STATUSES,
   SUBSCRIPTION_PLAN_MAX,
@@ -13,4 +13,4 @@ export {
   subscriptionStatus,
   subscriptions,
   type SubscriptionStatus,
-} from './subscription.ts';
+} from './subscription.js';

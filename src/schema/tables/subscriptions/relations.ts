@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
-import { tenants } from '../tenant/tenant.ts';
-import { subscriptionEvents } from './subscription-event.ts';
-import { subscriptions } from './subscription.ts';
+import { tenants } from '../tenant/tenant.js';
+import { subscriptionEvents } from './subscription-event.js';
+import { subscriptions } from './subscription.js';
 
 export const subscriptionsRelations = relations(subscriptions, ({ one, many }) => ({
   tenant: one(tenants, { fields: [subscriptions.tenantId], references: [tenants.id] }),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz } from '../../_shared.ts';
-import { SUBSCRIPTION_PROVIDER_ID_MAX, subscriptions } from './subscription.ts';
+import { createdAt, id, timestamptz } from '../../_shared.js';
+import { SUBSCRIPTION_PROVIDER_ID_MAX, subscriptions } from './subscription.js';
 
 /** The provider's event body as received; kept for audit and replay, never filtered on. Shape: dto/subscriptions. */
 export type SubscriptionEventPayload = Record<string, unknown>;

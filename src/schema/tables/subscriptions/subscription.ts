@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { tenantId } from '../../_tenant.ts';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { tenantId } from '../../_tenant.js';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 /** Stripe's subscription statuses; other providers map onto them. */
 export const SUBSCRIPTION_STATUSES = [

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz } from '../../_shared.ts';
+import { createdAt, id, timestamptz } from '../../_shared.js';
 
 export const DOMAIN_EVENT_STATUSES = ['pending', 'published', 'failed'] as const;
 export type DomainEventStatus = (typeof DOMAIN_EVENT_STATUSES)[number];

@@ -1,4 +1,4 @@
-export { domainEventSequences } from './domain-event-sequence.ts';
+export { domainEventSequences } from './domain-event-sequence.js';
 export {
   DOMAIN_EVENT_ERROR_MAX,
   DOMAIN_EVENT_NAME_MAX,
@@ -7,10 +7,10 @@ export {
   domainEvents,
   type DomainEventPayload,
   type DomainEventStatus,
-} from './domain-event.ts';
+} from './domain-event.js';
 export {
   SYSTEM_SETTING_DESCRIPTION_MAX,
   SYSTEM_SETTING_KEY_MAX,
   systemSettings,
   type SystemSettingValue,
-} from './system-setting.ts';
+} from './system-setting.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { updatedAt } from '../../_shared.ts';
+import { updatedAt } from '../../_shared.js';
 
 export const SYSTEM_SETTING_KEY_MAX = 100;
 export const SYSTEM_SETTING_DESCRIPTION_MAX = 1000;

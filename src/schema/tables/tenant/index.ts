@@ -3,14 +3,14 @@ export {
   tenantInvitesRelations,
   tenantMembersRelations,
   tenantsRelations,
-} from './relations.ts';
+} from './relations.js';
 export {
   TENANT_ACTIVITY_ACTION_MAX,
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
   TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
   tenantActivity,
   type TenantActivityMetadata,
-} from './tenant-activity.ts';
-export { TENANT_INVITE_STATUSES, tenantInvites, tenantInviteStatus, type TenantInviteStatus } from './tenant-invite.ts';
-export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-member.ts';
-export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenant.ts';
+} from './tenant-activity.js';
+export { TENANT_INVITE_STATUSES, tenantInvites, tenantInviteStatus, type TenantInviteStatus } from './tenant-invite.js';
+export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-member.js';
+export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenant.js';

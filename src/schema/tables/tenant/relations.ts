@@ -1,14 +1,14 @@
 import { relations } from 'drizzle-orm';
-import { user } from '../auth/user.ts';
-import { todos } from '../features/todo.ts';
-import { userActivityDaily } from '../features/user-activity-daily.ts';
-import { notificationPreferences } from '../notifications/notification-preference.ts';
-import { notifications } from '../notifications/notification.ts';
-import { subscriptions } from '../subscriptions/subscription.ts';
-import { tenantActivity } from './tenant-activity.ts';
-import { tenantInvites } from './tenant-invite.ts';
-import { tenantMembers } from './tenant-member.ts';
-import { tenants } from './tenant.ts';
+import { user } from '../auth/user.js';
+import { todos } from '../features/todo.js';
+import { userActivityDaily } from '../features/user-activity-daily.js';
+import { notificationPreferences } from '../notifications/notification-preference.js';
+import { notifications } from '../notifications/notification.js';
+import { subscriptions } from '../subscriptions/subscription.js';
+import { tenantActivity } from './tenant-activity.js';
+import { tenantInvites } from './tenant-invite.js';
+import { tenantMembers } from './tenant-member.js';
+import { tenants } from './tenant.js';
 
 // One relations() per table: drizzle merges several at runtime, but its types see only one. So the `many` sides of
 // `tenants` (every tenant-scoped table) live here, as those of `user` live in auth/relations.ts.

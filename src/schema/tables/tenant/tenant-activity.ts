@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tenantId } from '../../_tenant.ts';
-import { createdAt, id } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { tenantId } from '../../_tenant.js';
+import { createdAt, id } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 export const TENANT_ACTIVITY_ACTION_MAX = 100;
 export const TENANT_ACTIVITY_SUBJECT_TYPE_MAX = 100;

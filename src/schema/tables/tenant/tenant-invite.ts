@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { tenantId } from '../../_tenant.ts';
-import { id, timestamps, timestamptz } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenantRole } from './tenant-member.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { tenantId } from '../../_tenant.js';
+import { id, timestamps, timestamptz } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenantRole } from './tenant-member.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 export const TENANT_INVITE_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type TenantInviteStatus = (typeof TENANT_INVITE_STATUSES)[number];

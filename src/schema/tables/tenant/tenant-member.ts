@@ -1,8 +1,8 @@
 import { index, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
-import { tenantId } from '../../_tenant.ts';
-import { timestamps } from '../../_shared.ts';
-import { user } from '../auth/user.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { tenantId } from '../../_tenant.js';
+import { timestamps } from '../../_shared.js';
+import { user } from '../auth/user.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 export const TENANT_ROLES = ['owner', 'admin', 'member'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];

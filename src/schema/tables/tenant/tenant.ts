@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { deletedAt, id, timestamps } from '../../_shared.ts';
-import { tenantRowsPolicy } from '../../_rls.ts';
+import { deletedAt, id, timestamps } from '../../_shared.js';
+import { tenantRowsPolicy } from '../../_rls.js';
 
 /** Free-form attributes no query filters on; promote a key to a column the day one does. */
 export type TenantCustomAttributes = Record<string, unknown>;

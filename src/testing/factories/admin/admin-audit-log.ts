@@ -1,6 +1,6 @@
-import { adminAuditLog } from '../../../schema/tables/admin/admin-audit-log.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { createAdminUserFactory } from './admin-user.ts';
+import { adminAuditLog } from '../../../schema/tables/admin/admin-audit-log.js';
+import { defineFactory, fake } from '../_factory.js';
+import { createAdminUserFactory } from './admin-user.js';
 
 export const createAdminAuditEntryFactory = () =>
   defineFactory({

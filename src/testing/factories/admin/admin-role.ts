@@ -1,5 +1,5 @@
-import { adminRoles } from '../../../schema/tables/admin/admin-role.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { adminRoles } from '../../../schema/tables/admin/admin-role.js';
+import { defineFactory, fake } from '../_factory.js';
 
 const PERMISSIONS = ['users:read', 'users:write', 'tenants:read', 'tenants:write', 'billing:read', 'audit:read'];
 

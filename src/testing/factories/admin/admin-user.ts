@@ -1,7 +1,7 @@
-import { adminUsers } from '../../../schema/tables/admin/admin-user.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { createAdminRoleFactory } from './admin-role.ts';
+import { adminUsers } from '../../../schema/tables/admin/admin-user.js';
+import { createUserFactory } from '../auth/user.js';
+import { defineFactory, fake } from '../_factory.js';
+import { createAdminRoleFactory } from './admin-role.js';
 
 export const createAdminUserFactory = () =>
   defineFactory({

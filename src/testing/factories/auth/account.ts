@@ -1,6 +1,6 @@
-import { account } from '../../../schema/tables/auth/account.ts';
-import { defineFactory, fake, fromNow } from '../_factory.ts';
-import { createUserFactory } from './user.ts';
+import { account } from '../../../schema/tables/auth/account.js';
+import { defineFactory, fake, fromNow } from '../_factory.js';
+import { createUserFactory } from './user.js';
 
 /** An OAuth account (a credential account would carry a password hash: set it with AccountQueries.setPasswordHash). */
 export const createAccountFactory = () =>

@@ -1,5 +1,5 @@
-import { jwks } from '../../../schema/tables/auth/jwk.ts';
-import { defineFactory, fake, fromNow } from '../_factory.ts';
+import { jwks } from '../../../schema/tables/auth/jwk.js';
+import { defineFactory, fake, fromNow } from '../_factory.js';
 
 export const createJwkFactory = () =>
   defineFactory({

@@ -1,6 +1,6 @@
-import { session } from '../../../schema/tables/auth/session.ts';
-import { defineFactory, fake, fromNow } from '../_factory.ts';
-import { createUserFactory } from './user.ts';
+import { session } from '../../../schema/tables/auth/session.js';
+import { defineFactory, fake, fromNow } from '../_factory.js';
+import { createUserFactory } from './user.js';
 
 export const createSessionFactory = () =>
   defineFactory({

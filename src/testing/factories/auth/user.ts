@@ -1,5 +1,5 @@
-import { user } from '../../../schema/tables/auth/user.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { user } from '../../../schema/tables/auth/user.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const createUserFactory = () =>
   defineFactory({

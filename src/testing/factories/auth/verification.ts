@@ -1,5 +1,5 @@
-import { verification } from '../../../schema/tables/auth/verification.ts';
-import { defineFactory, fake, fromNow } from '../_factory.ts';
+import { verification } from '../../../schema/tables/auth/verification.js';
+import { defineFactory, fake, fromNow } from '../_factory.js';
 
 export const createVerificationFactory = () =>
   defineFactory({

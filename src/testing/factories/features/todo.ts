@@ -1,7 +1,7 @@
-import { todos } from '../../../schema/tables/features/todo.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { createTenantFactory } from '../tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { todos } from '../../../schema/tables/features/todo.js';
+import { createUserFactory } from '../auth/user.js';
+import { createTenantFactory } from '../tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const createTodoFactory = () =>
   defineFactory({

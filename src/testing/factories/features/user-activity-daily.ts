@@ -1,7 +1,7 @@
-import { userActivityDaily } from '../../../schema/tables/features/user-activity-daily.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { createTenantFactory } from '../tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { userActivityDaily } from '../../../schema/tables/features/user-activity-daily.js';
+import { createUserFactory } from '../auth/user.js';
+import { createTenantFactory } from '../tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const createUserActivityDailyFactory = () =>
   defineFactory({

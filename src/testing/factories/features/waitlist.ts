@@ -1,5 +1,5 @@
-import { WAITLIST_STATUSES, waitlist } from '../../../schema/tables/features/waitlist.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { WAITLIST_STATUSES, waitlist } from '../../../schema/tables/features/waitlist.js';
+import { defineFactory, fake } from '../_factory.js';
 
 /** The timestamps follow the status, as the `waitlist_status_timestamps` check requires. */
 export const createWaitlistEntryFactory = () =>

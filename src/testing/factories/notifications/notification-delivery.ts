@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { currentExecutor } from '../../../client/executor.ts';
-import { notificationDeliveries } from '../../../schema/tables/notifications/notification-delivery.ts';
-import { NOTIFICATION_CHANNELS } from '../../../schema/tables/notifications/notification-target.ts';
-import { notifications } from '../../../schema/tables/notifications/notification.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { createNotificationTargetFactory, fakeAddress } from './notification-target.ts';
-import { createNotificationFactory } from './notification.ts';
+import { currentExecutor } from '../../../client/executor.js';
+import { notificationDeliveries } from '../../../schema/tables/notifications/notification-delivery.js';
+import { NOTIFICATION_CHANNELS } from '../../../schema/tables/notifications/notification-target.js';
+import { notifications } from '../../../schema/tables/notifications/notification.js';
+import { defineFactory, fake } from '../_factory.js';
+import { createNotificationTargetFactory, fakeAddress } from './notification-target.js';
+import { createNotificationFactory } from './notification.js';
 
 /** A pending delivery; the target `create` makes belongs to the notification's user and has the delivery's channel. */
 export const createNotificationDeliveryFactory = () =>

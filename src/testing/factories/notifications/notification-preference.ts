@@ -1,9 +1,9 @@
-import { NOTIFICATION_CHANNELS } from '../../../schema/tables/notifications/notification-target.ts';
-import { notificationPreferences } from '../../../schema/tables/notifications/notification-preference.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { createTenantFactory } from '../tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { NOTIFICATION_TYPES } from './notification.ts';
+import { NOTIFICATION_CHANNELS } from '../../../schema/tables/notifications/notification-target.js';
+import { notificationPreferences } from '../../../schema/tables/notifications/notification-preference.js';
+import { createUserFactory } from '../auth/user.js';
+import { createTenantFactory } from '../tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
+import { NOTIFICATION_TYPES } from './notification.js';
 
 /** The type carries the sequence, so two preferences of one user never collide on (user, tenant, type, channel). */
 export const createNotificationPreferenceFactory = () =>

@@ -2,9 +2,9 @@ import {
   NOTIFICATION_CHANNELS,
   notificationTargets,
   type NotificationChannel,
-} from '../../../schema/tables/notifications/notification-target.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { defineFactory, fake } from '../_factory.ts';
+} from '../../../schema/tables/notifications/notification-target.js';
+import { createUserFactory } from '../auth/user.js';
+import { defineFactory, fake } from '../_factory.js';
 
 /** A unique address that `CreateNotificationTargetSchema` accepts for `channel`. */
 export function fakeAddress(channel: NotificationChannel): string {

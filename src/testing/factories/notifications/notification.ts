@@ -1,7 +1,7 @@
-import { notifications } from '../../../schema/tables/notifications/notification.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { createTenantFactory } from '../tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { notifications } from '../../../schema/tables/notifications/notification.js';
+import { createUserFactory } from '../auth/user.js';
+import { createTenantFactory } from '../tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const NOTIFICATION_TYPES = ['todo.assigned', 'invite.accepted', 'billing.payment_failed', 'comment.created'];
 

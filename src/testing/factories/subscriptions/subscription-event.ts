@@ -1,6 +1,6 @@
-import { subscriptionEvents } from '../../../schema/tables/subscriptions/subscription-event.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { createSubscriptionFactory } from './subscription.ts';
+import { subscriptionEvents } from '../../../schema/tables/subscriptions/subscription-event.js';
+import { defineFactory, fake } from '../_factory.js';
+import { createSubscriptionFactory } from './subscription.js';
 
 /**
  * A processed webhook, stored directly (SubscriptionQueries.ingestEvent is the production path and also applies it).

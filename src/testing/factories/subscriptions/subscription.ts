@@ -1,6 +1,6 @@
-import { subscriptions } from '../../../schema/tables/subscriptions/subscription.ts';
-import { createTenantFactory } from '../tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { subscriptions } from '../../../schema/tables/subscriptions/subscription.js';
+import { createTenantFactory } from '../tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const createSubscriptionFactory = () =>
   defineFactory({

@@ -1,7 +1,7 @@
-import type { NewDomainEvent } from '../../../dto/system/domain-event.ts';
-import { runWithExecutor, withTransaction } from '../../../client/executor.ts';
-import { DomainEventQueries } from '../../../queries/system/domain-event.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import type { NewDomainEvent } from '../../../dto/system/domain-event.js';
+import { runWithExecutor, withTransaction } from '../../../client/executor.js';
+import { DomainEventQueries } from '../../../queries/system/domain-event.js';
+import { defineFactory, fake } from '../_factory.js';
 
 /**
  * An outbox event. Written through DomainEventQueries.insertDomainEventInTransaction, the table's only writer

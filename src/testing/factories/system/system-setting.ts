@@ -1,5 +1,5 @@
-import { systemSettings } from '../../../schema/tables/system/system-setting.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { systemSettings } from '../../../schema/tables/system/system-setting.js';
+import { defineFactory, fake } from '../_factory.js';
 
 /** A setting under an unknown (so free-form) snake_case key, unique per call. */
 export const createSystemSettingFactory = () =>

@@ -1,7 +1,7 @@
-import { tenantActivity } from '../../../schema/tables/tenant/tenant-activity.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { createTenantFactory } from './tenant.ts';
+import { tenantActivity } from '../../../schema/tables/tenant/tenant-activity.js';
+import { createUserFactory } from '../auth/user.js';
+import { defineFactory, fake } from '../_factory.js';
+import { createTenantFactory } from './tenant.js';
 
 export const createTenantActivityFactory = () =>
   defineFactory({

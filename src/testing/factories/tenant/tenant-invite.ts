@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { TENANT_ROLES } from '../../../schema/tables/tenant/tenant-member.ts';
-import { tenantInvites } from '../../../schema/tables/tenant/tenant-invite.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { defineFactory, fake, fromNow } from '../_factory.ts';
-import { createTenantFactory } from './tenant.ts';
+import { TENANT_ROLES } from '../../../schema/tables/tenant/tenant-member.js';
+import { tenantInvites } from '../../../schema/tables/tenant/tenant-invite.js';
+import { createUserFactory } from '../auth/user.js';
+import { defineFactory, fake, fromNow } from '../_factory.js';
+import { createTenantFactory } from './tenant.js';
 
 /**
  * A pending invite (TenantInviteQueries.create is the production path and hands out the token). The hash is of a

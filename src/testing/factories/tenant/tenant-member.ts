@@ -1,7 +1,7 @@
-import { TENANT_ROLES, tenantMembers } from '../../../schema/tables/tenant/tenant-member.ts';
-import { createUserFactory } from '../auth/user.ts';
-import { defineFactory, fake } from '../_factory.ts';
-import { createTenantFactory } from './tenant.ts';
+import { TENANT_ROLES, tenantMembers } from '../../../schema/tables/tenant/tenant-member.js';
+import { createUserFactory } from '../auth/user.js';
+import { defineFactory, fake } from '../_factory.js';
+import { createTenantFactory } from './tenant.js';
 
 /**
  * A membership. The tenant `create` makes has an owner of its own besides this member, so the member can be

@@ -1,5 +1,5 @@
-import { tenants } from '../../../schema/tables/tenant/tenant.ts';
-import { defineFactory, fake } from '../_factory.ts';
+import { tenants } from '../../../schema/tables/tenant/tenant.js';
+import { defineFactory, fake } from '../_factory.js';
 
 export const createTenantFactory = () =>
   defineFactory({
