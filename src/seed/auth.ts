@@ -4,8 +4,7 @@ import { JwkQueries } from '../queries/auth/jwk.js';
 import { SessionQueries } from '../queries/auth/session.js';
 import { UserQueries } from '../queries/auth/user.js';
 import { VerificationQueries } from '../queries/auth/verification.js';
-import { fake, fromNow } from '../testing/factories/_factory.js';
-import { createJwkFactory } from '../testing/factories/auth/jwk.js';
+import { factories, fake, fromNow } from '../testing/index.js';
 import type { TableCounts } from './context.js';
 import { DEMO_TENANTS, STAFF, STAFF_DOMAIN, emailOf, type DemoPerson } from './demo-data.js';
 
@@ -57,7 +56,7 @@ export async function seedAuth(): Promise<SeededUsers> {
   }
   for (const { person } of STAFF) await create(person, `${person.handle}@${STAFF_DOMAIN}`, true);
 
-  const { publicKey, privateKey, alg, crv, expiresAt } = createJwkFactory().build();
+  const { publicKey, privateKey, alg, crv, expiresAt } = factories.jwks.build();
   await JwkQueries.create({ publicKey, privateKey, alg, crv, expiresAt });
 
   return {

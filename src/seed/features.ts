@@ -1,7 +1,7 @@
 import { TodoQueries } from '../queries/features/todo.js';
 import { UserActivityDailyQueries } from '../queries/features/user-activity-daily.js';
 import { WaitlistQueries } from '../queries/features/waitlist.js';
-import { fake } from '../testing/factories/_factory.js';
+import { fake } from '../testing/index.js';
 import { daysAgo, utcDay, type SeededTenant, type TableCounts } from './context.js';
 import { TODO_TITLES, WAITLIST_EMAILS } from './demo-data.js';
 

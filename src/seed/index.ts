@@ -1,6 +1,6 @@
 import { withTransaction } from '../client/executor.js';
 import { TenantQueries } from '../queries/tenant/tenant.js';
-import { seedFactories } from '../testing/factories/_factory.js';
+import { seedFactories } from '../testing/index.js';
 import { seedAdmin } from './admin.js';
 import { seedAuth } from './auth.js';
 import type { TableCounts } from './context.js';
