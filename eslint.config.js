@@ -1,16 +1,17 @@
 import js from '@eslint/js';
 import drizzle from 'eslint-plugin-drizzle';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Executor names Drizzle calls are made on, so the where-rules check them and leave `Map#delete` alone.
 const drizzleObjectName = ['db', 'tx', 'executor', 'savepoint'];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'drizzle/', 'bench/results/', 'test/fixtures/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     languageOptions: { globals: globals.node },
     plugins: { drizzle, 'import-x': importX },

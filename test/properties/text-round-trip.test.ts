@@ -19,7 +19,7 @@ import { DB_RUNS, assertRoundTrips, expectFieldsEqual } from '../support/propert
 import { bomJsonObject, settingKey, untrimmedText } from './arbitraries/text-round-trip.js';
 
 // DTO-valid ⇒ read-back-equal for the fields stored untrimmed, with U+FEFF where a decoder is tempted to drop it
-// (PGlite 0.5.16 did: patches/README.md). Each run also asks the server whether the stored value equals the
+// (PGlite 0.5.16 and 0.5.17 do unpatched: patches/README.md). Each run also asks the server whether the stored value equals the
 // DTO's, so a failure says whether the write or the read lost the character.
 
 function rowsOf<T>(result: unknown): T[] {
