@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { lineOf, listFiles, parse } from './source-files.js';
-import type { Violation } from './rules.js';
+import type { Violation } from './violation.js';
 
 // One suffix scheme for DTOs: a zod schema is named after the type it gives plus `Schema`
 // (`CreateTodoSchema` -> `CreateTodo`), so a reader never has to learn which of DTO/ListFilter/Input a name took.

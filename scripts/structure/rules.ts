@@ -13,12 +13,9 @@ import {
   parse,
   resolveImport,
 } from './source-files.js';
+import type { Violation } from './violation.js';
 
-export interface Violation {
-  rule: string;
-  file: string;
-  message: string;
-}
+export type { Violation } from './violation.js';
 
 export interface TableInfo {
   name: string;

@@ -4,7 +4,7 @@ import { pgliteMigrationConnection } from '../../src/migrate/connection.js';
 import { readMigrationFiles } from '../../src/migrate/migration-files.js';
 import { runMigrations } from '../../src/migrate/run-migrations.js';
 import { lintDatabaseSecurity } from '../../src/migrate/security-lints.js';
-import type { Violation } from './rules.js';
+import type { Violation } from './violation.js';
 
 /** The security lints of `drizzle/` applied to a fresh in-memory database: what every new deployment would get. */
 export async function schemaSecurityViolations(root: string): Promise<Violation[]> {
