@@ -27,6 +27,7 @@ export {
   ForbiddenError,
   ForeignKeyError,
   MigrationError,
+  MissingTenantError,
   NotFoundError,
   ValidationError,
   type ValidationIssue,
@@ -130,7 +131,7 @@ export {
 } from './schema/index.js';
 
 // Tenant scope and Row-Level Security.
-export { currentTenantId, MissingTenantError, withTenant, type TenantScope } from './scope/tenant.js';
+export { currentTenantId, withTenant, type TenantScope } from './scope/tenant.js';
 export { RlsClaimsSchema, withRls, type RlsClaims } from './scope/rls.js';
 
 export { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';

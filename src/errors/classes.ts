@@ -122,6 +122,14 @@ export class ValidationError extends DatabaseError {
   }
 }
 
+/** A tenant-scoped query object was called with no tenant: neither `{ tenantId }` nor an ambient `withTenant`. */
+export class MissingTenantError extends DatabaseError {
+  override name = 'MissingTenantError';
+  constructor(entity: string) {
+    super('validation', `${entity} is tenant-scoped: pass { tenantId } or call it inside withTenant(tenantId, ...)`);
+  }
+}
+
 export class ConfigError extends DatabaseError {
   override name = 'ConfigError';
   constructor(message: string) {

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DatabaseError } from '../errors/classes.js';
 
 // Tenant-scoped query objects take the tenant explicitly ({ tenantId }) or from here, set once per request.
 
@@ -20,11 +19,4 @@ export function currentTenantId(): string | undefined {
 export interface TenantScope {
   /** Overrides the ambient tenant of `withTenant`. */
   tenantId?: string;
-}
-
-export class MissingTenantError extends DatabaseError {
-  override name = 'MissingTenantError';
-  constructor(entity: string) {
-    super('validation', `${entity} is tenant-scoped: pass { tenantId } or call it inside withTenant(tenantId, ...)`);
-  }
 }

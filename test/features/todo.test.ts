@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { TodoSchema, type Todo } from '../../src/dto/features/todo.js';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { ForeignKeyError, MissingTenantError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { withTransaction } from '../../src/client/executor.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
 import { type todos } from '../../src/schema/tables/features/todo.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { NotificationSchema, type Notification } from '../../src/dto/notifications/notification.js';
-import { ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { ForeignKeyError, MissingTenantError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { NotificationDeliveryQueries } from '../../src/queries/notifications/notification-delivery.js';
 import { NotificationPreferenceQueries } from '../../src/queries/notifications/notification-preference.js';
 import { NotificationQueries } from '../../src/queries/notifications/notification.js';
 import { type notifications } from '../../src/schema/tables/notifications/notification.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { SubscriptionEventSchema, type SubscriptionEvent } from '../../src/dto/subscriptions/subscription-event.js';
-import { MissingTenantError } from '../../src/scope/tenant.js';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { MissingTenantError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { SubscriptionEventQueries } from '../../src/queries/subscriptions/subscription-event.js';
 import { type subscriptionEvents } from '../../src/schema/tables/subscriptions/subscription-event.js';
 import { factories } from '../../src/testing/index.js';

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { SubscriptionSchema, type Subscription } from '../../src/dto/subscriptions/subscription.js';
-import { CheckViolationError, ConflictError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import {
+  CheckViolationError,
+  ConflictError,
+  MissingTenantError,
+  NotFoundError,
+  ValidationError,
+} from '../../src/errors/classes.js';
 import { SubscriptionQueries } from '../../src/queries/subscriptions/subscription.js';
 import { type subscriptions } from '../../src/schema/tables/subscriptions/subscription.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 import { providerId } from '../support/provider-id.js';
 

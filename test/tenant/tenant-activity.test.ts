@@ -8,12 +8,12 @@ import {
   type TenantActivity,
   type TenantActivityFilter,
 } from '../../src/dto/tenant/tenant-activity.js';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { MissingTenantError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { withTransaction } from '../../src/client/executor.js';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
 import { tenantActivity } from '../../src/schema/tables/tenant/tenant-activity.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 
 let tenantId: string;

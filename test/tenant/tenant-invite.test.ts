@@ -3,13 +3,19 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { db } from '../../src/client/db.js';
 import { TenantInviteSchema, type TenantInvite } from '../../src/dto/tenant/tenant-invite.js';
-import { ConflictError, ForeignKeyError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import {
+  ConflictError,
+  ForeignKeyError,
+  MissingTenantError,
+  NotFoundError,
+  ValidationError,
+} from '../../src/errors/classes.js';
 import { InviteNotAcceptableError } from '../../src/queries/tenant/errors.js';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
 import { TenantQueries } from '../../src/queries/tenant/tenant.js';
 import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 import { createTenantWithOwner } from '../support/tenant-with-owner.js';
 

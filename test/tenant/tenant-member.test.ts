@@ -5,12 +5,13 @@ import {
   CheckViolationError,
   ConflictError,
   ForeignKeyError,
+  MissingTenantError,
   NotFoundError,
   ValidationError,
 } from '../../src/errors/classes.js';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
 import { type tenantMembers } from '../../src/schema/tables/tenant/tenant-member.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 import { createTenantWithOwner } from '../support/tenant-with-owner.js';
 

@@ -10,10 +10,10 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { db } from '../../src/client/db.js';
 import { ${E}Schema, type ${E} } from '../../src/dto/${d}/${n.fileName}.js';
-import { NotFoundError, ValidationError } from '../../src/errors/classes.js';
+import { MissingTenantError, NotFoundError, ValidationError } from '../../src/errors/classes.js';
 import { ${Q} } from '../../src/queries/${d}/${n.fileName}.js';
 import { ${n.nameMaxConst}, ${t} } from '../../src/schema/tables/${d}/${n.fileName}.js';
-import { MissingTenantError, withTenant } from '../../src/scope/tenant.js';
+import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/factories/index.js';
 
 let tenantId: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timestamp, uuid } from '../../dto/_fields.js';
-import { ValidationError } from '../../errors/classes.js';
-import { MissingTenantError, currentTenantId, type TenantScope } from '../../scope/tenant.js';
+import { MissingTenantError, ValidationError } from '../../errors/classes.js';
+import { currentTenantId, type TenantScope } from '../../scope/tenant.js';
 
 /** Parse caller input with its DTO before any SQL; failures become a `ValidationError` naming the fields. */
 export function parseInput<S extends z.ZodType>(entity: string, schema: S, input: unknown): z.output<S> {
