@@ -61,10 +61,6 @@ export function tryParseDatabaseUrl(raw: string): DatabaseTarget | undefined {
 }
 
 /** Supabase's transaction pooler listens on 6543; PgBouncer URLs conventionally carry `pgbouncer=true`. */
-export function isTransactionPooler(raw: string): boolean {
-  return poolerIn(new URL(raw));
-}
-
 const poolerIn = (url: URL) => url.port === '6543' || url.searchParams.get('pgbouncer') === 'true';
 
 /** A URL safe to print: the password is replaced and the query string dropped. */

@@ -66,30 +66,36 @@ const EnvSchema = z.object({
   DATABASE_LOG_QUERIES: flag.optional(),
   /** Off by default: parameter values can be personal data or secrets. */
   DATABASE_LOG_PARAMS: flag.default(false),
-  TEST_DATABASE_URL: databaseUrl.optional(),
+  TEST_DATABASE_URL: clientUrl.optional(),
   /**
    * With TEST_DATABASE_URL: run the tests' queries through this transaction pooler in front of that server (any
    * database name, e.g. PgBouncer's `* =` entry); databases are still created, migrated and dropped directly.
    */
-  TEST_DATABASE_POOLER_URL: databaseUrl.optional(),
+  TEST_DATABASE_POOLER_URL: clientUrl.optional(),
   BENCH_DATABASE_URL: databaseUrl.optional(),
 });
 
-/** What DATABASE_URL, DIRECT_URL and DATABASE_REPLICA_URLS point at, parsed once by `parseEnv`. */
+/** What DATABASE_URL, DIRECT_URL, DATABASE_REPLICA_URLS and the test URLs point at, parsed once by `parseEnv`. */
 export interface DatabaseTargets {
   pooled: DatabaseTarget;
   /** DIRECT_URL, else DATABASE_URL: migrations and scripts. */
   direct: DatabaseTarget;
   replicas: PostgresTarget[];
+  /** TEST_DATABASE_URL and TEST_DATABASE_POOLER_URL (the vitest global setup). */
+  test: DatabaseTarget | undefined;
+  testPooler: DatabaseTarget | undefined;
 }
 
-type ParsedUrls = 'DATABASE_URL' | 'DIRECT_URL' | 'DATABASE_REPLICA_URLS';
+type ParsedUrls =
+  'DATABASE_URL' | 'DIRECT_URL' | 'DATABASE_REPLICA_URLS' | 'TEST_DATABASE_URL' | 'TEST_DATABASE_POOLER_URL';
 
 export type Env = Readonly<
   Omit<z.infer<typeof EnvSchema>, 'DATABASE_LOG_QUERIES' | ParsedUrls> & {
     DATABASE_URL: string | undefined;
     DIRECT_URL: string | undefined;
     DATABASE_REPLICA_URLS: string[];
+    TEST_DATABASE_URL: string | undefined;
+    TEST_DATABASE_POOLER_URL: string | undefined;
     databaseTargets: DatabaseTargets;
     DATABASE_LOG_QUERIES: boolean;
     APP_ENV: NonNullable<z.infer<typeof EnvSchema>['APP_ENV']>;
@@ -111,15 +117,20 @@ export function parseEnv(source: Source): Env {
   const parsed = result.data;
   const appEnv = parsed.APP_ENV ?? stageFromVercel(source.VERCEL_ENV) ?? parsed.NODE_ENV ?? 'development';
   const { DATABASE_URL: pooled, DIRECT_URL: direct, DATABASE_REPLICA_URLS: replicas } = parsed;
+  const { TEST_DATABASE_URL: test, TEST_DATABASE_POOLER_URL: testPooler } = parsed;
   const env: Env = {
     ...parsed,
     DATABASE_URL: pooled?.raw,
     DIRECT_URL: direct?.raw,
     DATABASE_REPLICA_URLS: replicas.map((replica) => replica.raw),
+    TEST_DATABASE_URL: test?.raw,
+    TEST_DATABASE_POOLER_URL: testPooler?.raw,
     databaseTargets: {
       pooled: pooled?.target ?? parseDatabaseUrl(undefined),
       direct: (direct ?? pooled)?.target ?? parseDatabaseUrl(undefined),
       replicas: replicas.map((replica) => replica.target),
+      test: test?.target,
+      testPooler: testPooler?.target,
     },
     APP_ENV: appEnv,
     DATABASE_LOG_QUERIES: parsed.DATABASE_LOG_QUERIES ?? parsed.NODE_ENV === 'development',

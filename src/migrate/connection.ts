@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { isTransactionPooler, redactUrl } from '../config/database-url.js';
+import { parseDatabaseUrl, type PostgresTarget } from '../config/database-url.js';
 import { MigrationError } from '../errors/classes.js';
 
 /** The little a migration run needs: one session, plain statements. */
@@ -22,18 +22,28 @@ const MIGRATION_LOCK_KEY = 0x6472697a7a6c65n;
  * One dedicated connection (max: 1) for the whole run: a session-level advisory lock belongs to the connection that
  * took it, and drizzle's own migrator takes none, so two runners would race on the same empty database.
  */
-export function postgresMigrationConnection(url: string, connectTimeoutSeconds = 10): MigrationConnection {
-  if (isTransactionPooler(url)) {
+export function postgresMigrationConnection(
+  url: string | PostgresTarget,
+  connectTimeoutSeconds = 10,
+): MigrationConnection {
+  const target = typeof url === 'object' ? url : parseDatabaseUrl(url);
+  if (target.kind !== 'postgres') throw new MigrationError('A migration connection needs a postgres:// URL.');
+  if (target.pooler) {
     throw new MigrationError(
-      `Refusing to migrate through a transaction pooler (${redactUrl(url)}): it hands each statement to any server ` +
+      `Refusing to migrate through a transaction pooler (${target.redacted}): it hands each statement to any server ` +
         'connection, so the migration lock and the migration transaction would not hold. Set DIRECT_URL to the direct ' +
         'or session-mode URL (Supabase: port 5432).',
     );
   }
-  const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {}, connect_timeout: connectTimeoutSeconds });
+  const sql = postgres(target.connectionUrl, {
+    max: 1,
+    prepare: false,
+    onnotice: () => {},
+    connect_timeout: connectTimeoutSeconds,
+  });
   const key = MIGRATION_LOCK_KEY.toString();
   return {
-    description: redactUrl(url),
+    description: target.redacted,
     query: async (text, params = []) =>
       [...(await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]))] as never,
     exec: async (text) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import postgres from 'postgres';
 import { lockDataDir } from '../client/pglite-lock.js';
-import { parseDatabaseUrl, redactUrl } from '../config/database-url.js';
+import { parseDatabaseUrl } from '../config/database-url.js';
 import { MigrationError } from '../errors/classes.js';
 
 export interface DropAllOptions {
@@ -31,10 +31,10 @@ export async function dropAll(options: DropAllOptions): Promise<string> {
   }
   if (target.pooler) {
     throw new MigrationError(
-      `Refusing to reset through a transaction pooler (${redactUrl(target.url)}): set DIRECT_URL to the direct URL.`,
+      `Refusing to reset through a transaction pooler (${target.redacted}): set DIRECT_URL to the direct URL.`,
     );
   }
-  const sql = postgres(target.url, {
+  const sql = postgres(target.connectionUrl, {
     max: 1,
     prepare: false,
     onnotice: () => {},
@@ -50,5 +50,5 @@ export async function dropAll(options: DropAllOptions): Promise<string> {
   } finally {
     await sql.end();
   }
-  return `schemas public and drizzle of ${redactUrl(target.url)}`;
+  return `schemas public and drizzle of ${target.redacted}`;
 }

@@ -44,7 +44,7 @@ async function withConnection<T>(
 ): Promise<T> {
   const target = parseDatabaseUrl(options.url);
   if (target.kind === 'postgres') {
-    const connection = postgresMigrationConnection(target.url, options.connectTimeoutSeconds);
+    const connection = postgresMigrationConnection(target, options.connectTimeoutSeconds);
     try {
       return await fn(connection);
     } finally {

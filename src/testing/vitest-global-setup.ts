@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { parseDatabaseUrl } from '../config/database-url.js';
 import { env } from '../config/env.js';
 import { ConfigError } from '../errors/classes.js';
 import { migrate } from '../migrate/index.js';
@@ -14,18 +13,18 @@ import { databaseUrlFor, type TestDatabaseSource } from './source.js';
  * without, it prepares a migrated PGlite snapshot.
  */
 export default async function setup(project: TestProject) {
-  const { TEST_DATABASE_URL: serverUrl, TEST_DATABASE_POOLER_URL: poolerUrl } = env();
-  const onServer = serverUrl !== undefined && parseDatabaseUrl(serverUrl).kind === 'postgres';
-  if (poolerUrl && (!onServer || parseDatabaseUrl(poolerUrl).kind !== 'postgres')) {
+  const { test: server, testPooler: pooler } = env().databaseTargets;
+  if (pooler && (server?.kind !== 'postgres' || pooler.kind !== 'postgres')) {
     throw new ConfigError(
       'TEST_DATABASE_POOLER_URL must be a postgres:// URL, of a pooler in front of the server TEST_DATABASE_URL names.',
     );
   }
-  if (!onServer) {
+  if (server?.kind !== 'postgres') {
     const source: TestDatabaseSource = { kind: 'pglite', snapshotPath: await migratedPgliteSnapshot() };
     project.provide('testDatabase', source);
     return;
   }
+  const serverUrl = server.url;
   const runPrefix = `dbtest_${randomBytes(4).toString('hex')}`;
   const template = `${runPrefix}_template`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -36,7 +35,7 @@ export default async function setup(project: TestProject) {
     serverUrl,
     template,
     runPrefix,
-    ...(poolerUrl && { poolerUrl }),
+    ...(pooler && { poolerUrl: pooler.url }),
   };
   project.provide('testDatabase', source);
 

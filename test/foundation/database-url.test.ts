@@ -4,7 +4,6 @@ import { databaseOptionsFromEnv } from '../../src/client/create-database.js';
 import { shouldPrepare } from '../../src/client/postgres.js';
 import {
   defaultPgliteDir,
-  isTransactionPooler,
   parseDatabaseUrl,
   redactUrl,
   sameDatabase,
@@ -28,8 +27,8 @@ describe('parseDatabaseUrl', () => {
       kind: 'postgres',
       pooler: true,
     });
-    expect(isTransactionPooler('postgresql://u@host:5432/db?pgbouncer=true')).toBe(true);
-    expect(isTransactionPooler('postgres://u@host:5432/db')).toBe(false);
+    expect(parseDatabaseUrl('postgresql://u@host:5432/db?pgbouncer=true')).toMatchObject({ pooler: true });
+    expect(parseDatabaseUrl('postgres://u@host:5432/db')).toMatchObject({ pooler: false });
   });
 
   it('turns statement preparation off behind a pooler unless told otherwise', () => {
