@@ -3,10 +3,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../schema/index.js';
 import { lockDataDir } from './pglite-lock.js';
+import { useDrizzleParsers, withoutPerQueryParsers } from './pglite-parsers.js';
 import { withPgliteQueryLog } from './query-log.js';
 import type { Database, DatabaseHandle, DatabaseOptions } from './types.js';
 
 export interface PgliteHandle extends DatabaseHandle {
+  /**
+   * The PGlite instance under `db`. It parses as Drizzle reads: timestamp, timestamptz, date and interval values
+   * (and numeric and those arrays) come back as PostgreSQL's text, not as `Date`s.
+   */
   readonly client: PGlite;
 }
 
@@ -25,10 +30,11 @@ export function createPgliteDatabase(dataDir: string | null, options: DatabaseOp
     release();
     throw error;
   }
-  const driverClient = options.logQueries
+  useDrizzleParsers(client);
+  const loggedClient = options.logQueries
     ? withPgliteQueryLog(client, { logParams: options.logParams ?? false, log: options.log ?? console.log })
     : client;
-  const db: Database = drizzle({ client: driverClient, schema });
+  const db: Database = drizzle({ client: withoutPerQueryParsers(loggedClient), schema });
   let closed = false;
   return {
     db,
