@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, eq } from 'drizzle-orm';
 import {
   AdminRoleFilterSchema,
   CreateAdminRoleSchema,
@@ -10,7 +10,7 @@ import {
 } from '../../dto/admin/admin-role.js';
 import { adminRoles } from '../../schema/tables/admin/admin-role.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -21,20 +21,7 @@ const ENTITY = 'AdminRole';
 
 export type ListAdminRolesInput = ListInput<AdminRoleFilter>;
 
-const findByIdPrepared = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(adminRoles)
-    .where(eq(adminRoles.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('admin_roles_find_by_id'),
-);
-
-async function findById(id: string): Promise<AdminRole | null> {
-  const roleId = parseId(ENTITY, id);
-  const rows = await read((db) => findByIdPrepared(db).execute({ id: roleId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdOf(ENTITY, adminRoles, 'admin_roles_find_by_id');
 
 /** Staff roles. Platform-wide (not tenant-scoped): the back office sits above tenants. */
 export const AdminRoleQueries = {

@@ -12,6 +12,7 @@ import { adminUsers } from '../../schema/tables/admin/admin-user.js';
 import { eqWhenSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -21,15 +22,6 @@ import { parseId, parseInput } from '../_lib/validate.js';
 const ENTITY = 'AdminUser';
 
 export type ListAdminUsersInput = ListInput<AdminUserFilter>;
-
-const findByIdPrepared = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(adminUsers)
-    .where(eq(adminUsers.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('admin_users_find_by_id'),
-);
 
 // Checked on every back-office request (is this user staff, and enabled?).
 const findByUserIdPrepared = preparedPerExecutor((db) =>
@@ -41,11 +33,7 @@ const findByUserIdPrepared = preparedPerExecutor((db) =>
     .prepare('admin_users_find_by_user_id'),
 );
 
-async function findById(id: string): Promise<AdminUser | null> {
-  const adminUserId = parseId(ENTITY, id);
-  const rows = await read((db) => findByIdPrepared(db).execute({ id: adminUserId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdOf(ENTITY, adminUsers, 'admin_users_find_by_id');
 
 async function setDisabledAt(id: string, disabled: boolean): Promise<AdminUser> {
   const adminUserId = parseId(ENTITY, id);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   CreateUserSchema,
   UpdateUserSchema,
@@ -12,7 +12,7 @@ import {
 import { user } from '../../schema/tables/auth/user.js';
 import { eqWhenSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -25,20 +25,7 @@ const ENTITY = 'User';
 
 export type ListUsersInput = ListInput<UserFilter>;
 
-const findUserById = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(user)
-    .where(eq(user.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('user_find_by_id'),
-);
-
-async function findById(id: string): Promise<User | null> {
-  const userId = parseId(ENTITY, id);
-  const rows = await read((db) => findUserById(db).execute({ id: userId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdOf(ENTITY, user, 'user_find_by_id');
 
 export const UserQueries = {
   findById,

@@ -14,6 +14,7 @@ import { waitlist } from '../../schema/tables/features/waitlist.js';
 import { eqWhenSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdOf } from '../_lib/find-by-id.js';
 import { getByIdFrom } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -24,15 +25,6 @@ const EmailInput = z.object({ email: email() });
 
 export type ListWaitlistInput = ListInput<WaitlistFilter>;
 
-const findByIdPrepared = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(waitlist)
-    .where(eq(waitlist.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('waitlist_find_by_id'),
-);
-
 const findByEmailPrepared = preparedPerExecutor((db) =>
   db
     .select()
@@ -42,11 +34,7 @@ const findByEmailPrepared = preparedPerExecutor((db) =>
     .prepare('waitlist_find_by_email'),
 );
 
-async function findById(id: string): Promise<WaitlistEntry | null> {
-  const entryId = parseId(ENTITY, id);
-  const rows = await read((db) => findByIdPrepared(db).execute({ id: entryId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdOf(ENTITY, waitlist, 'waitlist_find_by_id');
 
 const getById = getByIdFrom(ENTITY, findById);
 

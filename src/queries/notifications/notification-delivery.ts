@@ -11,7 +11,7 @@ import {
 } from '../../schema/tables/notifications/notification-delivery.js';
 import { notifications } from '../../schema/tables/notifications/notification.js';
 import type { TenantScope } from '../../scope/tenant.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { read, write } from '../_lib/run.js';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
@@ -23,20 +23,7 @@ const ENTITY = 'NotificationDelivery';
 // that break the order (pending -> sending -> sent | failed, sending -> pending) are refused by the
 // `notification_deliveries_status_forward` trigger and surface as CheckViolationError.
 
-const findDelivery = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(notificationDeliveries)
-    .where(eq(notificationDeliveries.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('notification_deliveries_find_by_id'),
-);
-
-async function findById(id: string): Promise<NotificationDelivery | null> {
-  const deliveryId = parseId(ENTITY, id);
-  const rows = await read((db) => findDelivery(db).execute({ id: deliveryId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdOf(ENTITY, notificationDeliveries, 'notification_deliveries_find_by_id');
 
 /** Only the caller's own text is stored: never a driver message, which could quote parameter values. */
 function parseError(error: string): string {

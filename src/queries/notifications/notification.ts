@@ -13,7 +13,7 @@ import { notificationTargets } from '../../schema/tables/notifications/notificat
 import { notifications } from '../../schema/tables/notifications/notification.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -29,21 +29,7 @@ export interface CreatedNotification {
   deliveries: NotificationDelivery[];
 }
 
-const findInTenant = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.id, sql.placeholder('id')), eq(notifications.tenantId, sql.placeholder('tenantId'))))
-    .limit(1)
-    .prepare('notifications_find_by_id'),
-);
-
-async function findById(id: string, options?: TenantScope): Promise<Notification | null> {
-  const tenantId = resolveTenantId(ENTITY, options);
-  const notificationId = parseId(ENTITY, id);
-  const rows = await read((db) => findInTenant(db).execute({ id: notificationId, tenantId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdInTenantOf(ENTITY, notifications, 'notifications_find_by_id');
 
 /**
  * Whether the user wants `type` on the target's channel in this tenant: the tenant's preference row wins over the

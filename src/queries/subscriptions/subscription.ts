@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import {
   CreateSubscriptionSchema,
   SubscriptionFilterSchema,
@@ -12,7 +12,7 @@ import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/table
 import type { TenantScope } from '../../scope/tenant.js';
 import { eqWhenSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -25,21 +25,7 @@ const ENTITY = 'Subscription';
 
 export type ListSubscriptionsInput = ListInput<SubscriptionFilter>;
 
-const findByIdPrepared = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, sql.placeholder('id')), eq(subscriptions.tenantId, sql.placeholder('tenantId'))))
-    .limit(1)
-    .prepare('subscriptions_find_by_id'),
-);
-
-async function findById(id: string, options?: TenantScope): Promise<Subscription | null> {
-  const tenantId = resolveTenantId(ENTITY, options);
-  const subscriptionId = parseId(ENTITY, id);
-  const rows = await read((db) => findByIdPrepared(db).execute({ id: subscriptionId, tenantId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdInTenantOf(ENTITY, subscriptions, 'subscriptions_find_by_id');
 
 /**
  * Billing state per tenant. Reads and create/update are tenant-scoped (pass `{ tenantId }` or use `withTenant`);

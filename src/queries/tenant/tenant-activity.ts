@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import {
   CreateTenantActivitySchema,
   TenantActivityFilterSchema,
@@ -12,11 +12,11 @@ import type { TenantScope } from '../../scope/tenant.js';
 import { toDatabaseError } from '../../errors/sqlstate.js';
 import { eqWhenSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
-import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
+import { parseCutoff, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 const ENTITY = 'TenantActivity';
 
@@ -24,21 +24,7 @@ export type ListTenantActivityInput = ListInput<TenantActivityFilter>;
 
 export type LogTenantActivity = CreateTenantActivity & TenantScope;
 
-const findInTenant = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(tenantActivity)
-    .where(and(eq(tenantActivity.id, sql.placeholder('id')), eq(tenantActivity.tenantId, sql.placeholder('tenantId'))))
-    .limit(1)
-    .prepare('tenant_activity_find_by_id'),
-);
-
-async function findById(id: string, options?: TenantScope): Promise<TenantActivity | null> {
-  const tenantId = resolveTenantId(ENTITY, options);
-  const entryId = parseId(ENTITY, id);
-  const rows = await read((db) => findInTenant(db).execute({ id: entryId, tenantId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdInTenantOf(ENTITY, tenantActivity, 'tenant_activity_find_by_id');
 
 /** What may be printed about a failed log write: error class, code and constraint, never parameter values. */
 function describeFailure(error: unknown): string {

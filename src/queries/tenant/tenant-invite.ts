@@ -14,7 +14,7 @@ import { tenantMembers } from '../../schema/tables/tenant/tenant-member.js';
 import { tenants } from '../../schema/tables/tenant/tenant.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parsePage, type PageRequest } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -32,21 +32,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const pending = sql`${tenantInvites.status} = 'pending'`;
 const terminal = sql`${tenantInvites.status} <> 'pending'`;
 
-const findInTenant = preparedPerExecutor((db) =>
-  db
-    .select()
-    .from(tenantInvites)
-    .where(and(eq(tenantInvites.id, sql.placeholder('id')), eq(tenantInvites.tenantId, sql.placeholder('tenantId'))))
-    .limit(1)
-    .prepare('tenant_invites_find_by_id'),
-);
-
-async function findById(id: string, options?: TenantScope): Promise<TenantInvite | null> {
-  const tenantId = resolveTenantId(ENTITY, options);
-  const inviteId = parseId(ENTITY, id);
-  const rows = await read((db) => findInTenant(db).execute({ id: inviteId, tenantId }));
-  return rows[0] ?? null;
-}
+const findById = findByIdInTenantOf(ENTITY, tenantInvites, 'tenant_invites_find_by_id');
 
 /** A pending invite of the tenant, changed by `set`; NotFoundError if it is not (or no longer) pending. */
 async function changePending(id: string, set: Partial<typeof tenantInvites.$inferInsert>, options?: TenantScope) {
