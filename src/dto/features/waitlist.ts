@@ -29,9 +29,7 @@ export const CreateWaitlistEntrySchema = InsertWaitlistSchema.pick({
 /** Attribution may be corrected; the email is the row's identity and the status moves only through the marks. */
 export const UpdateWaitlistEntrySchema = UpdateWaitlistRowSchema.pick({ source: true, referrer: true }).strict();
 
-export const WaitlistFilterSchema = listFilter({
-  status: z.enum(WAITLIST_STATUSES).optional(),
-});
+export const WaitlistFilterSchema = listFilter({ status: z.enum(WAITLIST_STATUSES).optional() });
 
 export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
 export type CreateWaitlistEntry = z.input<typeof CreateWaitlistEntrySchema>;

@@ -74,9 +74,7 @@ export const CreateSubscriptionSchema = withPeriodOrder(
 
 export const UpdateSubscriptionSchema = withPeriodOrder(SubscriptionStateSchema.strict());
 
-export const SubscriptionFilterSchema = listFilter({
-  status: z.enum(SUBSCRIPTION_STATUSES).optional(),
-});
+export const SubscriptionFilterSchema = listFilter({ status: z.enum(SUBSCRIPTION_STATUSES).optional() });
 
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type CreateSubscription = z.input<typeof CreateSubscriptionSchema>;
