@@ -18,7 +18,7 @@ function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file));
 }
 
-function drizzleKitGenerate(root: string, args: string[]): string[] {
+export function drizzleKitGenerate(root: string, args: string[]): string[] {
   const drizzleDir = path.join(root, 'drizzle');
   const before = new Set(fs.existsSync(drizzleDir) ? listFiles(drizzleDir) : []);
   execFileSync(path.join(root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', ...args], {
@@ -28,7 +28,7 @@ function drizzleKitGenerate(root: string, args: string[]): string[] {
   return listFiles(drizzleDir).filter((file) => file.endsWith('.sql') && !before.has(file));
 }
 
-function onlyFile(files: string[], what: string): string {
+export function onlyFile(files: string[], what: string): string {
   if (files.length !== 1) throw new Error(`drizzle-kit generate (${what}) wrote ${files.length} SQL files, expected 1`);
   return files[0]!;
 }

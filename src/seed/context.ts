@@ -1,6 +1,5 @@
 import type { User } from '../dto/auth/user.js';
 import type { Tenant } from '../dto/tenant/tenant.js';
-import type { Todo } from '../dto/features/todo.js';
 import type { DemoTenantSpec } from './demo-data.js';
 
 /** A seeded tenant and its people, handed from one domain's seed to the next. */
@@ -12,7 +11,18 @@ export interface SeededTenant {
   members: User[];
   /** Everyone in the tenant: owner, admins, members and the invitee who accepted. */
   everyone: User[];
-  todos: Todo[];
+  /**
+   * Work items the features seed wrote (empty without that domain); the notification and outbox seeds refer to
+   * them. Typed here, not imported from features, so `pnpm db:remove features` leaves the other seeds whole.
+   */
+  todos: SeededWorkItem[];
+}
+
+export interface SeededWorkItem {
+  id: string;
+  userId: string;
+  title: string;
+  completed: boolean;
 }
 
 /** Rows written per table (SQL table name), as printed on the domain's progress line. */

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { kebabCase, invalidName } from '../scaffold/names.js';
+import { findTables, type TableInfo } from '../structure/rules.js';
+import { listFiles, resolveImport } from '../structure/source-files.js';
+import { withoutPgtapTables } from './pgtap.js';
+import { unwire, type ImportTarget } from './unwire.js';
+
+// `pnpm db:remove <domain> [<table>]`, planned: every file to delete or edit, worked out from the code before
+// anything is written. A kept module of the package that still uses a removed name is a dependent: the plan refuses.
+// A kept test (or bench case) that still uses one is deleted with it: it exercised something through the removed
+// table, and the plan lists it so it can be rewritten on a table that stays.
+
+export class RemoveError extends Error {
+  override name = 'RemoveError';
+}
+
+/** One file the removal deletes (`after` null) or edits. Paths are relative to the package root. */
+export interface RemovalChange {
+  file: string;
+  before: string;
+  after: string | null;
+}
+
+export interface RemovalPlan {
+  domain: string;
+  /** SQL names of the removed tables. */
+  tables: string[];
+  /** Whether the whole domain goes (else some of its tables). */
+  wholeDomain: boolean;
+  changes: RemovalChange[];
+  /** Tests outside the domain's folders deleted because they used what is removed. */
+  usersDeleted: string[];
+}
+
+/** The package's own code: a dependent here refuses the removal. Elsewhere (tests, bench) the file goes. */
+const PACKAGE_CODE = ['src/', 'scripts/'];
+/** Tests are deleted or kept whole, never edited: a test with its assertions edited away would still pass. */
+const TESTS = 'test/';
+const SCANNED = ['src', 'scripts', 'test', 'bench'];
+const LAYERS = ['src/schema/tables', 'src/dto', 'src/queries', 'src/testing/factories'];
+
+const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+
+/** Every name a module declares as exported (values and types), plus what its named re-exports list. */
+function declaredExports(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    const exported =
+      ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      names.push(...statement.exportClause.elements.map((element) => element.name.text));
+    } else if (exported && ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    } else if (
+      exported &&
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
+      names.push(statement.name.text);
+    }
+  }
+  return names;
+}
+
+/** The files of the domain (or of one table file in it) in every layer, its seed step and its tests. */
+function removedFilesOf(root: string, folder: string, tableFiles: string[] | null): string[] {
+  if (tableFiles === null) {
+    return [
+      ...LAYERS.flatMap((layer) => listFiles(path.join(root, layer, folder), '.ts')),
+      ...listFiles(path.join(root, 'test', folder), '.ts'),
+      path.join(root, 'src/seed', `${folder}.ts`),
+    ].filter((file) => fs.existsSync(file));
+  }
+  return tableFiles.flatMap((tableFile) => {
+    const base = path.basename(tableFile, '.ts');
+    const tests = listFiles(path.join(root, 'test', folder), '.ts').filter((file) =>
+      new RegExp(`^${base}(-[a-z0-9-]+)?\\.test\\.ts$`).test(path.basename(file)),
+    );
+    return [...LAYERS.map((layer) => path.join(root, layer, folder, `${base}.ts`)), ...tests].filter((file) =>
+      fs.existsSync(file),
+    );
+  });
+}
+
+function selectTables(root: string, domain: string | undefined, table: string | undefined) {
+  const problem = invalidName('domain', domain) ?? (table === undefined ? null : invalidName('table', table));
+  if (problem) throw new RemoveError(problem);
+  const folder = kebabCase(domain!);
+  const all = findTables(root);
+  const inDomain = all.filter((t) => t.domain === folder);
+  if (inDomain.length === 0) {
+    const domains = [...new Set(all.map((t) => t.domain))].sort().join(', ');
+    throw new RemoveError(
+      `no domain \`${domain}\` (src/schema/tables/${folder} has no table): the domains are ${domains}`,
+    );
+  }
+  if (table === undefined) return { folder, all, removed: inDomain, tableFiles: null };
+  const target = inDomain.find((t) => t.sqlName === table);
+  if (!target) {
+    throw new RemoveError(
+      `domain \`${domain}\` has no table \`${table}\`: its tables are ${inDomain.map((t) => t.sqlName).join(', ')}`,
+    );
+  }
+  // A table file may hold a helper table too (a counter a trigger keeps): both go.
+  const removed = inDomain.filter((t) => t.file === target.file);
+  const wholeDomain = removed.length === inDomain.length;
+  return { folder, all, removed, tableFiles: wholeDomain ? null : [target.file] };
+}
+
+export function planRemoval(root: string, domain: string | undefined, table?: string): RemovalPlan {
+  const { folder, all, removed, tableFiles } = selectTables(root, domain, table);
+  const removedFiles = new Set(removedFilesOf(root, folder, tableFiles));
+  const seedStep = path.join(root, 'src/seed', `${folder}.ts`);
+  const removedNames = new Set(
+    [...removedFiles].filter((file) => rel(root, file).startsWith('src/')).flatMap(declaredExports),
+  );
+  const kept = SCANNED.flatMap((dir) => listFiles(path.join(root, dir), '.ts'));
+  const texts = new Map(kept.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+
+  // Names of kept modules that wrap a removed table (`xRelations = relations(removedTable, ...)`) go too.
+  for (const file of kept.filter((f) => rel(root, f).startsWith('src/schema/tables/'))) {
+    if (removedFiles.has(file)) continue;
+    const before = texts.get(file)!;
+    const after = unwire(before, {
+      target: targetOf(root, file, removedFiles),
+      removedNames,
+      allowWiringEdits: true,
+    }).text;
+    for (const name of declaredExports(file)) {
+      if (before.includes(`const ${name} =`) && !after.includes(`const ${name} =`)) removedNames.add(name);
+    }
+  }
+
+  const usersDeleted: string[] = [];
+  const edits = new Map<string, string>();
+  let dependents: string[] = [];
+  for (let changed = true; changed;) {
+    changed = false;
+    dependents = [];
+    edits.clear();
+    for (const file of kept) {
+      if (removedFiles.has(file)) continue;
+      const name = rel(root, file);
+      const packageCode = PACKAGE_CODE.some((prefix) => name.startsWith(prefix));
+      const before = texts.get(file)!;
+      const result = unwire(before, {
+        target: targetOf(root, file, removedFiles),
+        removedNames,
+        allowWiringEdits: !name.startsWith(TESTS),
+        isStepModule: (specifier) => resolveImport(file, specifier) === seedStep,
+      });
+      if (result.stillUsed.length > 0) {
+        if (packageCode) dependents.push(`${name} uses ${result.stillUsed.join(', ')}`);
+        else {
+          removedFiles.add(file);
+          usersDeleted.push(name);
+          changed = true;
+        }
+      } else if (result.text !== before) edits.set(file, result.text);
+    }
+  }
+  if (dependents.length > 0) {
+    throw new RemoveError(
+      `cannot remove ${table ? `table \`${table}\`` : `domain \`${domain}\``}: other code still uses it. ` +
+        `Remove or rewrite these first (nothing was written):\n  ${dependents.join('\n  ')}`,
+    );
+  }
+
+  const changes: RemovalChange[] = [];
+  for (const file of [...removedFiles].sort()) {
+    changes.push({ file: rel(root, file), before: fs.readFileSync(file, 'utf8'), after: null });
+  }
+  for (const [file, after] of edits) changes.push({ file: rel(root, file), before: texts.get(file)!, after });
+  changes.push(...pgtapChanges(root, removed, all));
+  return {
+    domain: folder,
+    tables: removed.map((t) => t.sqlName),
+    wholeDomain: tableFiles === null,
+    changes,
+    usersDeleted: usersDeleted.sort(),
+  };
+}
+
+/** Classifies a specifier from `file`: removed module, our own kept module (relative or `database/...`), or other. */
+function targetOf(root: string, file: string, removedFiles: ReadonlySet<string>) {
+  return (specifier: string): ImportTarget => {
+    if (specifier === 'database' || specifier.startsWith('database/')) return 'internal';
+    if (!specifier.startsWith('.')) return 'external';
+    const resolved = resolveImport(file, specifier);
+    if (resolved === null) return 'external';
+    if (removedFiles.has(resolved)) return 'removed';
+    return resolved.startsWith(root) ? 'internal' : 'external';
+  };
+}
+
+/** pgTAP files: one that tests only removed tables goes; one that also tests kept tables loses their assertions. */
+function pgtapChanges(root: string, removed: TableInfo[], all: TableInfo[]): RemovalChange[] {
+  const gone = new Set(removed.map((t) => t.sqlName));
+  const keptTables = all.map((t) => t.sqlName).filter((name) => !gone.has(name));
+  return listFiles(path.join(root, 'pgtap'), '.sql').flatMap((file) => {
+    const before = fs.readFileSync(file, 'utf8');
+    const after = withoutPgtapTables(before, gone, keptTables);
+    return after === before ? [] : [{ file: rel(root, file), before, after }];
+  });
+}
