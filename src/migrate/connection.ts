@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { createPgliteDatabase } from '../client/pglite.js';
 import { parseDatabaseUrl, type PostgresTarget } from '../config/database-url.js';
 import { MigrationError } from '../errors/classes.js';
 
@@ -74,4 +75,26 @@ export function pgliteMigrationConnection(client: PGlite, description: string): 
     release: async () => {},
     close: async () => {},
   };
+}
+
+/** Runs `fn` on a migration connection of its own to `url` (`undefined`: the embedded default), closed afterwards. */
+export async function withMigrationConnection<T>(
+  options: { url: string | undefined; connectTimeoutSeconds?: number },
+  fn: (connection: MigrationConnection) => Promise<T>,
+): Promise<T> {
+  const target = parseDatabaseUrl(options.url);
+  if (target.kind === 'postgres') {
+    const connection = postgresMigrationConnection(target, options.connectTimeoutSeconds);
+    try {
+      return await fn(connection);
+    } finally {
+      await connection.close();
+    }
+  }
+  const handle = createPgliteDatabase(target.dataDir);
+  try {
+    return await fn(pgliteMigrationConnection(handle.client, handle.description));
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,6 +1,4 @@
-import { parseDatabaseUrl } from '../config/database-url.js';
-import { createPgliteDatabase } from '../client/pglite.js';
-import { pgliteMigrationConnection, postgresMigrationConnection, type MigrationConnection } from './connection.js';
+import { withMigrationConnection } from './connection.js';
 import { defaultMigrationsFolder, readMigrationFiles } from './migration-files.js';
 import { runMigrations, type MigrationReport } from './run-migrations.js';
 import { lintDatabaseSecurity, type SecurityFinding } from './security-lints.js';
@@ -28,33 +26,12 @@ export interface MigrateOptions {
 /** Migrate the database at `url` on a dedicated connection of its own. */
 export async function migrate(options: MigrateOptions): Promise<MigrationReport> {
   const files = readMigrationFiles(options.migrationsFolder ?? defaultMigrationsFolder);
-  return withConnection(options, (connection) => runMigrations(connection, files, options.log));
+  return withMigrationConnection(options, (connection) => runMigrations(connection, files, options.log));
 }
 
 /** The security lints (`pnpm db:lint`) of the database at `url`: empty when the Data API exposes nothing unintended. */
 export function lintDatabase(
   options: Pick<MigrateOptions, 'url' | 'connectTimeoutSeconds'>,
 ): Promise<SecurityFinding[]> {
-  return withConnection(options, lintDatabaseSecurity);
-}
-
-async function withConnection<T>(
-  options: Pick<MigrateOptions, 'url' | 'connectTimeoutSeconds'>,
-  fn: (connection: MigrationConnection) => Promise<T>,
-): Promise<T> {
-  const target = parseDatabaseUrl(options.url);
-  if (target.kind === 'postgres') {
-    const connection = postgresMigrationConnection(target, options.connectTimeoutSeconds);
-    try {
-      return await fn(connection);
-    } finally {
-      await connection.close();
-    }
-  }
-  const handle = createPgliteDatabase(target.dataDir);
-  try {
-    return await fn(pgliteMigrationConnection(handle.client, handle.description));
-  } finally {
-    await handle.close();
-  }
+  return withMigrationConnection(options, lintDatabaseSecurity);
 }
