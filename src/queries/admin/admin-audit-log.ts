@@ -8,7 +8,7 @@ import {
 } from '../../dto/admin/admin-audit-log.js';
 import { adminAuditLog } from '../../schema/tables/admin/admin-audit-log.js';
 import { driverError } from '../../errors/sqlstate.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { getByIdFrom } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
@@ -65,15 +65,7 @@ export const AdminAuditLogQueries = {
       db
         .select()
         .from(adminAuditLog)
-        .where(
-          and(
-            eqWhenSet(adminAuditLog.adminUserId, filter.adminUserId),
-            eqWhenSet(adminAuditLog.subjectType, filter.subjectType),
-            eqWhenSet(adminAuditLog.subjectId, filter.subjectId),
-            eqWhenSet(adminAuditLog.action, filter.action),
-            afterCursor(adminAuditLog, position),
-          ),
-        )
+        .where(and(...eqEachSet(adminAuditLog, filter), afterCursor(adminAuditLog, position)))
         .orderBy(...newestFirst(adminAuditLog))
         .limit(limit + 1),
     );

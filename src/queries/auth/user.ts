@@ -10,7 +10,7 @@ import {
   type UserFilter,
 } from '../../dto/auth/user.js';
 import { user } from '../../schema/tables/auth/user.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { findByIdOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
@@ -46,7 +46,7 @@ export const UserQueries = {
       db
         .select()
         .from(user)
-        .where(and(eqWhenSet(user.emailVerified, filter.emailVerified), afterCursor(user, position)))
+        .where(and(...eqEachSet(user, filter), afterCursor(user, position)))
         .orderBy(...newestFirst(user))
         .limit(limit + 1),
     );

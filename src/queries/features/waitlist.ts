@@ -11,7 +11,7 @@ import {
 import { email } from '../../dto/_fields.js';
 import { withPrimary } from '../../client/executor.js';
 import { waitlist } from '../../schema/tables/features/waitlist.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { preparedPerExecutor } from '../_lib/prepared.js';
 import { findByIdOf } from '../_lib/find-by-id.js';
@@ -89,7 +89,7 @@ export const WaitlistQueries = {
       db
         .select()
         .from(waitlist)
-        .where(and(eqWhenSet(waitlist.status, filter.status), afterCursor(waitlist, position)))
+        .where(and(...eqEachSet(waitlist, filter), afterCursor(waitlist, position)))
         .orderBy(...newestFirst(waitlist))
         .limit(limit + 1),
     );

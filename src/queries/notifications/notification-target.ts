@@ -7,7 +7,7 @@ import {
   type NotificationTargetFilter,
 } from '../../dto/notifications/notification-target.js';
 import { notificationTargets } from '../../schema/tables/notifications/notification-target.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { preparedPerExecutor } from '../_lib/prepared.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
@@ -71,7 +71,7 @@ export const NotificationTargetQueries = {
         .where(
           and(
             eq(notificationTargets.userId, owner),
-            eqWhenSet(notificationTargets.channel, filter.channel),
+            ...eqEachSet(notificationTargets, filter),
             afterCursor(notificationTargets, position),
           ),
         )

@@ -10,7 +10,7 @@ import {
 } from '../../dto/subscriptions/subscription.js';
 import { CURRENT_SUBSCRIPTION_STATUSES, subscriptions } from '../../schema/tables/subscriptions/subscription.js';
 import type { TenantScope } from '../../scope/tenant.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
@@ -64,7 +64,7 @@ export const SubscriptionQueries = {
         .where(
           and(
             eq(subscriptions.tenantId, tenantId),
-            eqWhenSet(subscriptions.status, filter.status),
+            ...eqEachSet(subscriptions, filter),
             afterCursor(subscriptions, position),
           ),
         )

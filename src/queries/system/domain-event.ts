@@ -12,7 +12,7 @@ import {
 import { DatabaseError } from '../../errors/classes.js';
 import { isTransaction, runWithExecutor } from '../../client/executor.js';
 import { DOMAIN_EVENT_ERROR_MAX, domainEvents } from '../../schema/tables/system/domain-event.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
@@ -94,14 +94,7 @@ export const DomainEventQueries = {
       db
         .select()
         .from(domainEvents)
-        .where(
-          and(
-            eqWhenSet(domainEvents.aggregateType, filter.aggregateType),
-            eqWhenSet(domainEvents.aggregateId, filter.aggregateId),
-            eqWhenSet(domainEvents.status, filter.status),
-            afterCursor(domainEvents, position),
-          ),
-        )
+        .where(and(...eqEachSet(domainEvents, filter), afterCursor(domainEvents, position)))
         .orderBy(...newestFirst(domainEvents))
         .limit(limit + 1),
     );

@@ -10,7 +10,7 @@ import { DatabaseError } from '../../errors/classes.js';
 import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { toDatabaseError } from '../../errors/sqlstate.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom } from '../_lib/not-found.js';
@@ -77,10 +77,7 @@ export const TenantActivityQueries = {
         .where(
           and(
             eq(tenantActivity.tenantId, tenantId),
-            eqWhenSet(tenantActivity.actorUserId, filter.actorUserId),
-            eqWhenSet(tenantActivity.action, filter.action),
-            eqWhenSet(tenantActivity.subjectType, filter.subjectType),
-            eqWhenSet(tenantActivity.subjectId, filter.subjectId),
+            ...eqEachSet(tenantActivity, filter),
             afterCursor(tenantActivity, position),
           ),
         )

@@ -8,7 +8,7 @@ import {
 } from '../../dto/tenant/tenant-member.js';
 import { tenantMembers, type TenantRole } from '../../schema/tables/tenant/tenant-member.js';
 import type { TenantScope } from '../../scope/tenant.js';
-import { eqWhenSet } from '../_lib/filters.js';
+import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
@@ -52,11 +52,7 @@ export const TenantMemberQueries = {
         .select()
         .from(tenantMembers)
         .where(
-          and(
-            eq(tenantMembers.tenantId, tenantId),
-            eqWhenSet(tenantMembers.role, filter.role),
-            afterCursor(position, after),
-          ),
+          and(eq(tenantMembers.tenantId, tenantId), ...eqEachSet(tenantMembers, filter), afterCursor(position, after)),
         )
         .orderBy(...newestFirst(position))
         .limit(limit + 1),
