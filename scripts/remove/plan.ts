@@ -41,6 +41,9 @@ const TESTS = 'test/';
 const SCANNED = ['src', 'scripts', 'test', 'bench'];
 const LAYERS = ['src/schema/tables', 'src/dto', 'src/queries', 'src/testing/factories'];
 
+/** The domain a file belongs to, from its layer folder. */
+const DOMAIN_OF = /^src\/(?:schema\/tables|dto|queries|testing\/factories)\/([a-z0-9-]+)\//;
+
 const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 
 /** Every name a module declares as exported (values and types), plus what its named re-exports list. */
@@ -167,8 +170,9 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
     }
   }
   if (dependents.length > 0) {
+    const owners = [...new Set(dependents.map((line) => DOMAIN_OF.exec(line)?.[1] ?? line.split(' ')[0]!))];
     throw new RemoveError(
-      `cannot remove ${table ? `table \`${table}\`` : `domain \`${domain}\``}: other code still uses it. ` +
+      `cannot remove ${table ? `table \`${table}\`` : `domain \`${domain}\``}: ${owners.join(', ')} still use it. ` +
         `Remove or rewrite these first (nothing was written):\n  ${dependents.join('\n  ')}`,
     );
   }

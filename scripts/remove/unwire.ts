@@ -2,7 +2,7 @@ import ts from 'typescript';
 
 // Takes removed modules and names out of a kept module, through its syntax tree: the imports and re-exports of
 // them, and, in the package's own wiring (`allowWiringEdits`), the places a scaffold put them: relation entries
-// (`todos: many(todos)`), factory-map entries, list elements, interface members typed by them, and seed steps.
+// (`todos: many(todos)`), factory-map entries, list elements and list entry objects, interface members typed by them, and seed steps.
 // What remains that still uses a removed name is reported, never guessed away: the caller refuses, or drops a test.
 
 /** How a module specifier relates to the removal: a removed file, a kept module of ours, or someone else's. */
@@ -209,7 +209,9 @@ export function unwire(text: string, options: UnwireOptions): Unwired {
       }
       if (ts.isArrayLiteralExpression(node)) {
         for (const element of node.elements) {
-          if (ts.isIdentifier(element) && gone.has(element.text)) edits.push(removal(source, element));
+          // A bare name (`cases = [todoCase]`) or an entry object naming it (`{ table, prune: () => Gone.prune() }`).
+          const entry = ts.isObjectLiteralExpression(element) && mentions(element, gone);
+          if ((ts.isIdentifier(element) && gone.has(element.text)) || entry) edits.push(removal(source, element));
         }
       }
       if (ts.isPropertySignature(node) && node.type && mentions(node.type, gone)) {

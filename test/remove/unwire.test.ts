@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { unwire, type ImportTarget } from '../../scripts/remove/unwire.js';
+
+const target = (specifier: string): ImportTarget =>
+  specifier.includes('/features/') ? 'removed' : specifier.startsWith('.') ? 'internal' : 'external';
+const options = { target, removedNames: new Set(['todos', 'TodoQueries', 'type Todo']), allowWiringEdits: true };
+
+describe('unwire', () => {
+  it('takes removed imports, re-exports, relation entries and factory entries out', () => {
+    const text = [
+      "import { relations } from 'drizzle-orm';",
+      "import { todos } from '../features/todo.js';",
+      "import { tenants } from './tenant.js';",
+      "export { TodoQueries, TenantQueries } from './queries/index.js';",
+      "export * from './features/index.js';",
+      'export const tenantsRelations = relations(tenants, ({ many }) => ({',
+      '  todos: many(todos),',
+      '  members: many(members),',
+      '}));',
+      '',
+    ].join('\n');
+    const result = unwire(text, options);
+    expect(result.stillUsed).toEqual([]);
+    expect(result.text).not.toMatch(/todos|TodoQueries|features/);
+    expect(result.text).toContain("export { TenantQueries } from './queries/index.js';");
+    expect(result.text).toContain('members: many(members),');
+  });
+
+  it('reports a removed name still used outside the wiring: a foreign key is a dependency, not an entry', () => {
+    const text = [
+      "import { todos } from '../features/todo.js';",
+      "export const notes = pgTable('notes', { todoId: uuid().references(() => todos.id) });",
+    ].join('\n');
+    expect(unwire(text, options).stillUsed).toEqual(['todos']);
+  });
+
+  it('edits no wiring in a test: the test is kept whole or deleted', () => {
+    const text = "import { todos } from '../features/todo.js';\nconst f = { todos: many(todos) };\n";
+    expect(unwire(text, { ...options, allowWiringEdits: false }).stillUsed).toEqual(['todos']);
+  });
+
+  it('a local of the same name shadows the import', () => {
+    const text = "import { todos } from '../features/todo.js';\nconst run = (todos: number) => todos + 1;\n";
+    expect(unwire(text, options).stillUsed).toEqual([]);
+  });
+});
