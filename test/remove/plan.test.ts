@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planRemoval, RemoveError } from '../../scripts/remove/plan.js';
 import { packageRoot } from '../../src/config/database-url.js';
