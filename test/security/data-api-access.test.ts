@@ -150,7 +150,7 @@ describe.each<DefaultPrivileges>(['legacy', 'none'])(
       database = await createBlankDatabase(inject('testDatabase'));
       await prepareSupabasePlatform(database.connection, defaults);
       const files = readMigrationFiles();
-      const firstFix = files.findIndex((file) => file.tag === '0004_private_claim_helper');
+      const firstFix = files.findIndex((file) => file.name.endsWith('_private_claim_helper'));
       await runMigrations(database.connection, files.slice(0, firstFix), () => {});
       beforeTheFix = await lintDatabaseSecurity(database.connection);
       await runMigrations(database.connection, files, () => {});

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,15 +7,11 @@ import { checkStructure } from '../../scripts/structure/rules.js';
 import { listFiles } from '../../scripts/structure/source-files.js';
 import { packageRoot } from '../../src/config/database-url.js';
 import { lintDatabaseSecurity } from '../../src/migrate/security-lints.js';
+import { killGroup, run, running, type Run } from '../support/child-run.js';
 import { copyRepository } from '../support/repo-copy.js';
 
 // End to end, in a throwaway copy of the repository: `pnpm db:new billing invoices`, then everything CI would run on
 // the result. Slow (a type check, eslint, migrations, a nested vitest run), so it runs once per CI: on the PGlite pass.
-
-interface Run {
-  code: number;
-  output: string;
-}
 
 const SCAFFOLD_TIMEOUT = 300_000;
 const NEW_FILES = [
@@ -39,43 +34,6 @@ const EDITED_FILES = [
   'src/testing/factories/index.ts',
   'docs/schema.md',
 ];
-
-/** The environment of a fresh shell: no test database, no vitest worker variables. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('VITEST') && !['TEST_DATABASE_URL', 'DATABASE_URL', 'DIRECT_URL'].includes(key),
-    ),
-  );
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
-}
-
-const running = new Set<ChildProcess>();
-
-/** Kills a child and everything it started (tsc's wrapper starts the native compiler; vitest its workers). */
-function killGroup(child: ChildProcess): void {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(command, args, { cwd, env: cleanEnv(env), detached: true });
-    running.add(child);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => {
-      running.delete(child);
-      console.log(`${path.basename(command)} ${args.join(' ')}: exit ${code} after ${Date.now() - started} ms`);
-      resolve({ code: code ?? 1, output });
-    });
-  });
-}
 
 /** A hash of every file outside node_modules and .data: equal hashes, nothing written. */
 function treeHash(root: string): string {

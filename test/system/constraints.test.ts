@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.js';
 import { withTransaction } from '../../src/client/executor.js';
+import { readMigrationFiles } from '../../src/migrate/migration-files.js';
 import { rejection } from '../support/db-rejection.js';
 import { domainEventSequences } from '../../src/schema/tables/system/domain-event-sequence.js';
 import { domainEvents } from '../../src/schema/tables/system/domain-event.js';
@@ -18,7 +18,11 @@ const RETENTION_DEFAULTS = {
 const retentionRow = async () =>
   (await db.select().from(systemSettings).where(eq(systemSettings.key, 'retention_settings')))[0];
 
-const seedSql = () => fs.readFileSync(new URL('../../drizzle/0003_system_data.sql', import.meta.url), 'utf8');
+// Found by name, not path: Drizzle 1.0's drizzle-kit moves it to drizzle/<timestamp>_system_data/migration.sql.
+const seedSql = () =>
+  readMigrationFiles()
+    .find((file) => file.name.endsWith('_system_data'))!
+    .statements.join(';\n');
 
 describe('system_settings: database rules', () => {
   it('the migrations ship the retention defaults exactly as specified', async () => {
