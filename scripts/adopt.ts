@@ -1,4 +1,3 @@
-import path from 'node:path';
 import fs from 'node:fs';
 import { packageRoot } from '../src/config/database-url.js';
 import { parseAdoptArgs } from './adopt/args.js';
@@ -41,7 +40,7 @@ function main(): void {
     throw new AdoptError(
       'install',
       `pnpm install failed (its output is above). adopt wrote ${plan.dir}/ and edited pnpm-workspace.yaml; to undo: ` +
-        `rm -rf ${path.join(plan.monorepo, plan.dir)} && mv ${backup} ${plan.workspaceFile}` +
+        `rm -rf ${plan.createdRoot} && mv ${backup} ${plan.workspaceFile}` +
         ' (and restore pnpm-lock.yaml from version control if the install changed it)',
     );
   }

@@ -12,6 +12,8 @@ export interface AdoptPlan {
   dir: string;
   /** Absolute path of the package in the monorepo. */
   target: string;
+  /** The outermost directory adopt creates (target, or a missing parent such as packages/): what undo removes. */
+  createdRoot: string;
   name: string;
   files: PackageFile[];
   renamedFiles: string[];
@@ -32,6 +34,9 @@ export function planAdoption(args: AdoptArgs, packageRoot: string): AdoptPlan {
   if (fs.existsSync(target))
     throw new AdoptError('target-exists', `${dir} already exists in ${monorepo}: choose another --dir`);
 
+  let createdRoot = target;
+  while (!fs.existsSync(path.dirname(createdRoot))) createdRoot = path.dirname(createdRoot);
+
   const ownName = (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name: string })
     .name;
   const name = args.name ?? ownName;
@@ -49,6 +54,7 @@ export function planAdoption(args: AdoptArgs, packageRoot: string): AdoptPlan {
     monorepo,
     dir,
     target,
+    createdRoot,
     name,
     files,
     renamedFiles,
