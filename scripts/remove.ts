@@ -23,7 +23,7 @@ const USAGE =
 async function formatted(root: string, changes: RemovalChange[]): Promise<RemovalChange[]> {
   return Promise.all(
     changes.map(async (change) => {
-      if (change.after === null || !change.file.endsWith('.ts')) return change;
+      if (change.after === null || !/\.(ts|md)$/.test(change.file)) return change;
       const filepath = path.join(root, change.file);
       const options = (await prettier.resolveConfig(filepath)) ?? {};
       return { ...change, after: await prettier.format(change.after, { ...options, filepath }) };

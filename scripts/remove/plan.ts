@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { kebabCase, invalidName } from '../scaffold/names.js';
 import { findTables, type TableInfo } from '../structure/rules.js';
 import { listFiles, resolveImport } from '../structure/source-files.js';
+import { ACCESS_DOC, withoutTablesInAccessTable } from './access-doc.js';
 import { withoutPgtapTables } from './pgtap.js';
 import { unwire, type ImportTarget } from './unwire.js';
 
@@ -183,6 +184,12 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
   }
   for (const [file, after] of edits) changes.push({ file: rel(root, file), before: texts.get(file)!, after });
   changes.push(...pgtapChanges(root, removed, all));
+  const accessDoc = path.join(root, ACCESS_DOC);
+  if (fs.existsSync(accessDoc)) {
+    const before = fs.readFileSync(accessDoc, 'utf8');
+    const after = withoutTablesInAccessTable(before, new Set(removed.map((t) => t.sqlName)));
+    if (after !== before) changes.push({ file: ACCESS_DOC, before, after });
+  }
   return {
     domain: folder,
     tables: removed.map((t) => t.sqlName),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { findTables } from '../../scripts/structure/rules.js';
+import { createdTriggers, findTables } from '../../scripts/structure/rules.js';
 import { db } from '../../src/client/db.js';
 import { withTransaction } from '../../src/client/executor.js';
 import { packageRoot } from '../../src/config/database-url.js';
@@ -97,7 +97,11 @@ const triggers = () =>
 describe('triggers of the migrated database', () => {
   it('each has a rule here (the generic updated_at one, or its own)', async () => {
     const all = await triggers();
-    expect(all.length).toBeGreaterThanOrEqual(20);
+    // At least every trigger the migrations create on a table the schema still has (not a fixed count: `pnpm
+    // db:remove` takes tables away).
+    const tables = new Set(findTables(packageRoot).map((table) => table.sqlName));
+    expect(all.length).toBeGreaterThanOrEqual(createdTriggers(packageRoot).filter((t) => tables.has(t.table)).length);
+    expect(all.length).toBeGreaterThan(0);
     expect(all.filter((trigger) => !ruleOf(trigger)).map((trigger) => trigger.name)).toEqual([]);
   });
 
