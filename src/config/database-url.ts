@@ -16,8 +16,9 @@ export interface PostgresTarget {
 /** Where a connection string points: a PostgreSQL server, or an embedded PGlite database. */
 export type DatabaseTarget = PostgresTarget | { kind: 'pglite'; dataDir: string | null };
 
-/** The package root, so the embedded default lands in this package whatever the caller's cwd is. */
-export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The package root, so the embedded default lands in this package whatever the caller's cwd is. Not spelled
+ * `new URL('../../', import.meta.url)`: webpack (next build --webpack) reads that as an asset import and fails. */
+export const packageRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../');
 export const defaultPgliteDir = path.join(packageRoot, '.data', 'pglite');
 
 const PGLITE_PREFIX = 'pglite://';

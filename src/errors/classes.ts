@@ -27,50 +27,46 @@ export class DatabaseError extends Error {
 
 export class NotFoundError extends DatabaseError {
   override name = 'NotFoundError';
-  constructor(
-    readonly entity: string,
-    readonly key: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly entity: string;
+  readonly key: string;
+  constructor(entity: string, key: string, options?: { cause?: unknown }) {
     super('not_found', `${entity} not found (${key})`, options);
+    this.entity = entity;
+    this.key = key;
   }
 }
 
 /** A unique constraint rejected the write (SQLSTATE 23505). */
 export class ConflictError extends DatabaseError {
   override name = 'ConflictError';
-  constructor(
-    readonly constraint: string | undefined,
-    options?: { cause?: unknown },
-  ) {
+  readonly constraint: string | undefined;
+  constructor(constraint: string | undefined, options?: { cause?: unknown }) {
     super(
       'conflict',
       `Conflict: a row with the same value already exists (${constraint ?? 'unique constraint'})`,
       options,
     );
+    this.constraint = constraint;
   }
 }
 
 /** A foreign key rejected the write (SQLSTATE 23503): the parent does not exist, or children still point at it. */
 export class ForeignKeyError extends DatabaseError {
   override name = 'ForeignKeyError';
-  constructor(
-    readonly constraint: string | undefined,
-    options?: { cause?: unknown },
-  ) {
+  readonly constraint: string | undefined;
+  constructor(constraint: string | undefined, options?: { cause?: unknown }) {
     super('foreign_key', `Referenced row missing or still referenced (${constraint ?? 'foreign key'})`, options);
+    this.constraint = constraint;
   }
 }
 
 /** A check constraint or a database rule (trigger) rejected the write (SQLSTATE 23514, or P0001 raised by our triggers). */
 export class CheckViolationError extends DatabaseError {
   override name = 'CheckViolationError';
-  constructor(
-    readonly constraint: string | undefined,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly constraint: string | undefined;
+  constructor(constraint: string | undefined, message: string, options?: { cause?: unknown }) {
     super('check_violation', message, options);
+    this.constraint = constraint;
   }
 }
 
@@ -139,16 +135,17 @@ export class ConfigError extends DatabaseError {
 
 export class DatabaseInUseError extends DatabaseError {
   override name = 'DatabaseInUseError';
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
+  readonly dataDir: string;
+  readonly pid: number;
+  constructor(dataDir: string, pid: number) {
     super(
       'database_in_use',
       `The embedded database at ${dataDir} is already in use by pid ${pid}. ` +
         'PGlite allows one process per data directory: stop that process (a dev server, drizzle studio, a test run) ' +
         'or point DATABASE_URL at another directory (pglite://<dir> or pglite://memory).',
     );
+    this.dataDir = dataDir;
+    this.pid = pid;
   }
 }
 

@@ -16,8 +16,9 @@ export interface MigrationConnection {
   close(): Promise<void>;
 }
 
-// Any constant works as long as every runner uses the same one; this is "drizzle" in ASCII.
-const MIGRATION_LOCK_KEY = 0x6472697a7a6c65n;
+// Any constant works as long as every runner uses the same one; this is "drizzle" in ASCII. BigInt() rather than a
+// 0x...n literal: an app's tsconfig may target below ES2020 (create-next-app's says ES2017), where a literal fails.
+const MIGRATION_LOCK_KEY = BigInt('0x6472697a7a6c65');
 
 /**
  * One dedicated connection (max: 1) for the whole run: a session-level advisory lock belongs to the connection that
