@@ -2,7 +2,8 @@
 export class AdoptError extends Error {
   override readonly name = 'AdoptError';
   constructor(
-    readonly code: 'usage' | 'monorepo' | 'target-exists' | 'patch-conflict' | 'workspace-yaml' | 'install',
+    readonly code:
+      'usage' | 'monorepo' | 'target-exists' | 'name-taken' | 'patch-conflict' | 'workspace-yaml' | 'install',
     message: string,
   ) {
     super(message);

@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { AdoptPlan } from './plan.js';
+import { listWorkspacePackages } from './workspace-packages.js';
 
 /** The caller's environment without the outer `pnpm adopt` run's npm_* variables, which would leak into the install. */
 function installEnv(): NodeJS.ProcessEnv {
@@ -18,13 +19,7 @@ export function installMonorepo(monorepo: string, flags: readonly string[]): boo
 export function nextCommands(plan: AdoptPlan): string[] {
   let app = '<your-app>';
   try {
-    const listed = JSON.parse(
-      execFileSync('pnpm', ['ls', '--recursive', '--depth', '-1', '--json'], {
-        cwd: plan.monorepo,
-        encoding: 'utf8',
-        env: installEnv(),
-      }),
-    ) as { name?: string; path: string }[];
+    const listed = listWorkspacePackages(plan.monorepo, installEnv());
     const other = listed.find(
       (entry) => entry.name && entry.name !== plan.name && path.resolve(entry.path) !== path.resolve(plan.monorepo),
     );

@@ -6,6 +6,7 @@ import { AdoptError } from './error.js';
 import { mergeWorkspace } from './merge-workspace.js';
 import { renamePackage } from './rename.js';
 import { workspaceMatches } from './workspace-match.js';
+import { listWorkspacePackages } from './workspace-packages.js';
 
 export interface AdoptPlan {
   monorepo: string;
@@ -50,6 +51,8 @@ export function planAdoption(args: AdoptArgs, packageRoot: string): AdoptPlan {
     dir,
     (packages) => workspaceMatches(packages, dir),
   );
+  if (workspacePackageNames(monorepo).includes(name))
+    throw new AdoptError('name-taken', `the monorepo already has a package named ${name}: choose another --name`);
   return {
     monorepo,
     dir,
@@ -62,4 +65,15 @@ export function planAdoption(args: AdoptArgs, packageRoot: string): AdoptPlan {
     workspaceText: merge.text,
     workspaceChanges: merge.changes,
   };
+}
+
+function workspacePackageNames(monorepo: string): (string | undefined)[] {
+  try {
+    return listWorkspacePackages(monorepo).map((entry) => entry.name);
+  } catch {
+    throw new AdoptError(
+      'monorepo',
+      `pnpm cannot list the packages of ${monorepo}: run \`pnpm ls -r\` there to see why`,
+    );
+  }
 }

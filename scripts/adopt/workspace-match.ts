@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AdoptError } from './error.js';
+import { listWorkspacePackages } from './workspace-packages.js';
 
 // pnpm 12 matches `packages` globs in its Rust core (the wax crate); no JavaScript glob library has exactly its
 // rules for negation, `**`, a trailing slash or a `./` prefix. So pnpm itself answers, on a scratch tree outside the
@@ -16,13 +17,12 @@ export function workspaceMatches(packages: unknown, dir: string): boolean {
     fs.writeFileSync(path.join(scratch, 'package.json'), '{ "name": "adopt-scratch-root", "private": true }\n');
     fs.mkdirSync(path.join(scratch, dir), { recursive: true });
     fs.writeFileSync(path.join(scratch, dir, 'package.json'), '{ "name": "adopt-scratch-package" }\n');
-    const output = execFileSync('pnpm', ['ls', '--recursive', '--depth', '-1', '--json'], {
-      cwd: scratch,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const listed = JSON.parse(output) as { name?: string }[];
-    return listed.some((entry) => entry.name === 'adopt-scratch-package');
+    return listWorkspacePackages(scratch).some((entry) => entry.name === 'adopt-scratch-package');
+  } catch {
+    throw new AdoptError(
+      'workspace-yaml',
+      "pnpm cannot read the `packages` list of the monorepo's pnpm-workspace.yaml",
+    );
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

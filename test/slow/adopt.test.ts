@@ -196,7 +196,7 @@ describe.each(scenarios)('pnpm adopt into $title', ({ label, yaml, args, dir, na
       fs.mkdirSync(path.join(monorepo.root, 'patches'));
       fs.writeFileSync(path.join(monorepo.root, 'patches', 'dotenv@18.0.10.patch'), DOTENV_PATCH);
     }
-    results.adopt = await adopt([monorepo.root, ...args, '--offline']);
+    results.adopt = await adopt([monorepo.root, ...args, '--prefer-offline']);
     if (results.adopt.code !== 0) return;
     const app = path.join(monorepo.root, 'apps', 'web');
     const database = `pglite://${path.join(monorepo.root, 'app-db')}`;
@@ -313,6 +313,11 @@ describe('pnpm adopt refuses bad input with one error line, exit 1, and the targ
       'a patch of another PGlite version',
       () => [createMonorepo('bad/pglite', conflicting('@electric-sql/pglite@0.5.0'), 'database').root],
       /^✗ the monorepo patches @electric-sql\/pglite@0.5.0, this package needs .* patched: align the @electric-sql\/pglite versions first$/,
+    ],
+    [
+      'a --name another package of the workspace has',
+      () => [createMonorepo('bad/taken', 'packages:\n  - apps/*\n', 'database').root, '--name', 'web'],
+      /^✗ the monorepo already has a package named web: choose another --name$/,
     ],
     [
       'a bad --name',
