@@ -16,6 +16,7 @@ import {
 import { ${t} } from '../../schema/tables/${n.domainFolder}/${n.fileName}.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { parsePage, type PageRequest } from '../_lib/list-input.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { read, write } from '../_lib/run.js';
@@ -26,15 +27,10 @@ const ENTITY = '${E}';
 
 export type ${listInputType(n)} = PageRequest;
 
-/** Every statement below matches the row by id AND tenant: another tenant's row is "not found". */
+/** Every statement below matches the row by id AND tenant, like findById: another tenant's row is "not found". */
 const inTenant = (id: string, tenantId: string) => and(eq(${t}.id, id), eq(${t}.tenantId, tenantId));
 
-async function findById(id: string, options?: TenantScope): Promise<${E} | null> {
-  const tenantId = resolveTenantId(ENTITY, options);
-  const rowId = parseId(ENTITY, id);
-  const rows = await read((db) => db.select().from(${t}).where(inTenant(rowId, tenantId)).limit(1));
-  return rows[0] ?? null;
-}
+const findById = findByIdInTenantOf(ENTITY, ${t}, '${n.sqlName}_find_by_id');
 
 export const ${n.queries} = {
   findById,
