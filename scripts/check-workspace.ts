@@ -3,16 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../src/config/database-url.js';
+import { assert, childEnv, log } from './workspace/context.js';
+import { assertMarkersLive } from './workspace/driver-code.js';
+import { buildNextApp, buildViteApp, renderNextPage, runVitest, typecheckApp } from './workspace/framework-apps.js';
+import { assertGeneratedConfigs } from './workspace/generated-configs.js';
 import { workspaceLockfile } from './workspace/lockfile.js';
 import { runCommand } from './workspace/run-command.js';
 
 // `pnpm check:workspace`: this package consumed the way a template user's monorepo consumes it. In a temp dir it
-// builds examples/workspace (apps/api) plus packages/database (this repository's tracked files), installs it offline
-// from the pnpm store, then proves: (a) apps/api type-checks `database`, `database/dto` and `database/schema` with
-// TypeScript 7; (b) a tsx script runs query objects inside `withTransaction` on an embedded database migrated with
-// `pnpm --filter database db:migrate`; (c) an esbuild browser bundle of `database/dto` holds no driver code;
-// (d) apps/api's own vitest suite passes on `database/testing`; (e) the root's patchedDependencies gave the package
-// the patched postgres.js and PGlite (patches/README.md).
+// builds examples/workspace (apps/api, apps/web, apps/vite) plus packages/database (this repository's tracked files),
+// installs it offline from the pnpm store, then proves: (a) apps/api (NodeNext) type-checks `database`, `database/dto`
+// and `database/schema` with TypeScript 7; (b) a tsx script runs query objects inside `withTransaction` on an embedded
+// database migrated with `pnpm --filter database db:migrate`; (c) an esbuild browser bundle of `database/dto` holds
+// no driver code; (d) the apps' vitest suites pass on `database/testing`; (e) the root's patchedDependencies gave the
+// package the patched postgres.js and PGlite (patches/README.md); (f, g) apps/web, a Next.js App Router app with
+// create-next-app's tsconfig, passes `next build` and tsc, and its client bundle holds no driver code; (h) apps/vite,
+// create-vite's react-ts template, passes its `tsc -b && vite build` with the same bundle check; (i) `next start`
+// serves the server component's list from the database the tsx script wrote; (j) the generated configs are still the
+// generators' files, byte for byte, after the builds.
 
 const exampleDir = path.join(packageRoot, 'examples', 'workspace');
 /** Not part of the package a user copies into packages/database: the example itself, and the settings and lockfile
@@ -21,31 +29,9 @@ const notCopied = [/^examples\//, /^pnpm-workspace\.yaml$/, /^pnpm-lock\.yaml$/]
 const driverModule =
   /(^|\/)node_modules\/(postgres|@electric-sql\/pglite)\/|drizzle-orm\/(postgres-js|pglite)\/|^node:/;
 
-const started = performance.now();
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'database-workspace-'));
 const app = path.join(root, 'apps', 'api');
 const databaseUrl = `pglite://${path.join(root, 'api-db')}`;
-
-function log(line: string): void {
-  console.log(`${line} [${((performance.now() - started) / 1000).toFixed(1)} s]`);
-}
-
-/** The caller's environment without database settings or the outer `pnpm run`'s npm_* variables. */
-function childEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // eslint-disable-next-line no-restricted-properties -- child processes need PATH, HOME and the pnpm store settings
-  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('npm_'));
-  return {
-    ...Object.fromEntries(inherited),
-    DATABASE_URL: '',
-    DIRECT_URL: '',
-    TEST_DATABASE_URL: '',
-    ...overrides,
-  };
-}
-
-function assert(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 function buildWorkspace(): number {
   fs.cpSync(exampleDir, root, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
@@ -57,33 +43,37 @@ function buildWorkspace(): number {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(packageRoot, file), target);
   }
-  const appManifest = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8')) as Parameters<
-    typeof workspaceLockfile
-  >[1];
-  const lockfile = workspaceLockfile(fs.readFileSync(path.join(packageRoot, 'pnpm-lock.yaml'), 'utf8'), appManifest);
+  const apps = Object.fromEntries(
+    fs
+      .readdirSync(path.join(root, 'apps'))
+      .map((name) => [
+        `apps/${name}`,
+        JSON.parse(fs.readFileSync(path.join(root, 'apps', name, 'package.json'), 'utf8')) as object,
+      ]),
+  );
+  const lockfile = workspaceLockfile(fs.readFileSync(path.join(packageRoot, 'pnpm-lock.yaml'), 'utf8'), apps);
   fs.writeFileSync(path.join(root, 'pnpm-lock.yaml'), lockfile);
   return tracked.length;
 }
 
 async function typecheck(): Promise<void> {
-  const files = (await runCommand('pnpm', ['exec', 'tsc', '-p', '.', '--listFiles'], { cwd: app, env: childEnv() }))
-    .split('\n')
-    .filter((file) => file.includes('/packages/database/src/'));
-  assert(files.length > 50, `tsc checked only ${files.length} files of packages/database/src: exports not followed?`);
-  log(`(a) tsc (TypeScript 7): apps/api type-checks, 0 errors, ${files.length} database source files checked`);
+  const checked = await typecheckApp(app, '.');
+  log(`(a) tsc (TypeScript 7): apps/api (NodeNext) type-checks, 0 errors, ${checked} database source files checked`);
 }
 
-async function runWithTsx(): Promise<void> {
+/** Resolves with the tenant the script wrote its todos in. */
+async function runWithTsx(): Promise<string> {
   const env = childEnv({ DATABASE_URL: databaseUrl, DIRECT_URL: databaseUrl });
   await runCommand('pnpm', ['--filter', 'database', 'run', 'db:migrate'], { cwd: root, env });
   const output = await runCommand('pnpm', ['exec', 'tsx', 'src/use-database.ts'], { cwd: app, env });
-  const { titles } = JSON.parse(output.trim().split('\n').at(-1)!) as { titles: string[] };
+  const { tenantId, titles } = JSON.parse(output.trim().split('\n').at(-1)!) as { tenantId: string; titles: string[] };
   const expected = ['Next one', 'Ship it'];
   assert(
     JSON.stringify(titles) === JSON.stringify(expected),
     `tsx script listed ${JSON.stringify(titles)}, expected ${JSON.stringify(expected)}`,
   );
   log(`(b) tsx: migrated ${databaseUrl}; 2 todos committed in withTransaction, 1 rolled back, list returned 2`);
+  return tenantId;
 }
 
 async function bundleForBrowser(): Promise<void> {
@@ -106,17 +96,12 @@ async function bundleForBrowser(): Promise<void> {
 }
 
 async function runConsumerTests(): Promise<void> {
-  const report = path.join(root, 'vitest-report.json');
-  await runCommand('pnpm', ['exec', 'vitest', 'run', '--reporter=json', `--outputFile=${report}`], {
-    cwd: app,
-    env: childEnv(),
-  });
-  const result = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numTotalTests: number };
-  assert(
-    result.numTotalTests === 2 && result.numPassedTests === 2,
-    `apps/api vitest: ${result.numPassedTests}/${result.numTotalTests} passed, expected 2/2`,
-  );
-  log('(d) vitest in apps/api with database/testing (globalSetup + setupFiles, isolate: false): 2/2 tests passed');
+  const counts = { api: 2, web: 1, vite: 1 };
+  const passed = [];
+  // One suite at a time: each starts an embedded database per worker, and the machine has two cores.
+  for (const [name, expected] of Object.entries(counts))
+    passed.push(`${name} ${await runVitest(path.join(root, 'apps', name), expected)}`);
+  log(`(d) vitest with database/testing (globalSetup + setupFiles, isolate: false): ${passed.join(', ')} passed`);
 }
 
 function assertPatchedDrivers(): void {
@@ -134,12 +119,21 @@ function assertPatchedDrivers(): void {
 
 try {
   const copied = buildWorkspace();
-  log(`workspace at ${root}: packages/database (${copied} tracked files) + apps/api`);
+  log(`workspace at ${root}: packages/database (${copied} tracked files) + apps/api, apps/web, apps/vite`);
   await runCommand('pnpm', ['install', '--offline', '--frozen-lockfile'], { cwd: root, env: childEnv() });
   log('pnpm install --offline --frozen-lockfile: done');
   assertPatchedDrivers();
+  assertMarkersLive(path.join(root, 'packages', 'database'));
   // Independent of each other (the tsx script and the tests use separate embedded databases): run them together.
-  await Promise.all([typecheck(), runWithTsx().then(bundleForBrowser), runConsumerTests()]);
+  const tsx = runWithTsx();
+  const web = typecheck().then(() => buildNextApp(root));
+  await Promise.all([
+    tsx.then(bundleForBrowser).then(() => buildViteApp(root)),
+    // next start opens the database the tsx script wrote (and closed): PGlite allows one process per directory.
+    Promise.all([tsx, web]).then(([tenantId]) => renderNextPage(root, databaseUrl, tenantId, ['Next one', 'Ship it'])),
+    runConsumerTests(),
+  ]);
+  log(`(j) ${assertGeneratedConfigs(root)} generated configs still byte for byte the generators' files`);
   fs.rmSync(root, { recursive: true, force: true });
   log('workspace check passed');
 } catch (error) {

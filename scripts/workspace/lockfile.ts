@@ -1,6 +1,7 @@
 // The example monorepo installs with `pnpm install --offline --frozen-lockfile`: resolving anything would need the
 // registry's metadata, which a CI runner's restored pnpm store does not hold. So its lockfile is derived from this
-// repository's: the root importer becomes `packages/database`, and `apps/api` reuses the exact resolved versions.
+// repository's: the root importer becomes `packages/database`, and each app reuses the exact resolved versions (so
+// an app may depend only on what this repository's root also depends on, at the same specifier).
 
 interface Manifest {
   dependencies?: Record<string, string>;
@@ -12,8 +13,8 @@ interface ImporterEntry {
   specifier: string;
 }
 
-/** The lockfile of a workspace holding this package at `packages/database` and `app` at `apps/api`. */
-export function workspaceLockfile(repoLockfile: string, app: Manifest): string {
+/** The lockfile of a workspace holding this package at `packages/database` and each app at its key (`apps/api`). */
+export function workspaceLockfile(repoLockfile: string, apps: Record<string, Manifest>): string {
   const lines = repoLockfile.split('\n');
   const start = lines.indexOf('  .:');
   const end = lines.indexOf('packages:');
@@ -21,7 +22,22 @@ export function workspaceLockfile(repoLockfile: string, app: Manifest): string {
   const rootImporter = lines.slice(start + 1, end);
   const entries = importerEntries(rootImporter);
 
-  const appLines = ['  apps/api:'];
+  const appLines = Object.keys(apps)
+    .sort()
+    .flatMap((dir) => [...importerLines(dir, apps[dir]!, entries), '']);
+  return [
+    ...lines.slice(0, start),
+    '  .: {}',
+    '',
+    ...appLines,
+    '  packages/database:',
+    ...rootImporter,
+    ...lines.slice(end),
+  ].join('\n');
+}
+
+function importerLines(dir: string, app: Manifest, entries: Map<string, ImporterEntry>): string[] {
+  const appLines = [`  ${dir}:`];
   for (const [section, deps] of Object.entries({
     dependencies: app.dependencies,
     devDependencies: app.devDependencies,
@@ -39,22 +55,13 @@ export function workspaceLockfile(repoLockfile: string, app: Manifest): string {
         continue;
       }
       const entry = entries.get(name);
-      if (!entry) throw new Error(`apps/api depends on ${name}, which this repository's lockfile does not hold`);
+      if (!entry) throw new Error(`${dir} depends on ${name}, which this repository's lockfile does not hold`);
       if (entry.specifier !== specifier)
-        throw new Error(`apps/api wants ${name}@${specifier}; this repository pins ${entry.specifier}: align them`);
+        throw new Error(`${dir} wants ${name}@${specifier}; this repository pins ${entry.specifier}: align them`);
       appLines.push(...entry.lines);
     }
   }
-  return [
-    ...lines.slice(0, start),
-    '  .: {}',
-    '',
-    ...appLines,
-    '',
-    '  packages/database:',
-    ...rootImporter,
-    ...lines.slice(end),
-  ].join('\n');
+  return appLines;
 }
 
 /** `name → its three lines` for every dependency of an importer block (pnpm lockfile v9 layout). */

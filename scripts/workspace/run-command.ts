@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 export interface CommandOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Resolve with stdout and stderr interleaved (for a tool that warns on stderr), not stdout alone. */
+  withStderr?: boolean;
 }
 
 /** Runs a command to completion; resolves with its stdout, or rejects with its whole output when it fails. */
@@ -20,7 +22,7 @@ export function runCommand(command: string, args: string[], options: CommandOpti
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve(stdout);
+      if (code === 0) resolve(options.withStderr ? output : stdout);
       else reject(new Error(`\`${command} ${args.join(' ')}\` in ${options.cwd} exited ${code}:\n${output}`));
     });
   });

@@ -19,4 +19,4 @@ await withTenant(tenant.id, async () => {
 
 const page = await TodoQueries.list({}, { tenantId: tenant.id });
 await closeDefaultDatabase();
-console.log(JSON.stringify({ titles: page.items.map((todo) => todo.title) }));
+console.log(JSON.stringify({ tenantId: tenant.id, titles: page.items.map((todo) => todo.title) }));
