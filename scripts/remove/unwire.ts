@@ -233,5 +233,40 @@ export function unwire(text: string, options: UnwireOptions): Unwired {
   }
   let result = text;
   for (const edit of ordered.reverse()) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  if (ordered.length > 0) result = withoutUnusedRelationHelpers(result);
   return { text: result, stillUsed: usedNames(result, gone) };
+}
+
+/** `relations(t, ({ one, many }) => ...)` whose last `one(...)` went: the helper it no longer uses goes from the pattern. */
+function withoutUnusedRelationHelpers(text: string): string {
+  const source = parse(text);
+  const edits: Edit[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.getText(source) === 'relations') {
+      const callback = node.arguments[1];
+      const pattern = callback && ts.isArrowFunction(callback) ? callback.parameters[0]?.name : undefined;
+      if (callback && ts.isArrowFunction(callback) && pattern && ts.isObjectBindingPattern(pattern)) {
+        const body = callback.body.getText(source);
+        const kept = pattern.elements.filter((element) =>
+          new RegExp(`\\b${element.name.getText(source)}\\(`).test(body),
+        );
+        if (kept.length < pattern.elements.length) {
+          const start = callback.parameters[0]!.getStart(source);
+          const end = callback.parameters.at(-1)!.getEnd();
+          edits.push({
+            start,
+            end,
+            text: kept.length === 0 ? '' : `{ ${kept.map((e) => e.getText(source)).join(', ')} }`,
+          });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let result = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  }
+  return result;
 }

@@ -26,6 +26,17 @@ describe('unwire', () => {
     expect(result.text).toContain('members: many(members),');
   });
 
+  it('a relations() callback loses the helper its last removed entry used', () => {
+    const text = [
+      "import { todos } from '../features/todo.js';",
+      'export const userRelations = relations(user, ({ one, many }) => ({',
+      '  sessions: many(session),',
+      '  todo: one(todos),',
+      '}));',
+    ].join('\n');
+    expect(unwire(text, options).text).toContain('relations(user, ({ many }) => ({');
+  });
+
   it('reports a removed name still used outside the wiring: a foreign key is a dependency, not an entry', () => {
     const text = [
       "import { todos } from '../features/todo.js';",

@@ -19,9 +19,9 @@ import { copyRepository } from '../support/repo-copy.js';
 const SERVER = process.env.REMOVE_E2E_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const STEP_TIMEOUT = 900_000;
 const DOMAINS = ['features', 'admin', 'notifications', 'subscriptions'];
-// Tests about the template's own README and example domain: after removing it, the docs are the team's to rewrite
-// (db:remove lists what they still mention). Everything else in `pnpm test` must pass.
-const TEMPLATE_DOCS_TESTS = ['test/docs/**', 'test/scaffold/plan.test.ts'];
+// Tests about the template's own README and example domains (the planners' unit tests plan on `features`): after
+// removing them, the docs are the team's to rewrite (db:remove says so). Everything else in `pnpm test` must pass.
+const TEMPLATE_DOCS_TESTS = ['test/docs/**', 'test/scaffold/plan.test.ts', 'test/remove/plan.test.ts'];
 
 const suffix = `${process.pid}_${Date.now().toString(36)}`;
 const databases: string[] = [];
@@ -100,7 +100,22 @@ async function fullCatalog(url: string): Promise<Record<string, string[]>> {
   }
 }
 
-describe('pnpm db:remove and pnpm db:baseline, end to end', () => {
+async function serverReachable(): Promise<boolean> {
+  const probe = postgres(SERVER, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await probe.unsafe('select 1');
+    return true;
+  } catch {
+    console.warn(
+      `SKIPPED: no PostgreSQL server at ${new URL(SERVER).host} for the db:remove/db:baseline end-to-end test`,
+    );
+    return false;
+  } finally {
+    await probe.end();
+  }
+}
+
+describe.runIf(await serverReachable())('pnpm db:remove and pnpm db:baseline, end to end', () => {
   let oldSchema: string;
 
   beforeAll(async () => {
