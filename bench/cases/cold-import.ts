@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { bundleDto } from '../../scripts/build/bundle-dto.js';
 import { packageRoot } from '../../src/config/database-url.js';
 import type { BenchCase } from '../lib/context.js';
 import { median } from '../lib/measure.js';
@@ -21,9 +22,16 @@ const outDir = path.join(packageRoot, 'node_modules', '.cache', 'database-bench'
 const DRIVER_CODE = /(^|\/)node_modules\/(postgres|@electric-sql\/pglite)\/|drizzle-orm\/(postgres-js|pglite)\//;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** The entry as one JS module for Node (dependencies stay in node_modules), like a consumer's build output. */
+/**
+ * The entry as `pnpm build` ships it: `database/dto` tree-shaken into one module (Zod external), the root as one
+ * module with its dependencies left in node_modules.
+ */
 async function nodeModule(name: keyof typeof entries): Promise<string> {
   const outfile = path.join(outDir, `${name}.mjs`);
+  if (name === 'dto') {
+    await bundleDto(entries.dto, outfile);
+    return outfile;
+  }
   await build({
     entryPoints: [entries[name]],
     outfile,
@@ -36,13 +44,16 @@ async function nodeModule(name: keyof typeof entries): Promise<string> {
   return outfile;
 }
 
-async function importMs(file: string): Promise<number> {
+async function importMs(file: string, nodeArgs: string[] = []): Promise<number> {
   const script =
     `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); ` +
     'process.stdout.write(String(performance.now() - t));';
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: outDir });
+  const { stdout } = await run(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: outDir });
   return Number(stdout);
 }
+
+// The source under tsx, as the package's own scripts and a monorepo app without a build import it.
+const TSX = ['--import', 'tsx'];
 
 /** Bytes of driver code in a minified browser bundle of a file importing `entry`; null if it does not bundle. */
 async function driverBytes(entry: string): Promise<{ driver: number; total: number } | null> {
@@ -85,9 +96,11 @@ export const coldImportCase: BenchCase = {
     const rootFile = await nodeModule('root');
     const dto: number[] = [];
     const root: number[] = [];
+    const dtoTsx: number[] = [];
     for (let i = 0; i < context.pick(7, 1); i++) {
       dto.push(await importMs(dtoFile));
       root.push(await importMs(rootFile));
+      dtoTsx.push(await importMs(entries.dto, TSX));
     }
     const dtoBytes = await driverBytes(entries.dto);
     const rootBytes = await driverBytes(entries.root);
@@ -99,7 +112,15 @@ export const coldImportCase: BenchCase = {
         baseline: { label: 'database (root)', value: median(root), unit: 'ms' },
         ratio: median(dto) / median(root),
         goal: { kind: 'max', value: 100 },
-        note: 'import() time in a fresh `node` process (Node start-up excluded), of the entry bundled by esbuild with its dependencies left in node_modules',
+        note: 'import() time in a fresh `node` process (Node start-up excluded), of each entry as `pnpm build` ships it',
+      }),
+      row({
+        case: 'cold import of database/dto under tsx',
+        database: '-',
+        ours: { label: 'src/dto/index.ts with --import tsx', value: median(dtoTsx), unit: 'ms' },
+        baseline: null,
+        ratio: null,
+        goal: { kind: 'report' },
       }),
       row({
         case: 'driver code in a browser bundle',
