@@ -1,6 +1,7 @@
 import type { BenchCase } from '../lib/context.js';
 import { bulkInsertCase } from './bulk-insert.js';
 import { coldImportCase } from './cold-import.js';
+import { concurrencyCase } from './concurrency.js';
 import { createUpdateCase } from './create-update.js';
 import { findByIdCase } from './find-by-id.js';
 import { keysetCase } from './keyset.js';
@@ -17,6 +18,7 @@ export const cases: BenchCase[] = [
   listPageCase,
   relationalCase,
   createUpdateCase,
+  concurrencyCase,
   testIsolationCase,
   bulkInsertCase,
   keysetCase,
