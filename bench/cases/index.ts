@@ -5,6 +5,7 @@ import { concurrencyCase } from './concurrency.js';
 import { createUpdateCase } from './create-update.js';
 import { findByIdCase } from './find-by-id.js';
 import { keysetCase } from './keyset.js';
+import { keysetScalingCase } from './keyset-scaling.js';
 import { listPageCase } from './list-page.js';
 import { migrateCase } from './migrate.js';
 import { relationalCase } from './relational.js';
@@ -22,6 +23,7 @@ export const cases: BenchCase[] = [
   testIsolationCase,
   bulkInsertCase,
   keysetCase,
+  keysetScalingCase,
   migrateCase,
   coldImportCase,
   typecheckCase,

@@ -1,10 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { bindDatabase } from '../../src/client/executor.js';
-import { encodeCursor, newestFirst } from '../../src/queries/_lib/keyset.js';
+import { newestFirst } from '../../src/queries/_lib/keyset.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
 import { todos } from '../../src/schema/tables/features/todo.js';
 import type { BenchCase, BenchContext } from '../lib/context.js';
 import { seedTenant, type BenchDatabase } from '../lib/databases.js';
+import { cursorAfter } from '../lib/keyset-cursor.js';
 import { compareThroughput, msPerOp } from '../lib/measure.js';
 import { row, type CaseResult } from '../lib/result.js';
 
@@ -22,13 +23,7 @@ async function measure(context: BenchContext, database: BenchDatabase): Promise<
   const { tenantId } = await seedTenant(database, { todos: total, keepIds: 1 });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   context.progress(`      seeded in ${seedSeconds.toFixed(1)} s; measuring...`);
-  // The last row of page - 1 is where page `page` starts.
-  const [before] = await database.query<{ id: string; created_at: Date | string }>(
-    `select id, created_at from todos where tenant_id = $1 and deleted_at is null
-     order by created_at desc nulls last, id desc nulls last offset $2 limit 1`,
-    [tenantId, depth - 1],
-  );
-  const cursor = encodeCursor({ id: before!.id, createdAt: new Date(before!.created_at) });
+  const cursor = await cursorAfter(database, tenantId, depth);
   const db = database.kind === 'postgres' ? database.prepared.db : database.handle.db;
   bindDatabase(db);
   const scope = { tenantId };
