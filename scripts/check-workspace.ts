@@ -120,8 +120,13 @@ function assertPatchedDrivers(): void {
 try {
   const copied = buildWorkspace();
   log(`workspace at ${root}: packages/database (${copied} tracked files) + apps/api, apps/web, apps/vite`);
-  await runCommand('pnpm', ['install', '--offline', '--frozen-lockfile'], { cwd: root, env: childEnv() });
-  log('pnpm install --offline --frozen-lockfile: done');
+  // --trust-lockfile: its packages are the root lockfile's, which the root install verified against pnpm's
+  // supply-chain policies; verifying again offline needs the full registry metadata of each, which the store may lack.
+  await runCommand('pnpm', ['install', '--offline', '--frozen-lockfile', '--trust-lockfile'], {
+    cwd: root,
+    env: childEnv(),
+  });
+  log('pnpm install --offline --frozen-lockfile --trust-lockfile: done');
   assertPatchedDrivers();
   assertMarkersLive(path.join(root, 'packages', 'database'));
   // Independent of each other (the tsx script and the tests use separate embedded databases): run them together.
