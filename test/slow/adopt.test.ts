@@ -200,7 +200,7 @@ describe.each(scenarios)('pnpm adopt into $title', ({ label, yaml, args, dir, na
     if (results.adopt.code !== 0) return;
     const app = path.join(monorepo.root, 'apps', 'web');
     const database = `pglite://${path.join(monorepo.root, 'app-db')}`;
-    results.frozen = await run(monorepo.root, 'pnpm', ['install', '--offline', '--frozen-lockfile']);
+    results.frozen = await run(monorepo.root, 'pnpm', ['install', '--prefer-offline', '--frozen-lockfile']);
     results.tsc = await run(app, 'pnpm', ['exec', 'tsc', '-p', '.', '--listFiles']);
     results.migrate = await run(monorepo.root, 'pnpm', ['--filter', name, 'run', 'db:migrate'], {
       DATABASE_URL: database,
@@ -225,7 +225,7 @@ describe.each(scenarios)('pnpm adopt into $title', ({ label, yaml, args, dir, na
     expect(settings.allowBuilds).toMatchObject({ esbuild: true });
   });
 
-  it('then `pnpm install --offline --frozen-lockfile` succeeds', () => {
+  it('then `pnpm install --frozen-lockfile` succeeds', () => {
     expect(results.frozen!.output).toContain('Lockfile is up to date');
     expect(results.frozen!.code).toBe(0);
   });
