@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresDatabase } from '../../src/client/postgres.js';
 import type { Database } from '../../src/client/types.js';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
+import { todos } from '../../src/schema/tables/features/todo.js';
 import { factories, isolatedDatabase } from '../../src/testing/index.js';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
 
@@ -54,15 +55,19 @@ describe.skipIf(source.kind !== 'postgres')(
       expect(await listExecutions(target.db)).toEqual([2 * CALLS]);
     });
 
-    it('beyond maxPreparedStatements new SQL texts run unnamed: a limit of 1, 2 list shapes × 3 calls → 1 statement', async () => {
+    // TodoQueries.list is .prepare()d per filter shape (a bounded set): two selects built per call show the limit.
+    it('beyond maxPreparedStatements new SQL texts run unnamed: a limit of 1, 2 built selects × 3 calls → 1 statement', async () => {
       const limited = createPostgresDatabase(target.url, { poolMax: 1, maxPreparedStatements: 1 });
+      const byUser = eq(todos.userId, userId);
       try {
-        await runWithExecutor(limited.db, async () => {
-          for (let i = 0; i < 3; i++) {
-            await TodoQueries.list({ filter: { userId } }, scope);
-            await TodoQueries.list({ filter: { userId, completed: true } }, scope);
-          }
-        });
+        for (let i = 0; i < 3; i++) {
+          await limited.db.select().from(todos).where(byUser).orderBy(todos.createdAt);
+          await limited.db
+            .select()
+            .from(todos)
+            .where(and(byUser, eq(todos.completed, true)))
+            .orderBy(todos.createdAt);
+        }
         expect(await listExecutions(limited.db)).toEqual([3]);
       } finally {
         await limited.close();

@@ -16,3 +16,23 @@ export function preparedPerExecutor<P>(build: (db: Executor) => P): (db: Executo
     return prepared;
   };
 }
+
+/**
+ * `preparedPerExecutor` for a query with optional parts (a list's filters, its cursor): one prepared query per shape
+ * (which parts are present) and executor, values as placeholders. `shapeKey` must name every part `build` reads.
+ */
+export function preparedPerShape<S, P>(
+  shapeKey: (shape: S) => string,
+  build: (shape: S, key: string) => (db: Executor) => P,
+) {
+  const shapes = new Map<string, (db: Executor) => P>();
+  return (shape: S, db: Executor): P => {
+    const key = shapeKey(shape);
+    let perExecutor = shapes.get(key);
+    if (perExecutor === undefined) {
+      perExecutor = preparedPerExecutor(build(shape, key));
+      shapes.set(key, perExecutor);
+    }
+    return perExecutor(db);
+  };
+}

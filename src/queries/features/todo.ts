@@ -13,9 +13,8 @@ import {
 import { isTransaction } from '../../client/executor.js';
 import { todos } from '../../schema/tables/features/todo.js';
 import type { TenantScope } from '../../scope/tenant.js';
-import { eqWhenSet } from '../_lib/filters.js';
-import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
-import { preparedPerExecutor } from '../_lib/prepared.js';
+import { afterCursorPlaceholder, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { preparedPerExecutor, preparedPerShape } from '../_lib/prepared.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -60,6 +59,36 @@ async function findById(id: string, options?: ReadOptions): Promise<Todo | null>
   return rows[0] ?? null;
 }
 
+interface ListShape {
+  userId: boolean;
+  completed: boolean;
+  dueBefore: boolean;
+  cursor: boolean;
+  withDeleted: boolean;
+}
+
+// One prepared select per filter shape (32 at most); values are placeholders mapped by their columns.
+const listPage = preparedPerShape(
+  (shape: ListShape) => Object.values(shape).map(Number).join(''),
+  (shape, key) => (db) =>
+    db
+      .select()
+      .from(todos)
+      .where(
+        and(
+          eq(todos.tenantId, sql.param(sql.placeholder('tenantId'), todos.tenantId)),
+          liveRows(todos, shape),
+          shape.userId ? eq(todos.userId, sql.param(sql.placeholder('userId'), todos.userId)) : undefined,
+          shape.completed ? eq(todos.completed, sql.param(sql.placeholder('completed'), todos.completed)) : undefined,
+          shape.dueBefore ? lte(todos.dueAt, sql.param(sql.placeholder('dueBefore'), todos.dueAt)) : undefined,
+          shape.cursor ? afterCursorPlaceholder(todos) : undefined,
+        ),
+      )
+      .orderBy(...newestFirst(todos))
+      .limit(sql.placeholder('limit'))
+      .prepare(`todos_list_${key}`),
+);
+
 export const TodoQueries = {
   findById,
 
@@ -69,22 +98,23 @@ export const TodoQueries = {
   async list(input: ListTodosInput = {}, options?: ReadOptions): Promise<Page<Todo>> {
     const tenantId = resolveTenantId(ENTITY, options);
     const { limit, filter, position } = parseListInput(ENTITY, TodoFilterSchema, input);
+    const shape: ListShape = {
+      userId: filter.userId !== undefined,
+      completed: filter.completed !== undefined,
+      dueBefore: filter.dueBefore !== undefined,
+      cursor: position !== undefined,
+      withDeleted: options?.withDeleted === true,
+    };
     const rows = await read((db) =>
-      db
-        .select()
-        .from(todos)
-        .where(
-          and(
-            eq(todos.tenantId, tenantId),
-            liveRows(todos, options),
-            eqWhenSet(todos.userId, filter.userId),
-            eqWhenSet(todos.completed, filter.completed),
-            filter.dueBefore === undefined ? undefined : lte(todos.dueAt, filter.dueBefore),
-            afterCursor(todos, position),
-          ),
-        )
-        .orderBy(...newestFirst(todos))
-        .limit(limit + 1),
+      listPage(shape, db).execute({
+        tenantId,
+        userId: filter.userId,
+        completed: filter.completed,
+        dueBefore: filter.dueBefore,
+        cursorCreatedAt: position?.createdAt,
+        cursorId: position?.id,
+        limit: limit + 1,
+      }),
     );
     return toPage(rows, limit);
   },
