@@ -47,7 +47,10 @@ function documentedAccessTable(): Map<string, Set<Statement>> {
 }
 
 class Attempted {
-  constructor(readonly rows: number) {}
+  readonly rows: number;
+  constructor(rows: number) {
+    this.rows = rows;
+  }
 }
 
 const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
