@@ -74,11 +74,14 @@ describe.skipIf(source.kind !== 'postgres')(
       }
     });
 
-    it(`with statement preparation off (a transaction pooler's setting): ${CALLS} calls leave 0 prepared statements`, async () => {
+    it(`with statement preparation off (a transaction pooler's setting): ${CALLS} lists and creates leave 0 prepared statements`, async () => {
       const unprepared = createPostgresDatabase(target.url, { poolMax: 1, prepare: false });
       try {
         await runWithExecutor(unprepared.db, async () => {
-          for (let i = 0; i < CALLS; i++) await TodoQueries.list({ filter: { userId } }, scope);
+          for (let i = 0; i < CALLS; i++) {
+            await TodoQueries.list({ filter: { userId } }, scope);
+            await TodoQueries.create({ userId, title: `unprepared ${i}` }, scope);
+          }
         });
         const [row] = (await unprepared.db.execute(
           sql`select count(*)::int as n from pg_prepared_statements`,

@@ -15,6 +15,7 @@ import { todos } from '../../schema/tables/features/todo.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { afterCursorPlaceholder, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { preparedPerExecutor, preparedPerShape } from '../_lib/prepared.js';
+import { preparedInsertOf } from '../_lib/insert.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -32,6 +33,8 @@ export interface CreateManyOptions extends TenantScope {
 }
 
 const CreateManyInput = z.array(CreateTodoSchema);
+
+const insertTodo = preparedInsertOf(todos, 'todos_insert');
 
 export type ListTodosInput = ListInput<TodoFilter>;
 
@@ -122,13 +125,7 @@ export const TodoQueries = {
   async create(input: CreateTodo, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const values = parseInput(ENTITY, CreateTodoSchema, input);
-    const [row] = await write((db) =>
-      db
-        .insert(todos)
-        .values({ ...values, tenantId })
-        .returning(),
-    );
-    return row!;
+    return write((db) => insertTodo(db, { ...values, tenantId }));
   },
 
   /**

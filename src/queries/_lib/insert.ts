@@ -1,0 +1,46 @@
+import { getTableColumns, is, SQL, sql, type Column } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../client/types.js';
+import { preparedPerShape } from './prepared.js';
+
+type Row<T extends PgTable> = T['$inferSelect'];
+type Values<T extends PgTable> = T['$inferInsert'];
+
+/**
+ * `insert into <table> (...) values (...) returning *`, prepared once per set of columns the caller sets and per
+ * executor. Each value is a placeholder the column maps as Drizzle maps a bound value. A column the caller leaves
+ * out keeps what Drizzle does when building: the database default (`default`), or its `$defaultFn`, which is called
+ * on every insert (a fresh UUIDv7 id each time), unless it returns SQL, which is part of the statement.
+ */
+export function preparedInsertOf<T extends PgTable>(table: T, statement: string) {
+  const columns = Object.entries(getTableColumns(table) as Record<string, Column>);
+  const generated = columns.filter(([, column]) => {
+    const fn = column.defaultFn ?? (column.default === undefined ? column.onUpdateFn : undefined);
+    return fn !== undefined && !is(fn(), SQL);
+  });
+  // A null is part of the statement, not a placeholder: Drizzle maps a placeholder's value without its null check.
+  const insert = preparedPerShape(
+    (given: Record<string, unknown>) =>
+      columns.map(([name]) => (!(name in given) ? 0 : given[name] === null ? 2 : 1)).join(''),
+    (given, key) => (db: Executor) =>
+      db
+        .insert(table)
+        .values(
+          Object.fromEntries(
+            Object.keys(given).map((name) => [name, given[name] === null ? null : sql.placeholder(name)]),
+          ) as Values<T>,
+        )
+        .returning()
+        .prepare(`${statement}_${key}`),
+  );
+  return async (db: Executor, values: Values<T>): Promise<Row<T>> => {
+    const given = values as Record<string, unknown>;
+    const filled: Record<string, unknown> = {};
+    for (const [name] of columns) if (given[name] !== undefined) filled[name] = given[name];
+    for (const [name, column] of generated) {
+      if (filled[name] === undefined) filled[name] = (column.defaultFn ?? column.onUpdateFn)!();
+    }
+    const [row] = (await insert(filled, db).execute(filled)) as Row<T>[];
+    return row!;
+  };
+}
