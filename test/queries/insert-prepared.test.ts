@@ -40,7 +40,7 @@ describe('TodoQueries.create prepared per column set', () => {
         .insert(todos)
         .values({
           ...input,
-          dueAt: typeof input.dueAt === 'string' ? new Date(input.dueAt) : input.dueAt,
+          dueAt: input.dueAt === undefined || input.dueAt === null ? input.dueAt : new Date(input.dueAt),
           userId,
           tenantId,
         })
