@@ -6,6 +6,7 @@ import { packageRoot } from '../src/config/database-url.js';
 import { assert, childEnv, log } from './workspace/context.js';
 import { assertMarkersLive } from './workspace/driver-code.js';
 import { buildNextApp, buildViteApp, renderNextPage, runVitest, typecheckApp } from './workspace/framework-apps.js';
+import { lintWithGuardrail } from './workspace/app-lint.js';
 import { assertGeneratedConfigs } from './workspace/generated-configs.js';
 import { workspaceLockfile } from './workspace/lockfile.js';
 import { runCommand } from './workspace/run-command.js';
@@ -20,7 +21,8 @@ import { runCommand } from './workspace/run-command.js';
 // create-next-app's tsconfig, passes `next build` and tsc, and its client bundle holds no driver code; (h) apps/vite,
 // create-vite's react-ts template, passes its `tsc -b && vite build` with the same bundle check; (i) `next start`
 // serves the server component's list from the database the tsx script wrote; (j) the generated configs are still the
-// generators' files, byte for byte, after the builds.
+// generators' files, byte for byte, after the builds; (k) apps/api lints with `database/eslint`, which fails a direct
+// driver import.
 
 const exampleDir = path.join(packageRoot, 'examples', 'workspace');
 /** Not part of the package a user copies into packages/database: the example itself, and the settings and lockfile
@@ -139,6 +141,7 @@ try {
     runConsumerTests(),
   ]);
   log(`(j) ${assertGeneratedConfigs(root)} generated configs still byte for byte the generators' files`);
+  log(`(k) ${await lintWithGuardrail(app)}`);
   fs.rmSync(root, { recursive: true, force: true });
   log('workspace check passed');
 } catch (error) {
