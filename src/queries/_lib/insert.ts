@@ -7,6 +7,22 @@ type Row<T extends PgTable> = T['$inferSelect'];
 type Values<T extends PgTable> = T['$inferInsert'];
 
 /**
+ * The columns whose value Drizzle's insert generates in JS when a row leaves them out (`$defaultFn`, or `$onUpdateFn`
+ * without a database default), as Drizzle chooses; one returning SQL is a constant part of the statement instead.
+ */
+export function generatedColumns(columns: [string, Column][]): [string, Column][] {
+  return columns.filter(([, column]) => {
+    const fn = column.defaultFn ?? (column.default === undefined ? column.onUpdateFn : undefined);
+    return fn !== undefined && !is(fn(), SQL);
+  });
+}
+
+/** A generated column's value for one row. */
+export function generate(column: Column): unknown {
+  return (column.defaultFn ?? column.onUpdateFn)!();
+}
+
+/**
  * `insert into <table> (...) values (...) returning *`, prepared once per set of columns the caller sets and per
  * executor. Each value is a placeholder the column maps as Drizzle maps a bound value. A column the caller leaves
  * out keeps what Drizzle does when building: the database default (`default`), or its `$defaultFn`, which is called
@@ -14,10 +30,7 @@ type Values<T extends PgTable> = T['$inferInsert'];
  */
 export function preparedInsertOf<T extends PgTable>(table: T, statement: string) {
   const columns = Object.entries(getTableColumns(table) as Record<string, Column>);
-  const generated = columns.filter(([, column]) => {
-    const fn = column.defaultFn ?? (column.default === undefined ? column.onUpdateFn : undefined);
-    return fn !== undefined && !is(fn(), SQL);
-  });
+  const generated = generatedColumns(columns);
   // A null is part of the statement, not a placeholder: Drizzle maps a placeholder's value without its null check.
   const insert = preparedPerShape(
     (given: Record<string, unknown>) =>
@@ -38,7 +51,7 @@ export function preparedInsertOf<T extends PgTable>(table: T, statement: string)
     const filled: Record<string, unknown> = {};
     for (const [name] of columns) if (given[name] !== undefined) filled[name] = given[name];
     for (const [name, column] of generated) {
-      if (filled[name] === undefined) filled[name] = (column.defaultFn ?? column.onUpdateFn)!();
+      if (filled[name] === undefined) filled[name] = generate(column);
     }
     const [row] = (await insert(filled, db).execute(filled)) as Row<T>[];
     return row!;

@@ -16,6 +16,7 @@ import type { TenantScope } from '../../scope/tenant.js';
 import { afterCursorPlaceholder, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { preparedPerExecutor, preparedPerShape } from '../_lib/prepared.js';
 import { preparedInsertOf } from '../_lib/insert.js';
+import { insertManyOf } from '../_lib/insert-many.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
@@ -35,6 +36,7 @@ export interface CreateManyOptions extends TenantScope {
 const CreateManyInput = z.array(CreateTodoSchema);
 
 const insertTodo = preparedInsertOf(todos, 'todos_insert');
+const insertTodos = insertManyOf(todos);
 
 export type ListTodosInput = ListInput<TodoFilter>;
 
@@ -137,11 +139,7 @@ export const TodoQueries = {
     const chunkSize = parseInput(ENTITY, z.number().int().min(1).max(5_000), options?.chunkSize ?? 1_000);
     const rows = parseInput(ENTITY, CreateManyInput, inputs).map((values) => ({ ...values, tenantId }));
     if (rows.length === 0) return 0;
-    const insertChunks = async (tx: Executor) => {
-      for (let start = 0; start < rows.length; start += chunkSize) {
-        await tx.insert(todos).values(rows.slice(start, start + chunkSize));
-      }
-    };
+    const insertChunks = (tx: Executor) => insertTodos(tx, rows, chunkSize);
     await write((db) => (isTransaction(db) ? insertChunks(db) : db.transaction(insertChunks)));
     return rows.length;
   },
