@@ -1,7 +1,7 @@
 import { getTableColumns, is, SQL, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../client/types.js';
-import { preparedPerShape } from './prepared.js';
+import { columnSetKey, preparedPerShape } from './prepared.js';
 
 type Row<T extends PgTable> = T['$inferSelect'];
 type Values<T extends PgTable> = T['$inferInsert'];
@@ -31,10 +31,10 @@ export function generate(column: Column): unknown {
 export function preparedInsertOf<T extends PgTable>(table: T, statement: string) {
   const columns = Object.entries(getTableColumns(table) as Record<string, Column>);
   const generated = generatedColumns(columns);
+  const names = columns.map(([name]) => name);
   // A null is part of the statement, not a placeholder: Drizzle maps a placeholder's value without its null check.
   const insert = preparedPerShape(
-    (given: Record<string, unknown>) =>
-      columns.map(([name]) => (!(name in given) ? 0 : given[name] === null ? 2 : 1)).join(''),
+    (given: Record<string, unknown>) => columnSetKey(names, given),
     (given, key) => (db: Executor) =>
       db
         .insert(table)

@@ -36,3 +36,8 @@ export function preparedPerShape<S, P>(
     return perExecutor(db);
   };
 }
+
+/** The shape of a write's values: per column, left out (0), a value (1) or null (2), which is part of the statement. */
+export function columnSetKey(columns: readonly string[], values: Record<string, unknown>): string {
+  return columns.map((name) => (!(name in values) ? 0 : values[name] === null ? 2 : 1)).join('');
+}

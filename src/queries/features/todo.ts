@@ -20,7 +20,7 @@ import { insertManyOf } from '../_lib/insert-many.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
-import { updateReturning } from '../_lib/update.js';
+import { preparedUpdateOf } from '../_lib/update.js';
 import { liveRows, type SoftDeleteOptions } from '../_lib/soft-delete.js';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
@@ -37,6 +37,15 @@ const CreateManyInput = z.array(CreateTodoSchema);
 
 const insertTodo = preparedInsertOf(todos, 'todos_insert');
 const insertTodos = insertManyOf(todos);
+const updateTodo = preparedUpdateOf(
+  todos,
+  'todos_update',
+  and(
+    eq(todos.id, sql.param(sql.placeholder('id'), todos.id)),
+    eq(todos.tenantId, sql.param(sql.placeholder('tenantId'), todos.tenantId)),
+    liveRows(todos),
+  )!,
+);
 
 export type ListTodosInput = ListInput<TodoFilter>;
 
@@ -148,9 +157,7 @@ export const TodoQueries = {
     const tenantId = resolveTenantId(ENTITY, options);
     const todoId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateTodoSchema, input);
-    const [row] = await write((db) =>
-      updateReturning(db, todos, values, and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos))),
-    );
+    const [row] = await write((db) => updateTodo(db, values, { id: todoId, tenantId }));
     return orNotFound(row, ENTITY, `id=${id}`);
   },
 
