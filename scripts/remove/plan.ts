@@ -135,7 +135,7 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
     const after = unwire(before, {
       target: targetOf(root, file, removedFiles),
       removedNames,
-      allowWiringEdits: true,
+      wiringEdits: 'all',
     }).text;
     for (const name of declaredExports(file)) {
       if (before.includes(`const ${name} =`) && !after.includes(`const ${name} =`)) removedNames.add(name);
@@ -157,7 +157,9 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
       const result = unwire(before, {
         target: targetOf(root, file, removedFiles),
         removedNames,
-        allowWiringEdits: !name.startsWith(TESTS),
+        // Outside the package (bench) only registration lists are edited: a case gutted of its entries would still
+        // compile, so one that uses a removed name goes whole.
+        wiringEdits: packageCode ? 'all' : name.startsWith(TESTS) ? 'none' : 'lists',
         isStepModule: (specifier) => resolveImport(file, specifier) === seedStep,
       });
       if (result.stillUsed.length > 0) {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 
 // Takes removed modules and names out of a kept module, through its syntax tree: the imports and re-exports of
-// them, and, in the package's own wiring (`allowWiringEdits`), the places a scaffold put them: relation entries
+// them, and, in the package's own wiring (`wiringEdits`), the places a scaffold put them: relation entries
 // (`todos: many(todos)`), factory-map entries, list elements and list entry objects, interface members typed by them, and seed steps.
 // What remains that still uses a removed name is reported, never guessed away: the caller refuses, or drops a test.
 
@@ -12,8 +12,11 @@ export interface UnwireOptions {
   target: (specifier: string) => ImportTarget;
   /** Exported names of removed modules, which kept barrels and entry points re-export. */
   removedNames: ReadonlySet<string>;
-  /** Edit relation entries, map entries, list elements, interface members and seed steps (the package's wiring). */
-  allowWiringEdits: boolean;
+  /**
+   * `all`: edit relation entries, map entries, list elements and entry objects, interface members and seed steps
+   * (the package's wiring). `lists`: only bare names in lists (`cases = [todoCase]`). `none`: imports only.
+   */
+  wiringEdits: 'all' | 'lists' | 'none';
   /** Removed modules whose calls may go as whole statements (the domain's seed step). */
   isStepModule?: (specifier: string) => boolean;
 }
@@ -195,9 +198,10 @@ export function unwire(text: string, options: UnwireOptions): Unwired {
     }
   }
 
-  if (options.allowWiringEdits && gone.size > 0) {
+  if (options.wiringEdits !== 'none' && gone.size > 0) {
+    const all = options.wiringEdits === 'all';
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAssignment(node) && ts.isCallExpression(node.initializer)) {
+      if (all && ts.isPropertyAssignment(node) && ts.isCallExpression(node.initializer)) {
         const call = node.initializer;
         const callee = ts.isIdentifier(call.expression) && gone.has(call.expression.text);
         const relation =
@@ -210,15 +214,15 @@ export function unwire(text: string, options: UnwireOptions): Unwired {
       if (ts.isArrayLiteralExpression(node)) {
         for (const element of node.elements) {
           // A bare name (`cases = [todoCase]`) or an entry object naming it (`{ table, prune: () => Gone.prune() }`).
-          const entry = ts.isObjectLiteralExpression(element) && mentions(element, gone);
+          const entry = all && ts.isObjectLiteralExpression(element) && mentions(element, gone);
           if ((ts.isIdentifier(element) && gone.has(element.text)) || entry) edits.push(removal(source, element));
         }
       }
-      if (ts.isPropertySignature(node) && node.type && mentions(node.type, gone)) {
+      if (all && ts.isPropertySignature(node) && node.type && mentions(node.type, gone)) {
         return void edits.push(removal(source, node));
       }
       // The innermost statement only: `await withTransaction(async () => { ...; step(); })` keeps its other steps.
-      if (ts.isExpressionStatement(node) && mentions(node, stepNames) && !containsBlock(node)) {
+      if (all && ts.isExpressionStatement(node) && mentions(node, stepNames) && !containsBlock(node)) {
         return void edits.push(removal(source, node));
       }
       ts.forEachChild(node, visit);

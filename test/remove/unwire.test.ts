@@ -3,7 +3,7 @@ import { unwire, type ImportTarget } from '../../scripts/remove/unwire.js';
 
 const target = (specifier: string): ImportTarget =>
   specifier.includes('/features/') ? 'removed' : specifier.startsWith('.') ? 'internal' : 'external';
-const options = { target, removedNames: new Set(['todos', 'TodoQueries', 'type Todo']), allowWiringEdits: true };
+const options = { target, removedNames: new Set(['todos', 'TodoQueries', 'type Todo']), wiringEdits: 'all' as const };
 
 describe('unwire', () => {
   it('takes removed imports, re-exports, relation entries and factory entries out', () => {
@@ -47,7 +47,7 @@ describe('unwire', () => {
 
   it('edits no wiring in a test: the test is kept whole or deleted', () => {
     const text = "import { todos } from '../features/todo.js';\nconst f = { todos: many(todos) };\n";
-    expect(unwire(text, { ...options, allowWiringEdits: false }).stillUsed).toEqual(['todos']);
+    expect(unwire(text, { ...options, wiringEdits: 'none' as const }).stillUsed).toEqual(['todos']);
   });
 
   it('a local of the same name shadows the import', () => {
