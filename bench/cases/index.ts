@@ -4,6 +4,7 @@ import { coldImportCase } from './cold-import.js';
 import { concurrencyCase } from './concurrency.js';
 import { createUpdateCase } from './create-update.js';
 import { findByIdCase } from './find-by-id.js';
+import { hotPathsCase } from './hot-paths.js';
 import { keysetCase } from './keyset.js';
 import { keysetScalingCase } from './keyset-scaling.js';
 import { listPageCase } from './list-page.js';
@@ -17,6 +18,7 @@ import { typecheckCase } from './typecheck.js';
 export const cases: BenchCase[] = [
   findByIdCase,
   listPageCase,
+  hotPathsCase,
   relationalCase,
   createUpdateCase,
   concurrencyCase,

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostgresDatabase } from '../../src/client/postgres.js';
 import type { Database } from '../../src/client/types.js';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
+import { SessionQueries } from '../../src/queries/auth/session.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
+import { NotificationQueries } from '../../src/queries/notifications/notification.js';
+import { DomainEventQueries } from '../../src/queries/system/domain-event.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
 import { todos } from '../../src/schema/tables/features/todo.js';
 import { factories, isolatedDatabase } from '../../src/testing/index.js';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
@@ -74,13 +78,17 @@ describe.skipIf(source.kind !== 'postgres')(
       }
     });
 
-    it(`with statement preparation off (a transaction pooler's setting): ${CALLS} lists and creates leave 0 prepared statements`, async () => {
+    it(`with statement preparation off (a transaction pooler's setting): ${CALLS} rounds of the prepared paths leave 0 prepared statements`, async () => {
       const unprepared = createPostgresDatabase(target.url, { poolMax: 1, prepare: false });
       try {
         await runWithExecutor(unprepared.db, async () => {
           for (let i = 0; i < CALLS; i++) {
             await TodoQueries.list({ filter: { userId } }, scope);
             await TodoQueries.create({ userId, title: `unprepared ${i}` }, scope);
+            await TenantMemberQueries.findByUserId(userId, scope);
+            await NotificationQueries.unreadCount(userId, scope);
+            await SessionQueries.findByToken('unprepared-token');
+            await DomainEventQueries.claimBatch(10);
           }
         });
         const [row] = (await unprepared.db.execute(

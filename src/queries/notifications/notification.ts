@@ -16,6 +16,7 @@ import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
 import { read, write } from '../_lib/run.js';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
@@ -44,6 +45,21 @@ const channelEnabled = (tenantId: string, type: string) => sql`coalesce((
   order by ${notificationPreferences.tenantId} nulls last
   limit 1
 ), true)`;
+
+// The unread badge is read on every page view: prepared once per executor, values mapped by their columns.
+const countUnread = preparedPerExecutor((db) =>
+  db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, sql.param(sql.placeholder('userId'), notifications.userId)),
+        eq(notifications.tenantId, sql.param(sql.placeholder('tenantId'), notifications.tenantId)),
+        isNull(notifications.readAt),
+      ),
+    )
+    .prepare('notifications_unread_count'),
+);
 
 function unreadFilter(unread: boolean | undefined) {
   if (unread === undefined) return undefined;
@@ -154,14 +170,7 @@ export const NotificationQueries = {
   async unreadCount(userId: string, options?: TenantScope): Promise<number> {
     const tenantId = resolveTenantId(ENTITY, options);
     const owner = parseId(ENTITY, userId, 'userId');
-    const [row] = await read((db) =>
-      db
-        .select({ unread: count() })
-        .from(notifications)
-        .where(
-          and(eq(notifications.userId, owner), eq(notifications.tenantId, tenantId), isNull(notifications.readAt)),
-        ),
-    );
+    const [row] = await read((db) => countUnread(db).execute({ userId: owner, tenantId }));
     return row?.unread ?? 0;
   },
 

@@ -16,6 +16,7 @@ import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { getByIdFrom, orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
 import { read, write } from '../_lib/run.js';
 import { parseCutoff, parseId, parseInput } from '../_lib/validate.js';
 import { deleteInBatches } from './delete-in-batches.js';
@@ -53,6 +54,36 @@ async function findById(id: string): Promise<DomainEvent | null> {
   const rows = await read((db) => db.select().from(domainEvents).where(eq(domainEvents.id, eventId)).limit(1));
   return rows[0] ?? null;
 }
+
+// A publisher polls claimBatch in a loop: prepared once per executor (inside a transaction, per savepoint, as every
+// write), the batch size and lease as placeholders.
+const claimPending = preparedPerExecutor((db) =>
+  db
+    .update(domainEvents)
+    .set({
+      attempts: sql`${domainEvents.attempts} + 1`,
+      claimedUntil: sql`clock_timestamp() + ${sql.placeholder('leaseSeconds')}::integer * interval '1 second'`,
+    })
+    .where(
+      inArray(
+        domainEvents.id,
+        db
+          .select({ id: domainEvents.id })
+          .from(domainEvents)
+          .where(
+            and(
+              eq(domainEvents.status, 'pending'),
+              or(isNull(domainEvents.claimedUntil), lte(domainEvents.claimedUntil, sql`clock_timestamp()`)),
+            ),
+          )
+          .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
+          .limit(sql.placeholder('limit'))
+          .for('update', { skipLocked: true }),
+      ),
+    )
+    .returning()
+    .prepare('domain_events_claim_batch'),
+);
 
 /** Publication order: oldest first; within an aggregate, by sequence number. */
 function publicationOrder(a: DomainEvent, b: DomainEvent): number {
@@ -108,30 +139,7 @@ export const DomainEventQueries = {
   async claimBatch(limit: number, options: ClaimOptions = {}): Promise<DomainEvent[]> {
     const claim = parseInput(ENTITY, ClaimInput, { limit, leaseSeconds: options.leaseSeconds });
     const rows = await write((db) =>
-      db
-        .update(domainEvents)
-        .set({
-          attempts: sql`${domainEvents.attempts} + 1`,
-          claimedUntil: sql`clock_timestamp() + ${claim.leaseSeconds}::integer * interval '1 second'`,
-        })
-        .where(
-          inArray(
-            domainEvents.id,
-            db
-              .select({ id: domainEvents.id })
-              .from(domainEvents)
-              .where(
-                and(
-                  eq(domainEvents.status, 'pending'),
-                  or(isNull(domainEvents.claimedUntil), lte(domainEvents.claimedUntil, sql`clock_timestamp()`)),
-                ),
-              )
-              .orderBy(asc(domainEvents.createdAt), asc(domainEvents.id))
-              .limit(claim.limit)
-              .for('update', { skipLocked: true }),
-          ),
-        )
-        .returning(),
+      claimPending(db).execute({ limit: claim.limit, leaseSeconds: claim.leaseSeconds }),
     );
     return rows.sort(publicationOrder);
   },

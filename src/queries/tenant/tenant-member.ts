@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   CreateTenantMemberSchema,
   TenantMemberFilterSchema,
@@ -12,6 +12,7 @@ import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { orNotFound } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
+import { preparedPerExecutor } from '../_lib/prepared.js';
 import { read, write } from '../_lib/run.js';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
@@ -28,11 +29,26 @@ const position = { createdAt: tenantMembers.createdAt, id: tenantMembers.userId 
 const byUser = (tenantId: string, userId: string) =>
   and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId));
 
+// The membership check of every tenant-scoped request: prepared once per executor, values mapped by their columns.
+const findMember = preparedPerExecutor((db) =>
+  db
+    .select()
+    .from(tenantMembers)
+    .where(
+      and(
+        eq(tenantMembers.tenantId, sql.param(sql.placeholder('tenantId'), tenantMembers.tenantId)),
+        eq(tenantMembers.userId, sql.param(sql.placeholder('userId'), tenantMembers.userId)),
+      ),
+    )
+    .limit(1)
+    .prepare('tenant_members_find_by_user_id'),
+);
+
 /** A member is keyed by its user within the tenant scope, hence ByUserId rather than ById. */
 async function findByUserId(userId: string, options?: TenantScope): Promise<TenantMember | null> {
   const tenantId = resolveTenantId(ENTITY, options);
   const memberId = parseId(ENTITY, userId, 'userId');
-  const rows = await read((db) => db.select().from(tenantMembers).where(byUser(tenantId, memberId)).limit(1));
+  const rows = await read((db) => findMember(db).execute({ tenantId, userId: memberId }));
   return rows[0] ?? null;
 }
 
