@@ -12,7 +12,8 @@ export const DEFAULT_MAX_PREPARED_STATEMENTS = 500;
 export function withStatementReuse<T extends object>(sql: T, maxStatements = DEFAULT_MAX_PREPARED_STATEMENTS): T {
   const named = new Set<string>();
   return wrapUnsafe(sql, (unsafe) => (query, params, options) => {
-    if (!params?.length) return unsafe(query, params, options);
+    // A `.prepare()`d query asks for its statement itself (Drizzle passes prepare: true).
+    if (!params?.length || options?.prepare === true) return unsafe(query, params, options);
     if (!named.has(query)) {
       if (named.size >= maxStatements) return unsafe(query, params, options);
       named.add(query);

@@ -7,12 +7,19 @@ export type UnsafeFn = (query: string, params?: unknown[], options?: Record<stri
  * Transactions and savepoints hand out a new `sql`, which is wrapped the same way.
  */
 export function wrapUnsafe<T extends object>(sql: T, around: (unsafe: UnsafeFn) => UnsafeFn): T {
+  // Drizzle reads `client.unsafe` on every query: wrap it once per client, not once per read.
+  let unsafe: { fn: AnyFn; wrapped: UnsafeFn } | undefined;
   return new Proxy(sql, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
       const fn = value as AnyFn;
-      if (property === 'unsafe') return around((query, params, options) => fn.call(target, query, params, options));
+      if (property === 'unsafe') {
+        if (unsafe?.fn !== fn) {
+          unsafe = { fn, wrapped: around((query, params, options) => fn.call(target, query, params, options)) };
+        }
+        return unsafe.wrapped;
+      }
       if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {
           const callback = args.at(-1) as AnyFn;
