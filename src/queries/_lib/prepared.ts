@@ -1,4 +1,5 @@
 import type { Executor } from '../../client/types.js';
+import { withColumnRowMapper } from './row-mapper.js';
 
 /**
  * A Drizzle prepared query per executor. Building a query costs more than running it on a warm connection
@@ -10,7 +11,7 @@ export function preparedPerExecutor<P>(build: (db: Executor) => P): (db: Executo
   return (db) => {
     let prepared = cache.get(db);
     if (prepared === undefined) {
-      prepared = build(db);
+      prepared = withColumnRowMapper(build(db));
       cache.set(db, prepared);
     }
     return prepared;
