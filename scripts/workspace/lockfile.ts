@@ -1,3 +1,5 @@
+import { parseDocument } from 'yaml';
+
 // The example monorepo installs with `pnpm install --offline --frozen-lockfile`: resolving anything would need the
 // registry's metadata, which a CI runner's restored pnpm store does not hold. So its lockfile is derived from this
 // repository's: the root importer becomes `packages/database`, and each app reuses the exact resolved versions (so
@@ -8,71 +10,47 @@ interface Manifest {
   devDependencies?: Record<string, string>;
 }
 
-interface ImporterEntry {
-  lines: string[];
+interface Resolved {
   specifier: string;
+  version: string;
 }
+
+type Importer = Partial<Record<'dependencies' | 'devDependencies' | 'optionalDependencies', Record<string, Resolved>>>;
 
 /** The lockfile of a workspace holding this package at `packages/database` and each app at its key (`apps/api`). */
 export function workspaceLockfile(repoLockfile: string, apps: Record<string, Manifest>): string {
-  const lines = repoLockfile.split('\n');
-  const start = lines.indexOf('  .:');
-  const end = lines.indexOf('packages:');
-  if (start < 0 || end < start) throw new Error('pnpm-lock.yaml: no root importer (`  .:`) before `packages:`');
-  const rootImporter = lines.slice(start + 1, end);
-  const entries = importerEntries(rootImporter);
-
-  const appLines = Object.keys(apps)
-    .sort()
-    .flatMap((dir) => [...importerLines(dir, apps[dir]!, entries), '']);
-  return [
-    ...lines.slice(0, start),
-    '  .: {}',
-    '',
-    ...appLines,
-    '  packages/database:',
-    ...rootImporter,
-    ...lines.slice(end),
-  ].join('\n');
+  const document = parseDocument(repoLockfile, { uniqueKeys: true });
+  const root = (document.toJS() as { importers?: Record<string, Importer> }).importers?.['.'];
+  if (!root) throw new Error('pnpm-lock.yaml: no root importer (`.`)');
+  const resolved = new Map(
+    Object.values(root).flatMap((section) => Object.entries(section ?? {})) as [string, Resolved][],
+  );
+  const importers: Record<string, Importer> = { '.': {} };
+  for (const dir of Object.keys(apps).sort()) importers[dir] = appImporter(dir, apps[dir]!, resolved);
+  importers['packages/database'] = root;
+  document.set('importers', document.createNode(importers));
+  return document.toString({ lineWidth: 0 });
 }
 
-function importerLines(dir: string, app: Manifest, entries: Map<string, ImporterEntry>): string[] {
-  const appLines = [`  ${dir}:`];
-  for (const [section, deps] of Object.entries({
-    dependencies: app.dependencies,
-    devDependencies: app.devDependencies,
-  })) {
+function appImporter(dir: string, app: Manifest, resolved: Map<string, Resolved>): Importer {
+  const importer: Importer = {};
+  for (const section of ['dependencies', 'devDependencies'] as const) {
+    const deps = app[section];
     if (!deps || Object.keys(deps).length === 0) continue;
-    appLines.push(`    ${section}:`);
-    for (const name of Object.keys(deps).sort()) {
-      const specifier = deps[name]!;
-      if (specifier.startsWith('workspace:')) {
-        appLines.push(
-          `      ${name}:`,
-          `        specifier: ${specifier}`,
-          `        version: link:../../packages/${name}`,
-        );
-        continue;
-      }
-      const entry = entries.get(name);
-      if (!entry) throw new Error(`${dir} depends on ${name}, which this repository's lockfile does not hold`);
-      if (entry.specifier !== specifier)
-        throw new Error(`${dir} wants ${name}@${specifier}; this repository pins ${entry.specifier}: align them`);
-      appLines.push(...entry.lines);
-    }
+    importer[section] = Object.fromEntries(
+      Object.keys(deps)
+        .sort()
+        .map((name) => [name, resolvedFor(dir, name, deps[name]!, resolved)]),
+    );
   }
-  return appLines;
+  return importer;
 }
 
-/** `name → its three lines` for every dependency of an importer block (pnpm lockfile v9 layout). */
-function importerEntries(block: string[]): Map<string, ImporterEntry> {
-  const entries = new Map<string, ImporterEntry>();
-  for (let i = 0; i < block.length; i++) {
-    const match = /^ {6}'?([^':]+)'?:$/.exec(block[i]!);
-    if (!match) continue;
-    const specifier = /^ {8}specifier: (.+)$/.exec(block[i + 1] ?? '')?.[1];
-    if (specifier === undefined) throw new Error(`pnpm-lock.yaml: no specifier under ${match[1]}`);
-    entries.set(match[1]!, { lines: block.slice(i, i + 3), specifier });
-  }
-  return entries;
+function resolvedFor(dir: string, name: string, specifier: string, resolved: Map<string, Resolved>): Resolved {
+  if (specifier.startsWith('workspace:')) return { specifier, version: `link:../../packages/${name}` };
+  const entry = resolved.get(name);
+  if (!entry) throw new Error(`${dir} depends on ${name}, which this repository's lockfile does not hold`);
+  if (entry.specifier !== specifier)
+    throw new Error(`${dir} wants ${name}@${specifier}; this repository pins ${entry.specifier}: align them`);
+  return entry;
 }
