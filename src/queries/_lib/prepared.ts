@@ -1,4 +1,5 @@
 import type { Executor } from '../../client/types.js';
+import { withDirectExecute } from './direct-execute.js';
 import { withColumnRowMapper } from './row-mapper.js';
 
 /**
@@ -11,7 +12,7 @@ export function preparedPerExecutor<P>(build: (db: Executor) => P): (db: Executo
   return (db) => {
     let prepared = cache.get(db);
     if (prepared === undefined) {
-      prepared = withColumnRowMapper(build(db));
+      prepared = withDirectExecute(withColumnRowMapper(build(db)));
       cache.set(db, prepared);
     }
     return prepared;
