@@ -95,17 +95,24 @@ export async function upgradeToDrizzle1(root: string): Promise<string[]> {
   }
 
   // 6. The rest of 1.0's API: the generic row type, the config without `strict`, the bench's relational query.
-  edit(root, 'src/queries/_lib/find-by-id.ts', [
-    [
-      "import { and, eq, sql } from 'drizzle-orm';",
-      "import { and, eq, sql, type InferSelectModel } from 'drizzle-orm';",
-    ],
-    ["type Row<T extends PgTable> = T['$inferSelect'];", 'type Row<T extends PgTable> = InferSelectModel<T>;'],
-  ]);
-  edit(root, 'src/queries/_lib/update.ts', [
-    ["import type { SQL } from 'drizzle-orm';", "import type { InferSelectModel, SQL } from 'drizzle-orm';"],
-    [/TTable\['\$inferSelect'\]\[\]/g, 'InferSelectModel<TTable>[]'],
-  ]);
+  // A generic table's row type: 1.0 does not resolve `T['$inferSelect']` on a type parameter.
+  for (const file of files(root, 'src/queries/_lib', /\.ts$/)) {
+    const full = path.join(root, file);
+    const text = fs.readFileSync(full, 'utf8');
+    const next = text
+      .replace(/\b(\w+)\['\$inferSelect'\]/g, 'InferSelectModel<$1>')
+      .replace(/\b(\w+)\['\$inferInsert'\]/g, 'InferInsertModel<$1>');
+    if (next === text) continue;
+    const types = ['InferSelectModel', 'InferInsertModel'].filter((name) => next.includes(`${name}<`));
+    const imported = next.replace(
+      /^import \{ ([^}]*) \} from 'drizzle-orm';$/m,
+      (_line, names: string) =>
+        `import { ${names}, ${types.map((name) => `type ${name}`).join(', ')} } from 'drizzle-orm';`,
+    );
+    if (imported === next)
+      throw new Error(`${file}: no \`import { … } from 'drizzle-orm'\` line to add ${types.join(', ')} to`);
+    fs.writeFileSync(full, imported);
+  }
   edit(root, 'drizzle.config.ts', [['  strict: true,\n', '']]);
   edit(root, 'bench/cases/relational.ts', [
     [/^/, "import { sql } from 'drizzle-orm';\n"],

@@ -1,6 +1,11 @@
 import { DrizzleQueryError, NoopLogger, fillPlaceholders, is } from 'drizzle-orm';
 import { NoopCache } from 'drizzle-orm/cache/core';
-import { PostgresJsPreparedQuery } from 'drizzle-orm/postgres-js';
+import * as postgresJs from 'drizzle-orm/postgres-js';
+
+// Drizzle 0.45's postgres.js prepared-query class; 1.0 no longer exports it, and there every query keeps Drizzle's own
+// execute path.
+const PostgresJsPreparedQuery = (postgresJs as Record<string, unknown>)['PostgresJsPreparedQuery'] as
+  Parameters<typeof is>[1] | undefined;
 
 /** The parts of Drizzle's postgres.js prepared query this reads (constructor state, not in its public types). */
 interface PostgresJsInternals {
@@ -24,7 +29,7 @@ interface PostgresJsInternals {
  * query's own client, a failure wrapped in `DrizzleQueryError` as Drizzle wraps it, the rows through the mapper.
  */
 export function withDirectExecute<P>(prepared: P): P {
-  if (!is(prepared, PostgresJsPreparedQuery)) return prepared;
+  if (!PostgresJsPreparedQuery || !is(prepared, PostgresJsPreparedQuery)) return prepared;
   const query = prepared as unknown as PostgresJsInternals;
   const mapRows = query.customResultMapper;
   if (!mapRows || !is(query.logger, NoopLogger) || !(query.cache === undefined || is(query.cache, NoopCache))) {

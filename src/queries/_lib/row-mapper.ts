@@ -1,5 +1,9 @@
 import { Column, is } from 'drizzle-orm';
-import { PgPreparedQuery } from 'drizzle-orm/pg-core';
+import * as pgCore from 'drizzle-orm/pg-core';
+
+// Drizzle 0.45's prepared-query class. Drizzle 1.0 renamed it: there it is absent, and every query keeps Drizzle's
+// own row mapping (slower, same rows) instead of failing (test/slow/drizzle-1.test.ts runs the suite on 1.0).
+const PgPreparedQuery = (pgCore as Record<string, unknown>)['PgPreparedQuery'] as Parameters<typeof is>[1] | undefined;
 
 interface SelectedField {
   path: string[];
@@ -22,7 +26,7 @@ interface PreparedInternals {
  * compares them on a row of every table. Any other query is left as it is.
  */
 export function withColumnRowMapper<P>(prepared: P): P {
-  if (!is(prepared, PgPreparedQuery)) return prepared;
+  if (!PgPreparedQuery || !is(prepared, PgPreparedQuery)) return prepared;
   const query = prepared as unknown as PreparedInternals;
   const fields = query.fields;
   if (
