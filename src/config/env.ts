@@ -73,6 +73,11 @@ const EnvSchema = z.object({
    */
   TEST_DATABASE_POOLER_URL: clientUrl.optional(),
   BENCH_DATABASE_URL: databaseUrl.optional(),
+  /**
+   * Key ring for tenant database URLs stored in the control database: `<keyId>:<base64 of 32 bytes>`, comma-separated;
+   * the first key encrypts, every key decrypts. Parsed by `parseKeyRing` (src/tenancy/encryption.ts), not here.
+   */
+  DATABASE_ENCRYPTION_KEY: z.string().optional(),
 });
 
 /** What DATABASE_URL, DIRECT_URL, DATABASE_REPLICA_URLS and the test URLs point at, parsed once by `parseEnv`. */
