@@ -1,4 +1,4 @@
-import { createSchemaFactory } from 'drizzle-zod';
+import { createSchemaFactory, jsonSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { uuid } from './_fields.js';
 
@@ -9,3 +9,9 @@ export const { createSelectSchema, createInsertSchema, createUpdateSchema } = cr
   zodInstance: { ...z, uuid },
   coerce: { date: true },
 });
+
+/**
+ * A jsonb column's select field, typed as the column's `.$type<T>()`: drizzle-zod 0.8 types it so, drizzle-orm/zod
+ * (1.0) as the generic Json. Both validate with the same `jsonSchema`; naming the type here keeps the DTO types equal.
+ */
+export const jsonColumn = <T>() => jsonSchema as unknown as z.ZodType<T, T>;

@@ -3,8 +3,9 @@ import {
   ADMIN_AUDIT_ACTION_MAX,
   ADMIN_AUDIT_SUBJECT_MAX,
   adminAuditLog,
+  type AdminAuditMetadata,
 } from '../../schema/tables/admin/admin-audit-log.js';
-import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { createInsertSchema, createSelectSchema, jsonColumn } from '../_zod.js';
 import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.js';
 import { listFilter } from '../_list-filter.js';
 
@@ -19,7 +20,9 @@ const refine = {
   ipAddress: () => z.union([z.ipv4(), z.ipv6()]).nullish(),
 };
 
-export const AdminAuditEntrySchema = createSelectSchema(adminAuditLog);
+export const AdminAuditEntrySchema = createSelectSchema(adminAuditLog, {
+  metadata: () => jsonColumn<AdminAuditMetadata>(),
+});
 export const InsertAdminAuditEntrySchema = createInsertSchema(adminAuditLog, refine);
 
 /** An audit entry as the back office logs it; the log is append-only, so there is no update DTO. */

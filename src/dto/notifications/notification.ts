@@ -5,8 +5,9 @@ import {
   NOTIFICATION_TYPE_MAX,
   NOTIFICATION_TYPE_PATTERN,
   notifications,
+  type NotificationData,
 } from '../../schema/tables/notifications/notification.js';
-import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { createInsertSchema, createSelectSchema, jsonColumn } from '../_zod.js';
 import { jsonObject, optionalText, trimmedText } from '../_fields.js';
 import { listFilter } from '../_list-filter.js';
 
@@ -26,7 +27,7 @@ const refine = {
   data: () => NotificationDataSchema.optional(),
 };
 
-export const NotificationSchema = createSelectSchema(notifications);
+export const NotificationSchema = createSelectSchema(notifications, { data: () => jsonColumn<NotificationData>() });
 export const InsertNotificationSchema = createInsertSchema(notifications, refine);
 
 /**

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { DOMAIN_EVENT_NAME_MAX, DOMAIN_EVENT_STATUSES, domainEvents } from '../../schema/tables/system/domain-event.js';
-import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import {
+  DOMAIN_EVENT_NAME_MAX,
+  DOMAIN_EVENT_STATUSES,
+  domainEvents,
+  type DomainEventPayload,
+} from '../../schema/tables/system/domain-event.js';
+import { createInsertSchema, createSelectSchema, jsonColumn } from '../_zod.js';
 import { jsonObject, optionalText, trimmedText } from '../_fields.js';
 import { listFilter } from '../_list-filter.js';
 
@@ -14,7 +19,9 @@ const refine = {
   correlationId: () => optionalText(DOMAIN_EVENT_NAME_MAX),
 };
 
-export const DomainEventSchema = createSelectSchema(domainEvents);
+export const DomainEventSchema = createSelectSchema(domainEvents, {
+  payload: () => jsonColumn<DomainEventPayload>(),
+});
 export const InsertDomainEventSchema = createInsertSchema(domainEvents, refine);
 
 /**

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { SYSTEM_SETTING_DESCRIPTION_MAX, systemSettings } from '../../schema/tables/system/system-setting.js';
-import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import {
+  SYSTEM_SETTING_DESCRIPTION_MAX,
+  systemSettings,
+  type SystemSettingValue,
+} from '../../schema/tables/system/system-setting.js';
+import { createInsertSchema, createSelectSchema, jsonColumn } from '../_zod.js';
 import { jsonObject, optionalText } from '../_fields.js';
 
 export const SYSTEM_SETTING_KEY_PATTERN = /^[a-z][a-z0-9_]{0,99}$/;
@@ -45,7 +49,9 @@ export const SystemSettingKeySchema = z
   .string()
   .regex(SYSTEM_SETTING_KEY_PATTERN, 'snake_case, at most 100 characters');
 
-export const SystemSettingSchema = createSelectSchema(systemSettings);
+export const SystemSettingSchema = createSelectSchema(systemSettings, {
+  value: () => jsonColumn<SystemSettingValue>(),
+});
 export const InsertSystemSettingSchema = createInsertSchema(systemSettings, {
   key: () => SystemSettingKeySchema,
   value: () => jsonObject(),

@@ -4,8 +4,9 @@ import {
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
   TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
   tenantActivity,
+  type TenantActivityMetadata,
 } from '../../schema/tables/tenant/tenant-activity.js';
-import { createInsertSchema, createSelectSchema } from '../_zod.js';
+import { createInsertSchema, createSelectSchema, jsonColumn } from '../_zod.js';
 import { jsonObject, optionalText, trimmedText, uuid } from '../_fields.js';
 import { listFilter } from '../_list-filter.js';
 
@@ -20,7 +21,9 @@ const refine = {
   metadata: () => TenantActivityMetadataSchema.optional(),
 };
 
-export const TenantActivitySchema = createSelectSchema(tenantActivity);
+export const TenantActivitySchema = createSelectSchema(tenantActivity, {
+  metadata: () => jsonColumn<TenantActivityMetadata>(),
+});
 export const InsertTenantActivitySchema = createInsertSchema(tenantActivity, refine);
 
 /** One activity entry; the tenant comes from scope. Entries are append-only: there is no update DTO. */

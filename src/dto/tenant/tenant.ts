@@ -1,6 +1,6 @@
 import { type z } from 'zod';
-import { TENANT_NAME_MAX, tenants } from '../../schema/tables/tenant/tenant.js';
-import { createInsertSchema, createSelectSchema, createUpdateSchema } from '../_zod.js';
+import { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from '../../schema/tables/tenant/tenant.js';
+import { createInsertSchema, createSelectSchema, createUpdateSchema, jsonColumn } from '../_zod.js';
 import { jsonObject, slug, trimmedText } from '../_fields.js';
 import { listFilter } from '../_list-filter.js';
 
@@ -13,7 +13,9 @@ const refine = {
   customAttributes: () => TenantCustomAttributesSchema,
 };
 
-export const TenantSchema = createSelectSchema(tenants);
+export const TenantSchema = createSelectSchema(tenants, {
+  customAttributes: () => jsonColumn<TenantCustomAttributes>(),
+});
 // The column has a default, but drizzle-zod types a refined column as required: say optional here.
 export const InsertTenantSchema = createInsertSchema(tenants, {
   ...refine,
