@@ -1,5 +1,6 @@
 import { migrate as pgliteMigrate } from 'drizzle-orm/pglite/migrator';
 import { migrate as postgresMigrate } from 'drizzle-orm/postgres-js/migrator';
+import { npmVersion } from 'drizzle-orm/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationConnection } from '../../src/migrate/connection.js';
 import { readMigrationFiles, upgradedName } from '../../src/migrate/migration-files.js';
@@ -55,13 +56,16 @@ describe('migration history shared with drizzle', () => {
     expect(upgradedName('0000_supabase_roles', 1795318556296)).toBe('20261122033556_supabase_roles');
   });
 
-  it('journal layout: keeps the 0.x table, and drizzle-kit 0.45 migrate after it applies nothing', async () => {
+  it("journal layout: keeps the 0.x table, and drizzle's migrator (0.45 or 1.0) after it applies nothing", async () => {
     const { table, qualified, prefix } = freshTable();
-    const folder = writeJournalFolder(journal(prefix, 2));
+    const migrations = journal(prefix, 2);
+    const folder = writeJournalFolder(migrations);
     await runMigrations(connection, readMigrationFiles(folder), () => {}, table);
     expect(await columnsOf(table)).toEqual(['created_at', 'hash', 'id']);
 
-    const config = { migrationsFolder: folder, migrationsSchema: table.schema, migrationsTable: table.name };
+    // 0.45 reads the journal; 1.0 refuses one ("run drizzle-kit up") and reads the folders `drizzle-kit up` makes of it
+    const drizzleFolder = npmVersion.startsWith('0.') ? folder : writeFoldersLayout(asFolders(migrations));
+    const config = { migrationsFolder: drizzleFolder, migrationsSchema: table.schema, migrationsTable: table.name };
     if (database.url.startsWith('pglite:')) await pgliteMigrate(database.db as never, config);
     else await postgresMigrate(database.db as never, config);
     expect(await connection.query(`select count(*)::int as n from ${qualified}`)).toEqual([{ n: 2 }]);
