@@ -1,6 +1,6 @@
 -- set_updated_at(): every table with updated_at keeps it on any UPDATE, including raw SQL.
 BEGIN;
-SELECT plan(20);
+SELECT plan(21);
 
 SELECT has_function('public', 'set_updated_at', ARRAY[]::text[], 'set_updated_at() exists');
 SELECT has_trigger('account', 'account_set_updated_at', 'account keeps updated_at (account_set_updated_at)');
@@ -12,6 +12,7 @@ SELECT has_trigger('notification_targets', 'notification_targets_set_updated_at'
 SELECT has_trigger('session', 'session_set_updated_at', 'session keeps updated_at (session_set_updated_at)');
 SELECT has_trigger('subscriptions', 'subscriptions_set_updated_at', 'subscriptions keeps updated_at (subscriptions_set_updated_at)');
 SELECT has_trigger('system_settings', 'system_settings_set_updated_at', 'system_settings keeps updated_at (system_settings_set_updated_at)');
+SELECT has_trigger('tenant_databases', 'tenant_databases_set_updated_at', 'tenant_databases keeps updated_at (tenant_databases_set_updated_at)');
 SELECT has_trigger('tenant_invites', 'tenant_invites_set_updated_at', 'tenant_invites keeps updated_at (tenant_invites_set_updated_at)');
 SELECT has_trigger('tenant_members', 'tenant_members_set_updated_at', 'tenant_members keeps updated_at (tenant_members_set_updated_at)');
 SELECT has_trigger('tenants', 'tenants_set_updated_at', 'tenants keeps updated_at (tenants_set_updated_at)');

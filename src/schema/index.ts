@@ -66,13 +66,17 @@ export {
   TENANT_ACTIVITY_ACTION_MAX,
   TENANT_ACTIVITY_SUBJECT_ID_MAX,
   TENANT_ACTIVITY_SUBJECT_TYPE_MAX,
+  TENANT_DATABASE_KEY_ID_MAX,
   TENANT_INVITE_STATUSES,
   TENANT_NAME_MAX,
   TENANT_ROLES,
   tenantActivity,
   type TenantActivityMetadata,
   tenantActivityRelations,
+  tenantActivityTenantData,
   type TenantCustomAttributes,
+  tenantDatabases,
+  tenantFences,
   tenantInvites,
   tenantInvitesRelations,
   tenantInviteStatus,
@@ -87,6 +91,7 @@ export {
   TODO_TITLE_MAX,
   todos,
   todosRelations,
+  todosTenantData,
   user,
   userActivityDaily,
   userActivityDailyRelations,
@@ -100,5 +105,7 @@ export {
   waitlistStatus,
   type WaitlistStatus,
 } from './tables/index.js';
+// Declares a table as tenant data (src/schema/_placement.ts): call it in your table's file and export the result.
+export { isTenantDataTable, tenantDataTable, type TenantDataTable } from './_placement.js';
 // Supabase's roles (existing, never created by drizzle-kit), for policies of your own tables.
 export { anonRole, authenticatedRole, serviceRole } from './_rls.js';

@@ -1,4 +1,5 @@
 export { InviteNotAcceptableError } from './errors.js';
+export { TenantDatabaseQueries, type SealedPlacement } from './tenant-database.js';
 export { TenantActivityQueries, type ListTenantActivityInput, type LogTenantActivity } from './tenant-activity.js';
 export { TenantInviteQueries } from './tenant-invite.js';
 export { TenantMemberQueries, type ListTenantMembersInput } from './tenant-member.js';

@@ -18,6 +18,7 @@ import { createSubscriptionFactory } from './subscriptions/subscription.js';
 import { createDomainEventFactory } from './system/domain-event.js';
 import { createSystemSettingFactory } from './system/system-setting.js';
 import { createTenantActivityFactory } from './tenant/tenant-activity.js';
+import { createTenantDatabaseFactory } from './tenant/tenant-database.js';
 import { createTenantInviteFactory } from './tenant/tenant-invite.js';
 import { createTenantMemberFactory } from './tenant/tenant-member.js';
 import { createTenantFactory } from './tenant/tenant.js';
@@ -38,6 +39,7 @@ export const factories = {
   tenantMembers: createTenantMemberFactory(),
   tenantInvites: createTenantInviteFactory(),
   tenantActivity: createTenantActivityFactory(),
+  tenantDatabases: createTenantDatabaseFactory(),
   todos: createTodoFactory(),
   waitlist: createWaitlistEntryFactory(),
   userActivityDaily: createUserActivityDailyFactory(),

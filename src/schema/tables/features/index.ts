@@ -1,5 +1,5 @@
 export { todosRelations, userActivityDailyRelations } from './relations.js';
-export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos } from './todo.js';
+export { TODO_DESCRIPTION_MAX, TODO_TITLE_MAX, todos, todosTenantData } from './todo.js';
 export { userActivityDaily } from './user-activity-daily.js';
 export {
   WAITLIST_EMAIL_MAX,

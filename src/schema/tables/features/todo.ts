@@ -4,6 +4,7 @@ import { tenantId } from '../../_tenant.js';
 import { deletedAt, id, timestamps, timestamptz } from '../../_shared.js';
 import { user } from '../auth/user.js';
 import { tenantRowsPolicy } from '../../_rls.js';
+import { tenantDataTable } from '../../_placement.js';
 
 export const TODO_TITLE_MAX = 200;
 export const TODO_DESCRIPTION_MAX = 5000;
@@ -37,3 +38,6 @@ export const todos = pgTable(
     tenantRowsPolicy(t.tenantId),
   ],
 );
+
+/** Todos may live in a tenant's own database; the owner (`user_id`) stays in the control database. */
+export const todosTenantData = tenantDataTable(todos, todos.tenantId, [todos.userId]);

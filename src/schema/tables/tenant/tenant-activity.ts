@@ -4,6 +4,7 @@ import { tenantId } from '../../_tenant.js';
 import { createdAt, id } from '../../_shared.js';
 import { user } from '../auth/user.js';
 import { tenantRowsPolicy } from '../../_rls.js';
+import { tenantDataTable } from '../../_placement.js';
 
 export const TENANT_ACTIVITY_ACTION_MAX = 100;
 export const TENANT_ACTIVITY_SUBJECT_TYPE_MAX = 100;
@@ -48,3 +49,8 @@ export const tenantActivity = pgTable(
     tenantRowsPolicy(t.tenantId),
   ],
 );
+
+/** The feed may live in a tenant's own database; the actor (`actor_user_id`) stays in the control database. */
+export const tenantActivityTenantData = tenantDataTable(tenantActivity, tenantActivity.tenantId, [
+  tenantActivity.actorUserId,
+]);
