@@ -51,25 +51,27 @@ export class PlacementKeyError extends DatabaseError {
   }
 }
 
-export type TenantClientProblem = 'open_failed' | 'acquire_timeout' | 'cache_closed';
+export type TenantClientProblem = 'open_failed' | 'close_failed' | 'acquire_timeout' | 'cache_closed';
 
 /**
  * The per-tenant client cache could not hand out a client. `label` is what the cache was told to print for the
- * client (never the URL). On `open_failed` the original error is deliberately not the `cause`: errors of the drivers
- * and of the PGlite lock quote the URL or its directory, so only its class name and code are kept.
+ * client (never the URL). The original error is deliberately not the `cause`: errors of the drivers and of the PGlite
+ * lock quote the URL or its directory, so only its class name and code are kept (`original`, and in the message).
  */
 export class TenantClientError extends DatabaseError {
   override name = 'TenantClientError';
   readonly label: string;
   readonly problem: TenantClientProblem;
-  /** On `open_failed`: the original error's class name and `code`, if it had one. */
+  /** On `open_failed` and `close_failed`: the original error's class name and `code`, if it had one. */
   readonly original: { name: string; code: string | undefined } | undefined;
 
   constructor(label: string, problem: TenantClientProblem, detail: string, original?: unknown) {
-    super(problem === 'cache_closed' ? 'connection_lost' : 'connection_failed', `${label}: ${detail}`);
+    const described = original === undefined ? undefined : describeOriginal(original);
+    const from = described ? ` (${described.name}${described.code ? ` ${described.code}` : ''})` : '';
+    super(problem === 'cache_closed' ? 'connection_lost' : 'connection_failed', `${label}: ${detail}${from}`);
     this.label = label;
     this.problem = problem;
-    this.original = original === undefined ? undefined : describeOriginal(original);
+    this.original = described;
   }
 }
 
