@@ -10,6 +10,7 @@ import { keysetScalingCase } from './keyset-scaling.js';
 import { listPageCase } from './list-page.js';
 import { migrateCase } from './migrate.js';
 import { relationalCase } from './relational.js';
+import { tenantClientsCase } from './tenant-clients.js';
 import { testIsolationCase } from './test-isolation.js';
 import { typecheckCase } from './typecheck.js';
 
@@ -22,6 +23,7 @@ export const cases: BenchCase[] = [
   relationalCase,
   createUpdateCase,
   concurrencyCase,
+  tenantClientsCase,
   testIsolationCase,
   bulkInsertCase,
   keysetCase,
