@@ -14,8 +14,9 @@ import { findTables } from './structure/rules.js';
 
 // `pnpm db:remove <domain> [<table>]`: the scaffolder in reverse. Deletes the domain's (or one table's) files in
 // every layer, its seed step and tests, takes its names out of the barrels, entry points and the other domains'
-// relations, regenerates docs/schema.md and docs/api.md, and writes the migrations that drop it. Refuses, naming
-// them, when other code of the package still uses what would go; then, and on any failure, nothing is changed.
+// relations, drops the code examples of README.md and docs/ that need it, regenerates docs/schema.md and docs/api.md,
+// and writes the migrations that drop it. Refuses, naming them, when other code of the package still uses what would
+// go; then, and on any failure, nothing is changed.
 
 const USAGE =
   'usage: pnpm db:remove <domain> [<table>]   e.g. pnpm db:remove features, pnpm db:remove features waitlist';
@@ -122,6 +123,14 @@ await runScript(async () => {
       `! ${plan.usersDeleted.length} test or bench file(s) outside the domain used it and were deleted with it`,
       '  (what they covered through it, rewrite on a table you keep):',
       ...plan.usersDeleted.map((file) => `    ${file}`),
+    );
+  }
+  if (plan.examplesDropped.length > 0) {
+    lines.push(
+      '',
+      `! ${plan.examplesDropped.length} code example(s) of README.md and docs/ needed it and were dropped`,
+      '  (the prose around them is yours to rewrite):',
+      ...plan.examplesDropped.map((example) => `    ${example}`),
     );
   }
   lines.push(

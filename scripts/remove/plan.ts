@@ -4,7 +4,10 @@ import ts from 'typescript';
 import { kebabCase, invalidName } from '../scaffold/names.js';
 import { findTables, type TableInfo } from '../structure/rules.js';
 import { listFiles, resolveImport } from '../structure/source-files.js';
+import { API_DOC } from '../api/doc.js';
+import { SCHEMA_DOC } from '../erd/schema-doc.js';
 import { ACCESS_DOC, withoutTablesInAccessTable } from './access-doc.js';
+import { withoutExamplesOf } from './doc-examples.js';
 import { withoutPgtapTables } from './pgtap.js';
 import { unwire, type ImportTarget } from './unwire.js';
 
@@ -33,6 +36,8 @@ export interface RemovalPlan {
   changes: RemovalChange[];
   /** Tests outside the domain's folders deleted because they used what is removed. */
   usersDeleted: string[];
+  /** Examples of README.md and docs/ dropped because they needed it: `README.md:32 (uses TodoQueries)`. */
+  examplesDropped: string[];
 }
 
 /** The package's own code: a dependent here refuses the removal. Elsewhere (tests, bench) the file goes. */
@@ -73,12 +78,26 @@ function declaredExports(file: string): string[] {
   return names;
 }
 
-/** The files of the domain (or of one table file in it) in every layer, its seed step and its tests. */
+/** `// needs-domain: features notifications` in a test or bench file: it is about those domains by name (a string). */
+const NEEDS_DOMAIN = /^\/\/ needs-domain: (.+)$/m;
+
+/** Tests and bench cases outside the domain's folder that declare they need it: they go with it. */
+function markedFor(root: string, folder: string): string[] {
+  return ['test', 'bench'].flatMap((dir) =>
+    listFiles(path.join(root, dir), '.ts').filter((file) =>
+      (NEEDS_DOMAIN.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '').split(/[\s,]+/).includes(folder),
+    ),
+  );
+}
+
+/** The files of the domain (or of one table file in it) in every layer, its seed steps and its tests. */
 function removedFilesOf(root: string, folder: string, tableFiles: string[] | null): string[] {
   if (tableFiles === null) {
     return [
       ...LAYERS.flatMap((layer) => listFiles(path.join(root, layer, folder), '.ts')),
       ...listFiles(path.join(root, 'test', folder), '.ts'),
+      ...markedFor(root, folder),
+      ...listFiles(path.join(root, 'src/seed', folder), '.ts'),
       path.join(root, 'src/seed', `${folder}.ts`),
     ].filter((file) => fs.existsSync(file));
   }
@@ -87,7 +106,8 @@ function removedFilesOf(root: string, folder: string, tableFiles: string[] | nul
     const tests = listFiles(path.join(root, 'test', folder), '.ts').filter((file) =>
       new RegExp(`^${base}(-[a-z0-9-]+)?\\.test\\.ts$`).test(path.basename(file)),
     );
-    return [...LAYERS.map((layer) => path.join(root, layer, folder, `${base}.ts`)), ...tests].filter((file) =>
+    const seedStep = path.join(root, 'src/seed', folder, `${base}.ts`);
+    return [...LAYERS.map((layer) => path.join(root, layer, folder, `${base}.ts`)), seedStep, ...tests].filter((file) =>
       fs.existsSync(file),
     );
   });
@@ -121,7 +141,11 @@ function selectTables(root: string, domain: string | undefined, table: string | 
 export function planRemoval(root: string, domain: string | undefined, table?: string): RemovalPlan {
   const { folder, all, removed, tableFiles } = selectTables(root, domain, table);
   const removedFiles = new Set(removedFilesOf(root, folder, tableFiles));
-  const seedStep = path.join(root, 'src/seed', `${folder}.ts`);
+  // The domain's seed step (src/seed/<domain>.ts) and its tables' steps (src/seed/<domain>/<table>.ts): a call of
+  // a removed one goes as a whole statement.
+  const seedDir = path.join(root, 'src/seed');
+  const isSeedStep = (resolved: string | null) =>
+    resolved !== null && removedFiles.has(resolved) && resolved.startsWith(seedDir + path.sep);
   const removedNames = new Set(
     [...removedFiles].filter((file) => rel(root, file).startsWith('src/')).flatMap(declaredExports),
   );
@@ -160,7 +184,7 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
         // Outside the package (bench) only registration lists are edited: a case gutted of its entries would still
         // compile, so one that uses a removed name goes whole.
         wiringEdits: packageCode ? 'all' : name.startsWith(TESTS) ? 'none' : 'lists',
-        isStepModule: (specifier) => resolveImport(file, specifier) === seedStep,
+        isStepModule: (specifier) => isSeedStep(resolveImport(file, specifier)),
       });
       if (result.stillUsed.length > 0) {
         if (packageCode) dependents.push(`${name} uses ${result.stillUsed.join(', ')}`);
@@ -186,11 +210,14 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
   }
   for (const [file, after] of edits) changes.push({ file: rel(root, file), before: texts.get(file)!, after });
   changes.push(...pgtapChanges(root, removed, all));
-  const accessDoc = path.join(root, ACCESS_DOC);
-  if (fs.existsSync(accessDoc)) {
-    const before = fs.readFileSync(accessDoc, 'utf8');
-    const after = withoutTablesInAccessTable(before, new Set(removed.map((t) => t.sqlName)));
-    if (after !== before) changes.push({ file: ACCESS_DOC, before, after });
+  const examplesDropped: string[] = [];
+  for (const file of documentationFiles(root)) {
+    const before = fs.readFileSync(path.join(root, file), 'utf8');
+    const access =
+      file === ACCESS_DOC ? withoutTablesInAccessTable(before, new Set(removed.map((t) => t.sqlName))) : before;
+    const { text: after, dropped } = withoutExamplesOf(access, tableFiles === null ? folder : null, removedNames);
+    examplesDropped.push(...dropped.map((example) => `${file}:${example.line} (${example.reason})`));
+    if (after !== before) changes.push({ file, before, after });
   }
   return {
     domain: folder,
@@ -198,7 +225,22 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
     wholeDomain: tableFiles === null,
     changes,
     usersDeleted: usersDeleted.sort(),
+    examplesDropped,
   };
+}
+
+/** README.md and docs/*.md, but the pages db:remove regenerates. */
+function documentationFiles(root: string): string[] {
+  const docs = fs.existsSync(path.join(root, 'docs'))
+    ? fs
+        .readdirSync(path.join(root, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => `docs/${name}`)
+    : [];
+  return ['README.md', ...docs].filter(
+    (file) => file !== SCHEMA_DOC && file !== API_DOC && fs.existsSync(path.join(root, file)),
+  );
 }
 
 /** Classifies a specifier from `file`: removed module, our own kept module (relative or `database/...`), or other. */
