@@ -46,7 +46,12 @@ function pgliteCache(overrides: Partial<ClientCacheOptions> = {}) {
   return { cache, opened };
 }
 
-const selectOne = (handle: DatabaseHandle) => handle.db.execute(sql`select 1 as one`);
+/** Rows of a raw statement on a PGlite client (`db.execute` is typed `unknown` over both drivers). */
+async function rowsOf(query: Promise<unknown>): Promise<unknown[]> {
+  return ((await query) as { rows: unknown[] }).rows;
+}
+
+const selectOne = (handle: DatabaseHandle) => rowsOf(handle.db.execute(sql`select 1 as one`));
 
 async function isClosed(handle: DatabaseHandle): Promise<boolean> {
   return selectOne(handle).then(
@@ -85,7 +90,7 @@ describe('client cache on PGlite directories', { timeout: 60_000 }, () => {
       const rows = await cache.use(key('lru-a'), (db) =>
         db.db.execute<{ tenant: string }>(sql`select tenant from marker`),
       );
-      expect(rows.rows).toEqual([{ tenant: 'a' }]);
+      expect(rows).toEqual([{ tenant: 'a' }]);
       expect(opened).toHaveLength(5);
       expect(cache.stats()).toMatchObject({ open: 2, misses: 5, evictions: 3 });
     } finally {
@@ -97,7 +102,7 @@ describe('client cache on PGlite directories', { timeout: 60_000 }, () => {
     const { cache, opened } = pgliteCache({ maxClients: 1 });
     try {
       const lease = await cache.acquire(key('busy-a'));
-      const running = lease.handle.db.execute(sql`select pg_sleep(0.3), 'done' as state`);
+      const running = rowsOf(lease.handle.db.execute(sql`select pg_sleep(0.3), 'done' as state`));
       let bResolved = false;
       const bLease = cache.acquire(key('busy-b')).then((held) => {
         bResolved = true;
@@ -107,16 +112,16 @@ describe('client cache on PGlite directories', { timeout: 60_000 }, () => {
       expect(bResolved).toBe(false);
       expect(cache.stats()).toMatchObject({ open: 1, leased: 1, waiting: 1, evictions: 0 });
 
-      expect((await running).rows).toEqual([{ pg_sleep: '', state: 'done' }]);
+      expect(await running).toEqual([{ pg_sleep: '', state: 'done' }]);
       // Work after the query, still under the lease, still runs on an open client.
-      expect((await selectOne(lease.handle)).rows).toEqual([{ one: 1 }]);
+      expect(await selectOne(lease.handle)).toEqual([{ one: 1 }]);
       expect(bResolved).toBe(false);
 
       lease.release();
       lease.release(); // twice is harmless: the count does not go negative
       const b = await bLease;
       expect(await isClosed(opened[0]!.handle)).toBe(true);
-      expect((await selectOne(b.handle)).rows).toEqual([{ one: 1 }]);
+      expect(await selectOne(b.handle)).toEqual([{ one: 1 }]);
       expect(cache.stats()).toMatchObject({ open: 1, leased: 1, waiting: 0, evictions: 1 });
       b.release();
     } finally {
@@ -189,7 +194,7 @@ describe('client cache on PGlite directories', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await isClosed(opened[0]!.handle)).toBe(true);
     expect(closed).toBe(false);
-    expect((await selectOne(lease.handle)).rows).toEqual([{ one: 1 }]);
+    expect(await selectOne(lease.handle)).toEqual([{ one: 1 }]);
     lease.release();
     await closing;
     expect(await isClosed(opened[1]!.handle)).toBe(true);
