@@ -3,6 +3,7 @@ import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { Database, Executor, ReplicatedDatabase, Transaction } from './types.js';
 import { getDefaultDatabase } from './default-database.js';
 import { toConnectionError } from '../errors/sqlstate.js';
+import { CrossDatabaseTransactionError } from '../errors/tenant-routing.js';
 
 // The executor model: every query object asks `currentExecutor()` what to run on.
 //   1. inside `withTransaction`, the open transaction (AsyncLocalStorage, so it follows awaits but not other requests);
@@ -16,12 +17,16 @@ import { toConnectionError } from '../errors/sqlstate.js';
 interface ExecutorState {
   ambient: AsyncLocalStorage<Executor>;
   bound: Executor | null;
+  router?: TenantRouter | null;
+  databaseKeys?: WeakMap<Executor, string>;
 }
 const stateKey = Symbol.for('database.executor');
 const state: ExecutorState = ((globalThis as { [stateKey]?: ExecutorState })[stateKey] ??= {
   ambient: new AsyncLocalStorage<Executor>(),
   bound: null,
 });
+state.router ??= null;
+const databaseKeys = (state.databaseKeys ??= new WeakMap<Executor, string>());
 const ambient = state.ambient;
 
 export function currentExecutor(): Executor {
@@ -53,17 +58,109 @@ export function withPrimary<T>(fn: () => Promise<T>): Promise<T> {
 
 /**
  * Run `fn` in a transaction, on the primary: query objects called inside it, however deep, join it. Nested calls
- * become savepoints; a thrown error rolls back to the enclosing level and rethrows.
+ * become savepoints; a thrown error rolls back to the enclosing level and rethrows. With tenant databases, inside
+ * `withTenant` it is a transaction on that tenant's database (see src/tenancy/router.ts).
  */
-export function withTransaction<T>(fn: (tx: Transaction) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
-  const executor = primaryOf(currentExecutor());
+export async function withTransaction<T>(
+  fn: (tx: Transaction) => Promise<T>,
+  config?: PgTransactionConfig,
+): Promise<T> {
+  const current = currentExecutor();
+  const lease = state.router ? await state.router.acquireAmbient() : undefined;
+  try {
+    const open = ambientTransaction();
+    if (lease !== undefined && open && databaseKeyOf(open) !== (lease?.key ?? SHARED_DATABASE)) {
+      throw new CrossDatabaseTransactionError(lease?.tenantId, describeKey(open));
+    }
+    const executor = lease && !open ? lease.db : primaryOf(current);
+    return await transactionOn(executor, fn, isTransaction(executor) ? undefined : config);
+  } finally {
+    lease?.release();
+  }
+}
+
+function transactionOn<T>(
+  executor: Executor,
+  fn: (tx: Transaction) => Promise<T>,
+  config: PgTransactionConfig | undefined,
+): Promise<T> {
+  const key = databaseKeys.get(executor);
   // Savepoints take no isolation config; a nested call inherits the outer transaction's.
   return (executor as Database)
-    .transaction((tx) => ambient.run(tx, () => fn(tx)), isTransaction(executor) ? undefined : config)
+    .transaction((tx) => {
+      if (key !== undefined) databaseKeys.set(tx, key);
+      return ambient.run(tx, () => fn(tx));
+    }, config)
     .catch((error: unknown) => {
       // A lost connection rejects the transaction with the driver's own error, whatever `fn` threw: type it.
       throw toConnectionError(error) ?? error;
     });
+}
+
+// Tenant databases (src/tenancy/): the router is installed by `enableTenantDatabases`; without it (the default)
+// every call runs on the executor above and none of this costs more than a null check.
+
+/** The key of the shared (control) database; a tenant database's key is its router's, never its URL. */
+export const SHARED_DATABASE = 'the shared database';
+
+/** A tenant database lent for one call or transaction; `release` hands it back to the router's client cache. */
+export interface TenantDatabaseLease {
+  readonly tenantId: string;
+  readonly key: string;
+  readonly db: Database;
+  release(): void;
+}
+
+export interface TenantRouter {
+  /** The tenant's own database, or null when the tenant lives in the shared database. */
+  acquire(tenantId: string): Promise<TenantDatabaseLease | null>;
+  /** Like `acquire` for the ambient tenant of `withTenant`; undefined outside `withTenant`. */
+  acquireAmbient(): Promise<TenantDatabaseLease | null | undefined>;
+  /** Forget what is cached about the tenant's placement (after a write found it moved). */
+  invalidate(tenantId: string): void;
+}
+
+export function setTenantRouter(router: TenantRouter | null): void {
+  state.router = router;
+}
+
+export function tenantRouter(): TenantRouter | null {
+  return state.router ?? null;
+}
+
+/**
+ * The transaction of `withTransaction` (or a query object's savepoint) the caller is in; not the database bound by
+ * `bindDatabase`, even when that is a transaction (the tests' rolled-back one).
+ */
+export function ambientTransaction(): Transaction | undefined {
+  const executor = ambient.getStore();
+  return executor && isTransaction(executor) ? executor : undefined;
+}
+
+/** Marks `executor` (a tenant database's client) as the database `key`; transactions opened on it inherit it. */
+export function tagDatabase(executor: Executor, key: string): void {
+  databaseKeys.set(executor, key);
+}
+
+/** Which database `executor` runs on: a tenant database's key, else the shared database. */
+export function databaseKeyOf(executor: Executor): string {
+  return databaseKeys.get(executor) ?? SHARED_DATABASE;
+}
+
+export function describeKey(executor: Executor): string {
+  const key = databaseKeyOf(executor);
+  return key === SHARED_DATABASE ? key : `a tenant database (${key})`;
+}
+
+/**
+ * Where shared-database work runs while a tenant database is ambient: the bound or default database. Inside a
+ * transaction on the shared database it is that transaction (PGlite has one connection: a second query outside the
+ * open transaction would wait for it forever).
+ */
+export function sharedExecutor(): Executor {
+  const current = currentExecutor();
+  if (databaseKeyOf(current) === SHARED_DATABASE) return current;
+  return state.bound ?? getDefaultDatabase().db;
 }
 
 export function isTransaction(executor: Executor): executor is Transaction {

@@ -12,6 +12,8 @@ export type DatabaseErrorCode =
   | 'migration_failed'
   | 'connection_failed'
   | 'connection_lost'
+  | 'cross_database'
+  | 'tenant_moved'
   | 'query_failed';
 
 /** Base of every error this package throws on purpose: a stable `code`, the original error as `cause`. */

@@ -61,14 +61,16 @@ const findLiveById = preparedPerExecutor((db) =>
 async function findById(id: string, options?: ReadOptions): Promise<Todo | null> {
   const tenantId = resolveTenantId(ENTITY, options);
   const todoId = parseId(ENTITY, id);
-  const rows = await read((db) =>
-    options?.withDeleted
-      ? db
-          .select()
-          .from(todos)
-          .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
-          .limit(1)
-      : findLiveById(db).execute({ id: todoId, tenantId }),
+  const rows = await read(
+    (db) =>
+      options?.withDeleted
+        ? db
+            .select()
+            .from(todos)
+            .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
+            .limit(1)
+        : findLiveById(db).execute({ id: todoId, tenantId }),
+    tenantId,
   );
   return rows[0] ?? null;
 }
@@ -119,16 +121,18 @@ export const TodoQueries = {
       cursor: position !== undefined,
       withDeleted: options?.withDeleted === true,
     };
-    const rows = await read((db) =>
-      listPage(shape, db).execute({
-        tenantId,
-        userId: filter.userId,
-        completed: filter.completed,
-        dueBefore: filter.dueBefore,
-        cursorCreatedAt: position?.createdAt,
-        cursorId: position?.id,
-        limit: limit + 1,
-      }),
+    const rows = await read(
+      (db) =>
+        listPage(shape, db).execute({
+          tenantId,
+          userId: filter.userId,
+          completed: filter.completed,
+          dueBefore: filter.dueBefore,
+          cursorCreatedAt: position?.createdAt,
+          cursorId: position?.id,
+          limit: limit + 1,
+        }),
+      tenantId,
     );
     return toPage(rows, limit);
   },
@@ -136,7 +140,7 @@ export const TodoQueries = {
   async create(input: CreateTodo, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const values = parseInput(ENTITY, CreateTodoSchema, input);
-    return write((db) => insertTodo(db, { ...values, tenantId }));
+    return write((db) => insertTodo(db, { ...values, tenantId }), tenantId);
   },
 
   /**
@@ -149,7 +153,7 @@ export const TodoQueries = {
     const rows = parseInput(ENTITY, CreateManyInput, inputs).map((values) => ({ ...values, tenantId }));
     if (rows.length === 0) return 0;
     const insertChunks = (tx: Executor) => insertTodos(tx, rows, chunkSize);
-    await write((db) => (isTransaction(db) ? insertChunks(db) : db.transaction(insertChunks)));
+    await write((db) => (isTransaction(db) ? insertChunks(db) : db.transaction(insertChunks)), tenantId);
     return rows.length;
   },
 
@@ -157,7 +161,7 @@ export const TodoQueries = {
     const tenantId = resolveTenantId(ENTITY, options);
     const todoId = parseId(ENTITY, id);
     const values = parseInput(ENTITY, UpdateTodoSchema, input);
-    const [row] = await write((db) => updateTodo(db, values, { id: todoId, tenantId }));
+    const [row] = await write((db) => updateTodo(db, values, { id: todoId, tenantId }), tenantId);
     return orNotFound(row, ENTITY, `id=${id}`);
   },
 
@@ -165,12 +169,14 @@ export const TodoQueries = {
   async softDelete(id: string, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const todoId = parseId(ENTITY, id);
-    const [row] = await write((db) =>
-      db
-        .update(todos)
-        .set({ deletedAt: sql`now()` })
-        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
-        .returning(),
+    const [row] = await write(
+      (db) =>
+        db
+          .update(todos)
+          .set({ deletedAt: sql`now()` })
+          .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), liveRows(todos)))
+          .returning(),
+      tenantId,
     );
     return orNotFound(row, ENTITY, `id=${id}`);
   },
@@ -178,12 +184,14 @@ export const TodoQueries = {
   async restore(id: string, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const todoId = parseId(ENTITY, id);
-    const [row] = await write((db) =>
-      db
-        .update(todos)
-        .set({ deletedAt: null })
-        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), sql`${todos.deletedAt} is not null`))
-        .returning(),
+    const [row] = await write(
+      (db) =>
+        db
+          .update(todos)
+          .set({ deletedAt: null })
+          .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId), sql`${todos.deletedAt} is not null`))
+          .returning(),
+      tenantId,
     );
     return orNotFound(row, ENTITY, `deleted todo id=${id}`);
   },
@@ -192,11 +200,13 @@ export const TodoQueries = {
   async delete(id: string, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const todoId = parseId(ENTITY, id);
-    const [row] = await write((db) =>
-      db
-        .delete(todos)
-        .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
-        .returning(),
+    const [row] = await write(
+      (db) =>
+        db
+          .delete(todos)
+          .where(and(eq(todos.id, todoId), eq(todos.tenantId, tenantId)))
+          .returning(),
+      tenantId,
     );
     return orNotFound(row, ENTITY, `id=${id}`);
   },

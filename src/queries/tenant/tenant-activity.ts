@@ -53,11 +53,13 @@ export const TenantActivityQueries = {
       const { tenantId: explicit, ...entry } = (input as LogTenantActivity | null) ?? {};
       const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
       const values = parseInput(ENTITY, CreateTenantActivitySchema, entry);
-      const [row] = await write((db) =>
-        db
-          .insert(tenantActivity)
-          .values({ ...values, tenantId })
-          .returning(),
+      const [row] = await write(
+        (db) =>
+          db
+            .insert(tenantActivity)
+            .values({ ...values, tenantId })
+            .returning(),
+        tenantId,
       );
       return row ?? null;
     } catch (error) {
@@ -70,19 +72,21 @@ export const TenantActivityQueries = {
   async list(input: ListTenantActivityInput = {}, options?: TenantScope): Promise<Page<TenantActivity>> {
     const tenantId = resolveTenantId(ENTITY, options);
     const { limit, filter, position } = parseListInput(ENTITY, TenantActivityFilterSchema, input);
-    const rows = await read((db) =>
-      db
-        .select()
-        .from(tenantActivity)
-        .where(
-          and(
-            eq(tenantActivity.tenantId, tenantId),
-            ...eqEachSet(tenantActivity, filter),
-            afterCursor(tenantActivity, position),
-          ),
-        )
-        .orderBy(...newestFirst(tenantActivity))
-        .limit(limit + 1),
+    const rows = await read(
+      (db) =>
+        db
+          .select()
+          .from(tenantActivity)
+          .where(
+            and(
+              eq(tenantActivity.tenantId, tenantId),
+              ...eqEachSet(tenantActivity, filter),
+              afterCursor(tenantActivity, position),
+            ),
+          )
+          .orderBy(...newestFirst(tenantActivity))
+          .limit(limit + 1),
+      tenantId,
     );
     return toPage(rows, limit);
   },
