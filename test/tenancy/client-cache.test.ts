@@ -87,9 +87,7 @@ describe('client cache on PGlite directories', { timeout: 60_000 }, () => {
       // Evict a, then reopen its directory: a new client on the same data.
       await cache.use(key('lru-b'), selectOne);
       expect(await isClosed(opened[0]!.handle)).toBe(true);
-      const rows = await cache.use(key('lru-a'), (db) =>
-        db.db.execute<{ tenant: string }>(sql`select tenant from marker`),
-      );
+      const rows = await cache.use(key('lru-a'), (db) => rowsOf(db.db.execute(sql`select tenant from marker`)));
       expect(rows).toEqual([{ tenant: 'a' }]);
       expect(opened).toHaveLength(5);
       expect(cache.stats()).toMatchObject({ open: 2, misses: 5, evictions: 3 });
