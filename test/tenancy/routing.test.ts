@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { withTransaction } from '../../src/client/executor.js';
 import { db } from '../../src/client/db.js';
+import { ForeignKeyError } from '../../src/errors/classes.js';
 import { CrossDatabaseTransactionError } from '../../src/errors/tenant-routing.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
 import { UserQueries } from '../../src/queries/auth/user.js';
@@ -118,5 +119,26 @@ describe('routing tenant data to the tenant database', () => {
     );
     expect(error).toBeInstanceOf(CrossDatabaseTransactionError);
     expect(String((error as Error).message)).not.toContain(url.replace(/^pglite:\/\//, ''));
+  });
+
+  it('a reference into the shared database is checked there for a placed tenant, as its foreign key would be', async () => {
+    const user = await factories.user.create();
+    const placed = await factories.tenants.create();
+    await tenants.place(placed.id, dedicated);
+    const ghost = '0190a4c8-0000-7000-8000-000000000001';
+
+    const create = TodoQueries.create({ userId: ghost, title: 'orphan' }, { tenantId: placed.id });
+    await expect(create).rejects.toMatchObject({ code: 'foreign_key', constraint: 'todos_user_id_user_id_fk' });
+    const many = TodoQueries.createMany(
+      [
+        { userId: user.id, title: 'fine' },
+        { userId: ghost, title: 'orphan' },
+      ],
+      { tenantId: placed.id },
+    );
+    await expect(many).rejects.toBeInstanceOf(ForeignKeyError);
+    expect(await TenantActivityQueries.log({ tenantId: placed.id, action: 'x', actorUserId: ghost })).toBeNull();
+    expect((await TodoQueries.list({}, { tenantId: placed.id })).items).toEqual([]);
+    expect((await TenantActivityQueries.list({}, { tenantId: placed.id })).items).toEqual([]);
   });
 });

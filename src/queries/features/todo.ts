@@ -11,9 +11,10 @@ import {
   type UpdateTodo,
 } from '../../dto/features/todo.js';
 import { isTransaction } from '../../client/executor.js';
-import { todos } from '../../schema/tables/features/todo.js';
+import { todos, todosTenantData } from '../../schema/tables/features/todo.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { afterCursorPlaceholder, newestFirst, toPage, type Page } from '../_lib/keyset.js';
+import { checkControlReferences } from '../_lib/control-references.js';
 import { preparedPerExecutor, preparedPerShape } from '../_lib/prepared.js';
 import { preparedInsertOf } from '../_lib/insert.js';
 import { insertManyOf } from '../_lib/insert-many.js';
@@ -140,6 +141,7 @@ export const TodoQueries = {
   async create(input: CreateTodo, options?: TenantScope): Promise<Todo> {
     const tenantId = resolveTenantId(ENTITY, options);
     const values = parseInput(ENTITY, CreateTodoSchema, input);
+    await checkControlReferences(todosTenantData, [values], tenantId);
     return write((db) => insertTodo(db, { ...values, tenantId }), tenantId);
   },
 
@@ -152,6 +154,7 @@ export const TodoQueries = {
     const chunkSize = parseInput(ENTITY, z.number().int().min(1).max(5_000), options?.chunkSize ?? 1_000);
     const rows = parseInput(ENTITY, CreateManyInput, inputs).map((values) => ({ ...values, tenantId }));
     if (rows.length === 0) return 0;
+    await checkControlReferences(todosTenantData, rows, tenantId);
     const insertChunks = (tx: Executor) => insertTodos(tx, rows, chunkSize);
     await write((db) => (isTransaction(db) ? insertChunks(db) : db.transaction(insertChunks)), tenantId);
     return rows.length;

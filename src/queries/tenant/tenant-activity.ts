@@ -7,7 +7,7 @@ import {
   type TenantActivityFilter,
 } from '../../dto/tenant/tenant-activity.js';
 import { DatabaseError } from '../../errors/classes.js';
-import { tenantActivity } from '../../schema/tables/tenant/tenant-activity.js';
+import { tenantActivity, tenantActivityTenantData } from '../../schema/tables/tenant/tenant-activity.js';
 import type { TenantScope } from '../../scope/tenant.js';
 import { toDatabaseError } from '../../errors/sqlstate.js';
 import { eqEachSet } from '../_lib/filters.js';
@@ -16,6 +16,7 @@ import { findByIdInTenantOf } from '../_lib/find-by-id.js';
 import { getByIdFrom } from '../_lib/not-found.js';
 import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
+import { checkControlReferences } from '../_lib/control-references.js';
 import { parseCutoff, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 const ENTITY = 'TenantActivity';
@@ -53,6 +54,7 @@ export const TenantActivityQueries = {
       const { tenantId: explicit, ...entry } = (input as LogTenantActivity | null) ?? {};
       const tenantId = resolveTenantId(ENTITY, { tenantId: explicit });
       const values = parseInput(ENTITY, CreateTenantActivitySchema, entry);
+      await checkControlReferences(tenantActivityTenantData, [values], tenantId);
       const [row] = await write(
         (db) =>
           db
