@@ -198,6 +198,14 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
   }
   if (dependents.length > 0) {
     const owners = [...new Set(dependents.map((line) => DOMAIN_OF.exec(line)?.[1] ?? line.split(' ')[0]!))];
+    // A domain seeded in one step refuses each of its tables; one step per table (src/seed/features/) does not.
+    const wholeStep = `src/seed/${folder}.ts uses`;
+    if (table && dependents.some((line) => line.startsWith(wholeStep))) {
+      dependents.push(
+        `(src/seed/${folder}.ts seeds every table of ${folder} in one step: give each table its own step in ` +
+          `src/seed/${folder}/<table file>.ts, called from src/seed/${folder}.ts, as src/seed/features/ does)`,
+      );
+    }
     throw new RemoveError(
       `cannot remove ${table ? `table \`${table}\`` : `domain \`${domain}\``}: ${owners.join(', ')} still use it. ` +
         `Remove or rewrite these first (nothing was written):\n  ${dependents.join('\n  ')}`,

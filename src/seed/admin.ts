@@ -1,79 +1,19 @@
-import type { User } from '../dto/auth/user.js';
-import { AdminAuditLogQueries } from '../queries/admin/admin-audit-log.js';
-import { AdminRoleQueries } from '../queries/admin/admin-role.js';
-import { AdminUserQueries } from '../queries/admin/admin-user.js';
 import type { SeededUsers } from './auth.js';
-import { written, type SeededTenant, type TableCounts } from './context.js';
-import { ADMIN_ROLES, STAFF, STAFF_DOMAIN } from './demo-data.js';
+import type { SeededTenant, TableCounts } from './context.js';
+import { seedAdminAuditLog } from './admin/admin-audit-log.js';
+import { seedAdminRoles } from './admin/admin-role.js';
+import { seedAdminUsers } from './admin/admin-user.js';
 
-/** Two staff roles, one staff member in each, and what they did in the back office. */
+/**
+ * Two staff roles, one staff member in each, and what they did in the back office: one step per table
+ * (src/seed/admin/<table>.ts), so `pnpm db:remove admin admin_audit_log` takes that step and its line here.
+ */
 export async function seedAdmin(users: SeededUsers, tenants: SeededTenant[]): Promise<TableCounts> {
-  const roles = new Map<string, string>();
-  for (const role of ADMIN_ROLES) roles.set(role.name, (await AdminRoleQueries.create(role)).id);
-  const staff: { user: User; adminUserId: string }[] = [];
-  for (const { person, role } of STAFF) {
-    const user = users.byEmail.get(`${person.handle}@${STAFF_DOMAIN}`)!;
-    const admin = await AdminUserQueries.create({ userId: user.id, roleId: roles.get(role)! });
-    staff.push({ user, adminUserId: admin.id });
-  }
-
-  const [ops, support] = staff;
-  const [acme, globex, initech] = tenants;
-  const entries: {
-    admin: (typeof staff)[number];
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    metadata: Record<string, string | number>;
-  }[] = [
-    {
-      admin: support!,
-      action: 'tenant.viewed',
-      subjectType: 'tenant',
-      subjectId: acme!.tenant.id,
-      metadata: { ticket: 'SUP-1042' },
-    },
-    {
-      admin: support!,
-      action: 'user.viewed',
-      subjectType: 'user',
-      subjectId: globex!.owner.id,
-      metadata: { ticket: 'SUP-1047' },
-    },
-    {
-      admin: ops!,
-      action: 'user.impersonated',
-      subjectType: 'user',
-      subjectId: globex!.owner.id,
-      metadata: { minutes: 10 },
-    },
-    {
-      admin: ops!,
-      action: 'subscription.refunded',
-      subjectType: 'tenant',
-      subjectId: initech!.tenant.id,
-      metadata: { amountCents: 4900 },
-    },
-    {
-      admin: ops!,
-      action: 'setting.viewed',
-      subjectType: 'system_setting',
-      subjectId: 'retention_settings',
-      metadata: {},
-    },
-  ];
-  for (const entry of entries) {
-    written(
-      await AdminAuditLogQueries.log({
-        adminUserId: entry.admin.adminUserId,
-        action: entry.action,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId,
-        metadata: entry.metadata,
-        ipAddress: '198.51.100.7',
-      }),
-      `admin audit entry ${entry.action}`,
-    );
-  }
-  return { admin_roles: roles.size, admin_users: staff.length, admin_audit_log: entries.length };
+  const counts: TableCounts = {};
+  const roles = await seedAdminRoles();
+  counts.admin_roles = roles.size;
+  const staff = await seedAdminUsers(users, roles);
+  counts.admin_users = staff.length;
+  counts.admin_audit_log = await seedAdminAuditLog(staff, tenants);
+  return counts;
 }

@@ -13,4 +13,16 @@ describe('planRemoval of admin', () => {
     expect(prune).toContain('TenantActivityQueries.pruneOlderThan');
     expect(plan.changes.find((change) => change.file === 'test/remove/plan-admin.test.ts')?.after).toBeNull();
   });
+
+  it('one table: admin_audit_log and its own seed step go, the roles and staff steps stay', () => {
+    const plan = planRemoval(packageRoot, 'admin', 'admin_audit_log');
+    const deleted = plan.changes.filter((change) => change.after === null).map((change) => change.file);
+    expect(deleted).toEqual(
+      expect.arrayContaining(['src/schema/tables/admin/admin-audit-log.ts', 'src/seed/admin/admin-audit-log.ts']),
+    );
+    expect(deleted).not.toContain('src/seed/admin/admin-user.ts');
+    const step = plan.changes.find((change) => change.file === 'src/seed/admin.ts')!.after!;
+    expect(step).not.toContain('seedAdminAuditLog');
+    expect(step).toContain('const staff = await seedAdminUsers(users, roles);');
+  });
 });
