@@ -86,6 +86,7 @@ export function createClientCache(options: ClientCacheOptions): ClientCache {
   const waiters = new Set<() => void>();
   const counts = { hits: 0, misses: 0, evictions: 0, expirations: 0, closeErrors: 0 };
   let shutdown: Promise<void> | undefined;
+  let waiting = 0;
 
   const notify = () => {
     for (const wake of [...waiters]) wake();
@@ -184,7 +185,10 @@ export function createClientCache(options: ClientCacheOptions): ClientCache {
         await retire(victim);
         continue;
       }
-      if (!(await nextChange(deadline))) {
+      waiting++;
+      const changed = await nextChange(deadline); // never rejects
+      waiting--;
+      if (!changed) {
         throw new TenantClientError(
           label(key),
           'acquire_timeout',
@@ -238,7 +242,7 @@ export function createClientCache(options: ClientCacheOptions): ClientCache {
         open: entries.size,
         closing: closing.size,
         leased: values.filter((entry) => entry.leases > 0).length,
-        waiting: waiters.size,
+        waiting,
         ...counts,
       };
     },
