@@ -14,6 +14,7 @@ export type DatabaseErrorCode =
   | 'connection_lost'
   | 'cross_database'
   | 'tenant_moved'
+  | 'move_failed'
   | 'query_failed';
 
 /** Base of every error this package throws on purpose: a stable `code`, the original error as `cause`. */

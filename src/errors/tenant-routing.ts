@@ -40,3 +40,14 @@ export class TenantMovedError extends DatabaseError {
     this.tenantId = tenantId;
   }
 }
+
+/** A tenant move stopped before switching (nothing changed for the tenant), or refused to start. */
+export class TenantMoveError extends DatabaseError {
+  override name = 'TenantMoveError';
+  readonly tenantId: string;
+
+  constructor(tenantId: string, reason: string, options?: { cause?: unknown }) {
+    super('move_failed', `Moving tenant ${tenantId}: ${reason}`, options);
+    this.tenantId = tenantId;
+  }
+}
