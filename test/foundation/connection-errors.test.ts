@@ -4,13 +4,13 @@ import { createDatabase } from '../../src/client/create-database.js';
 import { DatabaseError } from '../../src/errors/classes.js';
 import { runWithExecutor } from '../../src/client/executor.js';
 import { toDatabaseError } from '../../src/errors/sqlstate.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 
 // Shapes as postgres.js and Node produce them; Drizzle wraps them with the query text and the parameter values.
 const PLANTED_PARAM = 'planted-param-4711';
 
 function wrapped(cause: object): DrizzleQueryError {
-  return new DrizzleQueryError('select * from "todos" where "title" = $1', [PLANTED_PARAM], cause as Error);
+  return new DrizzleQueryError('select * from "tenant_invites" where "email" = $1', [PLANTED_PARAM], cause as Error);
 }
 
 const connectFailures = [
@@ -81,7 +81,7 @@ describe('toDatabaseError: connection failures (4 codes) and losses (2 codes)', 
     const handle = createDatabase({ url: 'postgres://u:planted-secret@127.0.0.1:1/x', connectTimeoutSeconds: 2 });
     try {
       const error = await runWithExecutor(handle.db, () =>
-        TodoQueries.findById('01890000-0000-7000-8000-000000000000', { tenantId: crypto.randomUUID() }),
+        TenantInviteQueries.findById('01890000-0000-7000-8000-000000000000', { tenantId: crypto.randomUUID() }),
       ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DatabaseError);
       expect((error as DatabaseError).code).toBe('connection_failed');
