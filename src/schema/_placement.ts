@@ -28,3 +28,29 @@ export function tenantDataTable(
 export function isTenantDataTable(value: unknown): value is TenantDataTable {
   return typeof value === 'object' && value !== null && (value as TenantDataTable).kind === 'tenantData';
 }
+
+/**
+ * A control table whose rows of a tenant are copied into that tenant's own database: the control database decides
+ * every change, the copy is what the database's own RLS policies read there (tenant_members, for
+ * private.auth_tenant_ids()). In a dedicated database its `controlReferences` are dropped, as for tenant data, and
+ * its triggers are disabled (rules such as the last owner run where the change is decided; the copy takes the
+ * control row as it is, timestamps included).
+ */
+export interface TenantMirrorTable {
+  readonly kind: 'tenantMirror';
+  readonly table: PgTable;
+  readonly tenantId: PgColumn;
+  readonly controlReferences: readonly PgColumn[];
+}
+
+export function tenantMirrorTable(
+  table: PgTable,
+  tenantId: PgColumn,
+  controlReferences: readonly PgColumn[] = [],
+): TenantMirrorTable {
+  return { kind: 'tenantMirror', table, tenantId, controlReferences };
+}
+
+export function isTenantMirrorTable(value: unknown): value is TenantMirrorTable {
+  return typeof value === 'object' && value !== null && (value as TenantMirrorTable).kind === 'tenantMirror';
+}

@@ -82,6 +82,7 @@ export {
   tenantInviteStatus,
   type TenantInviteStatus,
   tenantMembers,
+  tenantMembersMirror,
   tenantMembersRelations,
   tenantRole,
   type TenantRole,

@@ -5,12 +5,13 @@ import { migrate, pgliteMigrationConnection, readMigrationFiles, runMigrations }
 import { defaultMigrationsFolder } from '../migrate/migration-files.js';
 import { NotFoundError } from '../errors/classes.js';
 import { tenants } from '../schema/tables/tenant/tenant.js';
+import { anchorMembers, disableMirrorTriggers, tenantMirrorTables } from './members.js';
 import { tableName, tenantDataTables } from './tenant-data-tables.js';
 
-// A tenant's own database has the whole schema (one set of migrations everywhere) and differs in two declared ways:
+// A tenant's own database has the whole schema (one set of migrations everywhere) and differs in declared ways:
 // the foreign keys from tenant data to control tables are dropped (those rows live in the control database; the
 // query objects check them there), and it holds an anchor copy of each tenant row it hosts, which the tenant_id
-// foreign keys point at.
+// foreign keys point at, with a copy of its memberships, which RLS reads there (src/tenancy/members.ts).
 
 /** Migrates the database behind `handle` (its URL is `url`) and drops the control references; idempotent. */
 export async function prepareTenantDatabase(url: string, handle: DatabaseHandle): Promise<void> {
@@ -25,11 +26,12 @@ export async function prepareTenantDatabase(url: string, handle: DatabaseHandle)
     await migrate({ url, log: () => {} });
   }
   await dropControlReferences(handle.db);
+  await disableMirrorTriggers(handle.db);
 }
 
-/** Drops each foreign key from a tenant-data column to a control table (found in the catalog by its columns). */
+/** Drops each foreign key from a tenant-data (or mirrored) column to a control table (found by its columns). */
 export async function dropControlReferences(db: Database): Promise<void> {
-  for (const declared of tenantDataTables()) {
+  for (const declared of [...tenantDataTables(), ...tenantMirrorTables()]) {
     for (const column of declared.controlReferences) {
       const table = tableName(declared.table);
       const rows = (await db.execute(sql`
@@ -46,7 +48,10 @@ export async function dropControlReferences(db: Database): Promise<void> {
   }
 }
 
-/** Copies the tenant row into `target` (insert or refresh), so the tenant_id foreign keys there hold. */
+/**
+ * Copies the tenant row into `target` (insert or refresh), so the tenant_id foreign keys there hold, and its
+ * memberships (replacing the copy there), so RLS there knows its members.
+ */
 export async function anchorTenant(source: Database, target: Database, tenantId: string): Promise<void> {
   const [row] = await source.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
   if (!row) throw new NotFoundError('Tenant', `id=${tenantId}`);
@@ -54,6 +59,7 @@ export async function anchorTenant(source: Database, target: Database, tenantId:
     .insert(tenants)
     .values(row)
     .onConflictDoUpdate({ target: tenants.id, set: { name: row.name, slug: row.slug, deletedAt: row.deletedAt } });
+  await anchorMembers(source, target, tenantId);
 }
 
 function quoteIdent(name: string): string {

@@ -1,4 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { databaseKeyOf, SHARED_DATABASE, tenantRouter } from '../../client/executor.js';
+import type { Executor } from '../../client/types.js';
 import {
   CreateTenantMemberSchema,
   TenantMemberFilterSchema,
@@ -18,6 +20,10 @@ import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 
 // Memberships of the scoped tenant, keyed by user. The last-owner rule is the database's
 // (trigger tenant_members_keep_last_owner): changeRole/remove surface it as a CheckViolationError.
+// With tenant databases, a placed tenant's database holds a copy of its memberships for RLS there
+// (src/tenancy/members.ts): add and changeRole copy the row after the control write, remove deletes the copy first,
+// so a failed second step leaves less access, never more. Inside a transaction on the control database the copy
+// is refused (CrossDatabaseTransactionError): change a placed tenant's members outside one.
 
 const ENTITY = 'TenantMember';
 
@@ -43,6 +49,25 @@ const findMember = preparedPerExecutor((db) =>
     .limit(1)
     .prepare('tenant_members_find_by_user_id'),
 );
+
+/** `change` on the placed tenant's own database; nothing for a shared tenant or without tenant databases. */
+async function onTenantCopy(tenantId: string, change: (db: Executor) => Promise<unknown>): Promise<void> {
+  if (!tenantRouter()) return;
+  await write(async (db) => {
+    if (databaseKeyOf(db) !== SHARED_DATABASE) await change(db);
+  }, tenantId);
+}
+
+const copyMember = (member: TenantMember) =>
+  onTenantCopy(member.tenantId, (db) =>
+    db
+      .insert(tenantMembers)
+      .values(member)
+      .onConflictDoUpdate({
+        target: [tenantMembers.tenantId, tenantMembers.userId],
+        set: { role: member.role, createdAt: member.createdAt, updatedAt: member.updatedAt },
+      }),
+  );
 
 /** A member is keyed by its user within the tenant scope, hence ByUserId rather than ById. */
 async function findByUserId(userId: string, options?: TenantScope): Promise<TenantMember | null> {
@@ -86,6 +111,7 @@ export const TenantMemberQueries = {
         .values({ ...values, tenantId })
         .returning(),
     );
+    await copyMember(row!);
     return row!;
   },
 
@@ -97,14 +123,24 @@ export const TenantMemberQueries = {
     const [row] = await write((db) =>
       db.update(tenantMembers).set(values).where(byUser(tenantId, memberId)).returning(),
     );
-    return orNotFound(row, ENTITY, `userId=${userId}`);
+    const member = orNotFound(row, ENTITY, `userId=${userId}`);
+    await copyMember(member);
+    return member;
   },
 
   /** CheckViolationError (tenant_members_keep_last_owner) when it would remove the tenant's last owner. */
   async remove(userId: string, options?: TenantScope): Promise<TenantMember> {
     const tenantId = resolveTenantId(ENTITY, options);
     const memberId = parseId(ENTITY, userId, 'userId');
-    const [row] = await write((db) => db.delete(tenantMembers).where(byUser(tenantId, memberId)).returning());
-    return orNotFound(row, ENTITY, `userId=${userId}`);
+    await onTenantCopy(tenantId, (db) => db.delete(tenantMembers).where(byUser(tenantId, memberId)));
+    try {
+      const [row] = await write((db) => db.delete(tenantMembers).where(byUser(tenantId, memberId)).returning());
+      return orNotFound(row, ENTITY, `userId=${userId}`);
+    } catch (error) {
+      // Control kept the membership (its last owner, say): put the copy back as control has it, if that works.
+      const kept = tenantRouter() ? await findByUserId(memberId, { tenantId }).catch(() => null) : null;
+      if (kept) await copyMember(kept).catch(() => undefined);
+      throw error;
+    }
   },
 };

@@ -15,5 +15,5 @@ export {
 export { TENANT_DATABASE_KEY_ID_MAX, tenantDatabases } from './tenant-database.js';
 export { tenantFences } from './tenant-fence.js';
 export { TENANT_INVITE_STATUSES, tenantInvites, tenantInviteStatus, type TenantInviteStatus } from './tenant-invite.js';
-export { TENANT_ROLES, tenantMembers, tenantRole, type TenantRole } from './tenant-member.js';
+export { TENANT_ROLES, tenantMembers, tenantMembersMirror, tenantRole, type TenantRole } from './tenant-member.js';
 export { TENANT_NAME_MAX, tenants, type TenantCustomAttributes } from './tenant.js';

@@ -3,6 +3,7 @@ import { tenantId } from '../../_tenant.js';
 import { timestamps } from '../../_shared.js';
 import { user } from '../auth/user.js';
 import { tenantRowsPolicy } from '../../_rls.js';
+import { tenantMirrorTable } from '../../_placement.js';
 
 export const TENANT_ROLES = ['owner', 'admin', 'member'] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];
@@ -28,3 +29,9 @@ export const tenantMembers = pgTable(
     tenantRowsPolicy(t.tenantId),
   ],
 );
+
+/**
+ * Memberships stay in the control database; a dedicated database holds a copy of its tenants' memberships, which its
+ * RLS helper private.auth_tenant_ids() reads (src/tenancy/members.ts keeps it in sync). The user stays in control.
+ */
+export const tenantMembersMirror = tenantMirrorTable(tenantMembers, tenantMembers.tenantId, [tenantMembers.userId]);
