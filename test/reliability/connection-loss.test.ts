@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../../src/errors/classes.js';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import { factories, isolatedDatabase } from '../../src/testing/index.js';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
 import { serverSource } from './support/server.js';
@@ -37,9 +37,9 @@ describe('a backend killed (pg_terminate_backend) while a withTransaction waits 
       const userId = (await factories.user.create()).id;
 
       const error = await withTransaction(async (tx) => {
-        await TodoQueries.create({ userId, title: `${marker} 1` }, { tenantId });
+        await TenantInviteQueries.create({ email: `${marker}-1@example.com`, invitedByUserId: userId }, { tenantId });
         await killBackendOf(tx);
-        await TodoQueries.create({ userId, title: `${marker} 2` }, { tenantId });
+        await TenantInviteQueries.create({ email: `${marker}-2@example.com`, invitedByUserId: userId }, { tenantId });
       }).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(DatabaseError);
@@ -50,13 +50,13 @@ describe('a backend killed (pg_terminate_backend) while a withTransaction waits 
       try {
         const [row] = await observer<
           { n: number }[]
-        >`select count(*)::int as n from todos where title like ${`${marker}%`}`;
+        >`select count(*)::int as n from tenant_invites where email like ${`${marker}%`}`;
         expect(row!.n).toBe(0);
       } finally {
         await observer.end();
       }
       const after = await Promise.all(
-        Array.from({ length: 10 }, () => TodoQueries.list({ filter: { userId } }, { tenantId })),
+        Array.from({ length: 10 }, () => TenantInviteQueries.listPending({}, { tenantId })),
       );
       expect(after.map((page) => page.items.length)).toEqual(Array(10).fill(0));
     });

@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/client/db.js';
-import type { Todo } from '../../src/dto/features/todo.js';
+import type { TenantInvite } from '../../src/dto/tenant/tenant-invite.js';
 import { runWithExecutor } from '../../src/client/executor.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
-import { todos } from '../../src/schema/tables/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
+import { tenantInvites } from '../../src/schema/tables/tenant/tenant-invite.js';
 import { factories, isolatedDatabase } from '../../src/testing/index.js';
 import { percentile, timed } from './support/latency.js';
 import { serverSource } from './support/server.js';
@@ -14,7 +14,7 @@ const POOL = 5;
 const SEEDED = 50;
 
 describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
-  it(`all ${CALLS} succeed: ${CALLS / 2} TodoQueries.create and ${CALLS / 2} TodoQueries.findById, mixed`, async () => {
+  it(`all ${CALLS} succeed: ${CALLS / 2} TenantInviteQueries.create and ${CALLS / 2} TenantInviteQueries.findById, mixed`, async () => {
     serverSource();
     const handle = await isolatedDatabase({ poolMax: POOL });
     try {
@@ -22,8 +22,9 @@ describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
         const tenantId = (await factories.tenants.create()).id;
         const userId = (await factories.user.create()).id;
         const scope = { tenantId };
-        const seeded: Todo[] = [];
-        for (let i = 0; i < SEEDED; i++) seeded.push(await TodoQueries.create({ userId, title: `seed ${i}` }, scope));
+        const invite = (email: string) => TenantInviteQueries.create({ email, invitedByUserId: userId }, scope);
+        const seeded: TenantInvite[] = [];
+        for (let i = 0; i < SEEDED; i++) seeded.push((await invite(`seed${i}@example.com`)).invite);
 
         const samples: number[] = [];
         const started = performance.now();
@@ -31,8 +32,8 @@ describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
           Array.from({ length: CALLS }, (_, i) =>
             timed(samples, () =>
               i % 2 === 0
-                ? TodoQueries.create({ userId, title: `load ${i}` }, scope)
-                : TodoQueries.findById(seeded[i % SEEDED]!.id, scope),
+                ? invite(`load${i}@example.com`)
+                : TenantInviteQueries.findById(seeded[i % SEEDED]!.id, scope),
             ),
           ),
         );
@@ -46,10 +47,13 @@ describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
         expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
         const values = results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
         values.forEach((value, i) => {
-          if (i % 2 === 0) expect(value).toMatchObject({ title: `load ${i}`, tenantId });
+          if (i % 2 === 0) expect(value).toMatchObject({ invite: { email: `load${i}@example.com`, tenantId } });
           else expect(value).toMatchObject({ id: seeded[i % SEEDED]!.id, tenantId });
         });
-        const [stored] = await db.select({ n: count() }).from(todos).where(eq(todos.tenantId, tenantId));
+        const [stored] = await db
+          .select({ n: count() })
+          .from(tenantInvites)
+          .where(eq(tenantInvites.tenantId, tenantId));
         expect(stored!.n).toBe(SEEDED + CALLS / 2);
       });
     } finally {

@@ -8,7 +8,7 @@ import { createDatabase } from '../../src/client/create-database.js';
 import { packageRoot } from '../../src/config/database-url.js';
 import { parseEnv } from '../../src/config/env.js';
 import { runWithExecutor } from '../../src/client/executor.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import { TenantQueries } from '../../src/queries/tenant/tenant.js';
 import { factories, isolatedDatabase } from '../../src/testing/index.js';
 import type { IsolatedDatabase } from '../../src/testing/isolated-database.js';
@@ -47,18 +47,23 @@ describe('secrets never reach the output: a planted password and a planted param
         const userId = (await factories.user.create()).id;
         const { tenant } = await TenantQueries.createWithOwner({ name: PARAM, slug: `s-${PARAM}` }, userId);
         const scope = { tenantId: tenant.id };
-        const todo = await TodoQueries.create({ userId, title: PARAM, description: PARAM }, scope);
-        await TodoQueries.update(todo.id, { title: `${PARAM} 2` }, scope);
-        await TodoQueries.findById(todo.id, scope);
-        await TodoQueries.list({ filter: { userId } }, scope);
+        const { invite } = await TenantInviteQueries.create(
+          { email: `${PARAM}@example.com`, invitedByUserId: userId },
+          scope,
+        );
+        await TenantQueries.update(tenant.id, { name: `${PARAM} 2` });
+        await TenantInviteQueries.findById(invite.id, scope);
+        await TenantInviteQueries.listPending({}, scope);
 
         const failures = await Promise.all([
           // unique violation on a planted value
           TenantQueries.createWithOwner({ name: PARAM, slug: `s-${PARAM}` }, userId).catch((e: unknown) => e),
           // foreign key violation next to a planted value
-          TodoQueries.create({ userId: randomUUID(), title: PARAM }, scope).catch((e: unknown) => e),
+          TenantInviteQueries.create({ email: `fk-${PARAM}@example.com`, invitedByUserId: randomUUID() }, scope).catch(
+            (e: unknown) => e,
+          ),
           // invalid input that is the planted value
-          TodoQueries.create({ userId: PARAM, title: PARAM }, scope).catch((e: unknown) => e),
+          TenantInviteQueries.create({ email: PARAM, invitedByUserId: PARAM }, scope).catch((e: unknown) => e),
         ]);
         output.push(...failures.map(messageOf));
       });
@@ -73,9 +78,9 @@ describe('secrets never reach the output: a planted password and a planted param
     });
     output.push(
       messageOf(
-        await runWithExecutor(unreachable.db, () => TodoQueries.list({}, { tenantId: randomUUID() })).catch(
-          (e: unknown) => e,
-        ),
+        await runWithExecutor(unreachable.db, () =>
+          TenantInviteQueries.listPending({}, { tenantId: randomUUID() }),
+        ).catch((e: unknown) => e),
       ),
       unreachable.description,
     );
@@ -99,7 +104,9 @@ describe('secrets never reach the output: a planted password and a planted param
     const logLines = output.filter((line) => line.startsWith('[db] '));
     console.log(`${logLines.length} query-log lines, ${all.length} characters of output checked`);
     expect(logLines.length).toBeGreaterThanOrEqual(8);
-    expect(logLines.some((line) => line.includes('insert into "todos"') && line.includes('(redacted)'))).toBe(true);
+    expect(logLines.some((line) => line.includes('insert into "tenant_invites"') && line.includes('(redacted)'))).toBe(
+      true,
+    );
     expect(all).toContain('Conflict');
     expect(all).toContain('Refusing to migrate through a transaction pooler');
     expect({ password: occurrences(all, SECRET), parameter: occurrences(all, PARAM) }).toEqual({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.js';
 import { DatabaseError } from '../../src/errors/classes.js';
 import { runWithExecutor, withTransaction } from '../../src/client/executor.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import {
   asPostgres,
   type Cluster,
@@ -71,7 +71,7 @@ describe(`the database going away (a private scram-sha-256 cluster), DATABASE_CO
     try {
       const { error, ms } = await timed(() =>
         runWithExecutor(handle.db, () =>
-          TodoQueries.findById('01890000-0000-7000-8000-000000000000', {
+          TenantInviteQueries.findById('01890000-0000-7000-8000-000000000000', {
             tenantId: '01890000-0000-7000-8000-000000000001',
           }),
         ),
@@ -102,10 +102,13 @@ describe(`the database going away (a private scram-sha-256 cluster), DATABASE_CO
       await runWithExecutor(handle.db, async () => {
         const tenantId = (await factories.tenants.create()).id;
         const userId = (await factories.user.create()).id;
-        await Promise.all(Array.from({ length: 5 }, () => TodoQueries.list({ filter: { userId } }, { tenantId })));
+        await Promise.all(Array.from({ length: 5 }, () => TenantInviteQueries.listPending({}, { tenantId })));
 
         const doomed = withTransaction(async (tx) => {
-          await TodoQueries.create({ userId, title: 'written before the shutdown' }, { tenantId });
+          await TenantInviteQueries.create(
+            { email: 'written-before-the-shutdown@example.com', invitedByUserId: userId },
+            { tenantId },
+          );
           await tx.execute(sql`select pg_sleep(5)`);
         }).catch((e: unknown) => e);
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -116,7 +119,7 @@ describe(`the database going away (a private scram-sha-256 cluster), DATABASE_CO
         expect((lost as DatabaseError).code).toBe('connection_lost');
 
         for (let attempt = 1; attempt <= 3; attempt++) {
-          const { error, ms } = await timed(() => TodoQueries.list({ filter: { userId } }, { tenantId }));
+          const { error, ms } = await timed(() => TenantInviteQueries.listPending({}, { tenantId }));
           messages.push((error as Error).message);
           console.log(`server down, query ${attempt}: ${(error as Error).message} after ${ms.toFixed(0)} ms`);
           expect(error).toBeInstanceOf(DatabaseError);
@@ -126,7 +129,7 @@ describe(`the database going away (a private scram-sha-256 cluster), DATABASE_CO
 
         await start();
         const after = await Promise.all(
-          Array.from({ length: 10 }, () => TodoQueries.list({ filter: { userId } }, { tenantId })),
+          Array.from({ length: 10 }, () => TenantInviteQueries.listPending({}, { tenantId })),
         );
         expect(after.map((page) => page.items.length)).toEqual(Array(10).fill(0));
       });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/client/create-database.js';
 import { DatabaseError } from '../../src/errors/classes.js';
 import { runWithExecutor } from '../../src/client/executor.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import { runMigrate } from './support/run-migrate.js';
 import { serverSource } from './support/server.js';
 import { startSilentServer } from './support/silent-server.js';
@@ -40,13 +40,13 @@ afterAll(async () => {
 });
 
 describe(`the database going away: 3 unreachable targets, DATABASE_CONNECT_TIMEOUT=${TIMEOUT_SECONDS}`, () => {
-  it('3 × TodoQueries.findById rejects with connection_failed naming the host, within the timeout + 3 s, no password', async () => {
+  it('3 × TenantInviteQueries.findById rejects with connection_failed naming the host, within the timeout + 3 s, no password', async () => {
     for (const target of targets()) {
       const handle = createDatabase({ url: target.url, connectTimeoutSeconds: TIMEOUT_SECONDS });
       const started = performance.now();
       try {
         const error = await runWithExecutor(handle.db, () =>
-          TodoQueries.findById('01890000-0000-7000-8000-000000000000', {
+          TenantInviteQueries.findById('01890000-0000-7000-8000-000000000000', {
             tenantId: '01890000-0000-7000-8000-000000000001',
           }),
         ).catch((e: unknown) => e);
