@@ -8,7 +8,8 @@ import type { Executor } from '../../src/client/types.js';
 import { runWithExecutor, withPrimary, withTransaction } from '../../src/client/executor.js';
 import { migrate } from '../../src/migrate/index.js';
 import { read } from '../../src/queries/_lib/run.js';
-import { TodoQueries } from '../../src/queries/features/todo.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
 import { poolCounter } from './query-log-counter.js';
 import { CLUSTER_TOOLS, haveClusterTools, PG_BIN } from '../support/private-cluster.js';
 import { startStreamingReplica, type StreamingReplica } from './streaming-replica.js';
@@ -21,6 +22,7 @@ const TIMEOUT = 180_000;
 // standby of its own. In CI (the CI environment variable, which .ci/run and hosted runners set) the binaries are a
 // prerequisite: .ci/run installs them (Debian postgresql-15, postgresql-client-15) and their absence fails this file
 // rather than skip it unseen. Elsewhere it is skipped with the reason printed.
+// The routing is exercised on tenant_invites and tenants: the tenant domain is one `pnpm db:remove` cannot take.
 const inCi = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
 const skipReason =
   source.kind !== 'postgres'
@@ -47,6 +49,7 @@ describe.skipIf(skipReason !== null)('a real PostgreSQL 15 streaming replica', {
   let scope: { tenantId: string };
   let userId: string;
   const onReplicated = <T>(fn: () => Promise<T>) => runWithExecutor(handle.db, fn);
+  const inviteAs = (email: string) => TenantInviteQueries.create({ email, invitedByUserId: userId }, scope);
 
   beforeAll(async () => {
     if (source.kind !== 'postgres') return;
@@ -82,33 +85,36 @@ describe.skipIf(skipReason !== null)('a real PostgreSQL 15 streaming replica', {
   }, TIMEOUT);
 
   it('the standby is read-only: 1 insert sent straight to its pool fails with SQLSTATE 25006', async () => {
-    const refused = await handle.replicaClients[0]!`insert into todos (tenant_id, user_id, title)
-      values (${scope.tenantId}, ${userId}, 'nope')`.catch((error: { code?: string }) => error.code);
+    const refused = await handle
+      .replicaClients[0]!`insert into tenant_invites (tenant_id, email, token_hash, expires_at)
+      values (${scope.tenantId}, 'nope@example.com', 'nope', now() + interval '1 day')`.catch(
+      (error: { code?: string }) => error.code,
+    );
     expect(refused).toBe('25006');
   });
 
   it('(a) reads run on the replica: pg_is_in_recovery() is true, list + prepared findById = 2 replica statements', async () => {
-    const todo = await onReplicated(() => TodoQueries.create({ userId, title: 'replicated' }, scope));
+    const { invite } = await onReplicated(() => inviteAs('replicated@example.com'));
     await replica.caughtUp();
     counter.reset();
     await onReplicated(async () => {
       expect(await inRecovery()).toBe(true);
-      expect((await TodoQueries.list({}, scope)).items.map((t) => t.id)).toContain(todo.id);
-      expect(await TodoQueries.findById(todo.id, scope)).toEqual(todo);
+      expect((await TenantInviteQueries.listPending({}, scope)).items.map((i) => i.id)).toContain(invite.id);
+      expect(await TenantInviteQueries.findById(invite.id, scope)).toEqual(invite);
     });
-    expect(counter.count('"todos"')).toEqual({ 'db:replica1': 2 });
+    expect(counter.count('"tenant_invites"')).toEqual({ 'db:replica1': 2 });
   });
 
   it('(b) a create runs on the primary (1 statement), withPrimary reads it at once, the replica after replay', async () => {
     counter.reset();
-    const todo = await onReplicated(() => TodoQueries.create({ userId, title: 'fresh' }, scope));
-    expect(counter.count('"todos"')).toEqual({ db: 1 });
-    expect(await onReplicated(() => withPrimary(() => TodoQueries.findById(todo.id, scope)))).toEqual(todo);
+    const { invite } = await onReplicated(() => inviteAs('fresh@example.com'));
+    expect(counter.count('"tenant_invites"')).toEqual({ db: 1 });
+    expect(await onReplicated(() => withPrimary(() => TenantInviteQueries.findById(invite.id, scope)))).toEqual(invite);
     expect(await onReplicated(() => withPrimary(inRecovery))).toBe(false);
     await replica.caughtUp();
     counter.reset();
-    expect(await onReplicated(() => TodoQueries.findById(todo.id, scope))).toEqual(todo);
-    expect(counter.count('"todos"')).toEqual({ 'db:replica1': 1 });
+    expect(await onReplicated(() => TenantInviteQueries.findById(invite.id, scope))).toEqual(invite);
+    expect(counter.count('"tenant_invites"')).toEqual({ 'db:replica1': 1 });
   });
 
   it('(c) withTransaction runs on the primary: 1 create + 1 read there see the uncommitted row, the replica does not', async () => {
@@ -116,22 +122,25 @@ describe.skipIf(skipReason !== null)('a real PostgreSQL 15 streaming replica', {
     await onReplicated(() =>
       withTransaction(async () => {
         expect(await inRecovery()).toBe(false);
-        const todo = await TodoQueries.create({ userId, title: 'uncommitted' }, scope);
-        expect(await TodoQueries.findById(todo.id, scope)).toEqual(todo);
+        const { invite } = await inviteAs('uncommitted@example.com');
+        expect(await TenantInviteQueries.findById(invite.id, scope)).toEqual(invite);
         // Outside the transaction, on the replica: an uncommitted row is visible nowhere else.
-        expect(await onReplicated(() => TodoQueries.findById(todo.id, scope))).toBeNull();
+        expect(await onReplicated(() => TenantInviteQueries.findById(invite.id, scope))).toBeNull();
       }),
     );
-    expect(counter.count('"todos"')).toEqual({ db: 2, 'db:replica1': 1 });
+    expect(counter.count('"tenant_invites"')).toEqual({ db: 2, 'db:replica1': 1 });
   });
 
   it('an update with no changes right after a create answers from the primary, without waiting for replay', async () => {
     counter.reset();
     const updated = await onReplicated(async () => {
-      const todo = await TodoQueries.create({ userId, title: 'read-your-writes' }, scope);
-      return TodoQueries.update(todo.id, {}, scope);
+      const { tenant } = await TenantQueries.createWithOwner(
+        { name: 'Read your writes', slug: 'read-your-writes' },
+        userId,
+      );
+      return TenantQueries.update(tenant.id, {});
     });
-    expect(updated.title).toBe('read-your-writes');
-    expect(counter.count('"todos"')).toEqual({ db: 2 });
+    expect(updated.name).toBe('Read your writes');
+    expect(counter.count('"tenants"')).toEqual({ db: 2 });
   });
 });
