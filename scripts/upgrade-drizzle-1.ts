@@ -52,11 +52,12 @@ export async function upgradeToDrizzle1(root: string): Promise<string[]> {
   }
   done.push("src/schema/tables/*/relations.ts: relations() from 'drizzle-orm/_relations'");
 
-  // 3. The clients load the new relations; the Database type is 1.0's async database over them.
+  // 3. The clients load the new relations and compile their row mappers (`jit`: what src/queries/_lib/row-mapper.ts
+  // does on 0.45); the Database type is 1.0's async database over them.
   for (const file of ['src/client/pglite.ts', 'src/client/postgres.ts']) {
     edit(root, file, [
       ["import * as schema from '../schema/index.js';", "import { relations } from '../schema/relations.js';"],
-      [/drizzle\(\{ client: ([^,]+), schema \}\)/, 'drizzle({ client: $1, relations })'],
+      [/drizzle\(\{ client: ([^,]+), schema \}\)/, 'drizzle({ client: $1, relations, jit: true })'],
     ]);
   }
   edit(root, 'src/client/types.ts', [
@@ -76,7 +77,7 @@ export async function upgradeToDrizzle1(root: string): Promise<string[]> {
     ],
   ]);
   done.push(
-    'src/client: drizzle({ client, relations }), Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>',
+    'src/client: drizzle({ client, relations, jit: true }), Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>',
   );
 
   // 4. DTOs: drizzle-zod is part of drizzle-orm.

@@ -17,27 +17,10 @@ import { copyRepository } from '../support/repo-copy.js';
 
 const TIMEOUT = 900_000;
 
-// What 1.0 still breaks, file by file; docs/upgrading-drizzle.md says why. The test fails when the list is wrong in
-// either direction: a new break, or one that went away.
-const KNOWN_TYPE_ERRORS = [
-  // drizzle-orm/zod types a jsonb column's DTO field as Json, not as its .$type<T>() (drizzle-zod 0.8 did)
-  'test/admin/admin-audit-log.test.ts',
-  'test/notifications/notification.test.ts',
-  'test/reliability/outbox-concurrency.test.ts',
-  'test/system/domain-event.test.ts',
-  'test/system/system-setting.test.ts',
-  'test/tenant/tenant-activity.test.ts',
-  'test/tenant/tenant.test.ts',
-];
-const KNOWN_TEST_FAILURES = [
-  // runs drizzle-kit 0.45's migrator on a journal folder: 1.0's refuses a journal ("run drizzle-kit up")
-  'test/foundation/migration-history.test.ts',
-  // asserts the exact SQL text of and(): 1.0 parenthesizes each condition, ((a = $1) and (b = $2))
-  'test/queries/filters.test.ts',
-  // asserts the row mapper is set: it rides on 0.45's PgPreparedQuery, which 1.0 renamed, so on 1.0 prepared
-  // queries keep Drizzle's own row mapping (slower, same rows: every other query test passes)
-  'test/queries/row-mapper.test.ts',
-];
+// What 1.0 still breaks, file by file (docs/upgrading-drizzle.md says why): nothing today. The test fails when a list
+// is wrong in either direction: a new break, or one that went away.
+const KNOWN_TYPE_ERRORS: string[] = [];
+const KNOWN_TEST_FAILURES: string[] = [];
 
 const MIGRATE_WITH_DRIZZLE_1 = `
 const [url, folder] = process.argv.slice(2);
@@ -153,14 +136,14 @@ describe('Drizzle 1.0, in a copy of the repository upgraded by scripts/upgrade-d
     expect(folders.map((file) => [file.name, file.hash])).toEqual(journal.map((file) => [file.name, file.hash]));
   });
 
-  it('type-checks, except the files listed in KNOWN_TYPE_ERRORS', () => {
+  it('type-checks (KNOWN_TYPE_ERRORS is empty)', () => {
     const files = [
       ...new Set([...results.typecheck!.output.matchAll(/^(\S+?)\(\d+,\d+\): error/gm)].map((m) => m[1]!)),
     ];
     expect(files.sort(), results.typecheck!.output).toEqual(KNOWN_TYPE_ERRORS);
   });
 
-  it('passes the fast suite on PGlite, except the files listed in KNOWN_TEST_FAILURES', () => {
+  it('passes the fast suite on PGlite (KNOWN_TEST_FAILURES is empty)', () => {
     const report = JSON.parse(fs.readFileSync(path.join(copy, '.cache-vitest.json'), 'utf8')) as {
       numTotalTests: number;
       testResults: {

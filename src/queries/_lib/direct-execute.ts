@@ -2,8 +2,8 @@ import { DrizzleQueryError, NoopLogger, fillPlaceholders, is } from 'drizzle-orm
 import { NoopCache } from 'drizzle-orm/cache/core';
 import * as postgresJs from 'drizzle-orm/postgres-js';
 
-// Drizzle 0.45's postgres.js prepared-query class; 1.0 no longer exports it, and there every query keeps Drizzle's own
-// execute path.
+// Drizzle 0.45's postgres.js prepared-query class. Drizzle 1.0 has none: its PgAsyncPreparedQuery (every driver's)
+// takes this path itself when there is no cache and no OpenTelemetry (`fastPath`), so on 1.0 this leaves it as it is.
 const PostgresJsPreparedQuery = (postgresJs as Record<string, unknown>)['PostgresJsPreparedQuery'] as
   Parameters<typeof is>[1] | undefined;
 

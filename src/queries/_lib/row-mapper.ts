@@ -1,8 +1,10 @@
 import { Column, is } from 'drizzle-orm';
 import * as pgCore from 'drizzle-orm/pg-core';
 
-// Drizzle 0.45's prepared-query class. Drizzle 1.0 renamed it: there it is absent, and every query keeps Drizzle's
-// own row mapping (slower, same rows) instead of failing (test/slow/drizzle-1.test.ts runs the suite on 1.0).
+// Drizzle 0.45's prepared-query class, whose rows this maps. Drizzle 1.0 has none of that name: its
+// PgAsyncPreparedQuery maps rows as this does (a decoder per position, resolved when the query is prepared), compiled
+// to one function with `drizzle({ jit: true })`, which scripts/upgrade-drizzle-1.ts turns on; so on 1.0 this leaves
+// every query as it is (test/queries/row-mapper.test.ts checks the mapper on both).
 const PgPreparedQuery = (pgCore as Record<string, unknown>)['PgPreparedQuery'] as Parameters<typeof is>[1] | undefined;
 
 interface SelectedField {
