@@ -29,14 +29,20 @@ afterAll(async () => {
 });
 
 describe.skipIf(source.kind !== 'postgres')('TodoQueries on server-side prepared statements', () => {
-  it(`${CALLS} calls of TodoQueries.list: 1 prepared statement, executed ${CALLS} times`, async () => {
-    await runWithExecutor(target.db, async () => {
-      for (let i = 0; i < CALLS; i++) await TodoQueries.list({ filter: { userId } }, scope);
-    });
-    const rows = (await target.db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements
+  // Through a transaction pooler (TEST_DATABASE_POOLER_URL, test/reliability/pgbouncer.test.ts) preparation is off:
+  // there is no statement to reuse, and the next test is the one that applies.
+  const throughPooler = source.kind === 'postgres' && source.poolerUrl !== undefined;
+  it.skipIf(throughPooler)(
+    `${CALLS} calls of TodoQueries.list: 1 prepared statement, executed ${CALLS} times`,
+    async () => {
+      await runWithExecutor(target.db, async () => {
+        for (let i = 0; i < CALLS; i++) await TodoQueries.list({ filter: { userId } }, scope);
+      });
+      const rows = (await target.db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements
       where statement like 'select%from "todos"%order by%'`)) as unknown as { runs: string }[];
-    expect(rows.map((row) => Number(row.runs))).toEqual([CALLS]);
-  });
+      expect(rows.map((row) => Number(row.runs))).toEqual([CALLS]);
+    },
+  );
 
   it(`with statement preparation off: ${CALLS} rounds of list and create leave 0 prepared statements`, async () => {
     const statements = await preparedStatementsWithPreparationOff(target.url, async () => {
