@@ -78,6 +78,8 @@ const EnvSchema = z.object({
    * the first key encrypts, every key decrypts. Parsed by `parseKeyRing` (src/tenancy/encryption.ts), not here.
    */
   DATABASE_ENCRYPTION_KEY: z.string().optional(),
+  /** `pnpm db:migrate`: how many tenant databases migrate at once (default 4). */
+  DATABASE_MIGRATE_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).optional(),
 });
 
 /** What DATABASE_URL, DIRECT_URL, DATABASE_REPLICA_URLS and the test URLs point at, parsed once by `parseEnv`. */
