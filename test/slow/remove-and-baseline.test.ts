@@ -11,17 +11,25 @@ import { catalogOf } from '../support/catalog.js';
 import { killGroup, run, running } from '../support/child-run.js';
 import { copyRepository } from '../support/repo-copy.js';
 
-// End to end, in one throwaway copy of the repository: `pnpm db:remove` of four domains in turn, each followed by
-// what CI runs, the drop migration applied to a database that had the old schema and a fresh one migrated from
-// empty; `auth` refused; then `pnpm db:baseline`, whose one migration must build the same catalog as the history.
+// End to end, in one throwaway copy of the repository: `pnpm db:remove` of one table (waitlist, which nothing else
+// references), then of four domains in turn, each followed by what CI runs (the whole fast suite, docs examples
+// included), the drop migration applied to a database that had the old schema and a fresh one migrated from empty;
+// `auth` refused; then `pnpm db:baseline`, whose one migration must build the same catalog as the history.
 // PostgreSQL 15 (127.0.0.1:5432, or REMOVE_E2E_URL), not PGlite: roles and grants are part of the comparison.
 
 const SERVER = process.env.REMOVE_E2E_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const STEP_TIMEOUT = 900_000;
-const DOMAINS = ['features', 'admin', 'notifications', 'subscriptions'];
-// Tests about the template's own README and example domains (the planners' unit tests plan on `features`): after
-// removing them, the docs are the team's to rewrite (db:remove says so). Everything else in `pnpm test` must pass.
-const TEMPLATE_DOCS_TESTS = ['test/docs/**', 'test/scaffold/plan.test.ts', 'test/remove/plan.test.ts'];
+/** What is removed, in turn: one table first (`features waitlist`), then whole domains. */
+const REMOVALS: { args: string[]; tables: string[] }[] = [
+  { args: ['features', 'waitlist'], tables: ['waitlist'] },
+  { args: ['features'], tables: ['todos', 'user_activity_daily'] },
+  { args: ['admin'], tables: ['admin_roles', 'admin_users', 'admin_audit_log'] },
+  {
+    args: ['notifications'],
+    tables: ['notifications', 'notification_targets', 'notification_deliveries', 'notification_preferences'],
+  },
+  { args: ['subscriptions'], tables: ['subscriptions', 'subscription_events'] },
+];
 
 const suffix = `${process.pid}_${Date.now().toString(36)}`;
 const databases: string[] = [];
@@ -39,6 +47,35 @@ async function createDatabase(label: string): Promise<string> {
   await admin.unsafe(`create database "${name}"`);
   databases.push(name);
   return urlOf(name);
+}
+
+/** Test files outside the removed domains' folders that must survive every removal. */
+const GENERIC_TESTS = [
+  'test/foundation/rls.test.ts',
+  'test/foundation/statement-reuse.test.ts',
+  'test/foundation/connection-errors.test.ts',
+  'test/reliability/connection-loss.test.ts',
+  'test/reliability/pgbouncer.test.ts',
+  'test/reliability/pool-load.test.ts',
+  'test/reliability/secrets.test.ts',
+  'test/reliability/server-gone.test.ts',
+  'test/reliability/unreachable-database.test.ts',
+  'test/replicas/replica.test.ts',
+  'test/replicas/routing.test.ts',
+  'test/seed/seed.test.ts',
+  'test/system/prune.test.ts',
+  'test/docs/examples.test.ts',
+  'test/remove/plan.test.ts',
+  'test/scaffold/plan.test.ts',
+];
+
+/** Every test file of the copy, relative to it. */
+function testFiles(): string[] {
+  return fs
+    .readdirSync(path.join(copy, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => `test/${file.split(path.sep).join('/')}`)
+    .sort();
 }
 
 const tsx = (...args: string[]) => run(copy, path.join(copy, 'node_modules/.bin/tsx'), args);
@@ -146,13 +183,28 @@ describe.runIf(await serverReachable())('pnpm db:remove and pnpm db:baseline, en
     STEP_TIMEOUT,
   );
 
-  for (const domain of DOMAINS) {
+  for (const { args, tables: expectedTables } of REMOVALS) {
+    const [domain, table] = args as [string, string | undefined];
     it(
-      `removes ${domain}: typecheck, lint, test, db:check, check:structure, db:erd pass; old and fresh databases migrate`,
+      `removes ${args.join(' ')}: typecheck, lint, the whole test suite, db:check, check:structure, db:erd pass; old and fresh databases migrate`,
       async () => {
-        const removed = await tsx('scripts/remove.ts', domain);
+        const testsBefore = testFiles();
+        const removed = await tsx('scripts/remove.ts', ...args);
         expectOk(removed);
-        expect(fs.existsSync(path.join(copy, 'src/schema/tables', domain))).toBe(false);
+        if (table) {
+          expect(fs.existsSync(path.join(copy, 'src/schema/tables', domain))).toBe(true);
+          expect(fs.existsSync(path.join(copy, 'src/seed', domain, `${table}.ts`))).toBe(false);
+          expect(fs.readFileSync(path.join(copy, 'src/seed', `${domain}.ts`), 'utf8')).not.toContain(table);
+        } else {
+          expect(fs.existsSync(path.join(copy, 'src/schema/tables', domain))).toBe(false);
+        }
+        // The generic tests (RLS, reliability, replicas, statement reuse, prune, seed) run on domains no removal
+        // takes: none of them may go with it.
+        const gone = testsBefore.filter((file) => !fs.existsSync(path.join(copy, file)));
+        console.log(
+          `db:remove ${args.join(' ')}: ${testsBefore.length} test files before, ${testsBefore.length - gone.length} after`,
+        );
+        for (const generic of GENERIC_TESTS) expect(gone).not.toContain(generic);
         const drop = /created (drizzle\/\d+_remove_\w+\.sql)/.exec(removed.output)?.[1];
         expect(drop, removed.output).toBeDefined();
         expect(fs.readFileSync(path.join(copy, drop!), 'utf8')).toMatch(/DROP TABLE "\w+" CASCADE/);
@@ -165,16 +217,19 @@ describe.runIf(await serverReachable())('pnpm db:remove and pnpm db:baseline, en
         expectOk(await tsx('scripts/erd.ts'));
         expect(fs.readFileSync(path.join(copy, 'docs/schema.md'), 'utf8')).toBe(erdBefore);
         expect(erdBefore).not.toContain(`## ${domain}`);
-        const excluded = TEMPLATE_DOCS_TESTS.flatMap((pattern) => ['--exclude', pattern]);
-        expectOk(await node('node_modules/vitest/vitest.mjs', 'run', ...excluded));
+        // The whole fast suite, nothing excluded: the docs examples that needed what went were dropped with it.
+        expectOk(await node('node_modules/vitest/vitest.mjs', 'run'));
 
         await migrate({ url: oldSchema, migrationsFolder: path.join(copy, 'drizzle'), log: () => {} });
         const fresh = await createDatabase(`fresh_${domain}`);
         await migrate({ url: fresh, migrationsFolder: path.join(copy, 'drizzle'), log: () => {} });
         const [oldCatalog, freshCatalog] = await Promise.all([fullCatalog(oldSchema), fullCatalog(fresh)]);
         expect(oldCatalog).toEqual(freshCatalog);
-        const tables = /removed domain `\w+`: (.*)/.exec(removed.output)![1]!.split(', ');
+        const tables = /removed (?:domain|table) `\w+`(?: of domain `\w+`)?: (.*)/
+          .exec(removed.output)![1]!
+          .split(', ');
         expect(tables.length).toBeGreaterThan(0);
+        expect(tables.sort()).toEqual([...expectedTables].sort());
         for (const table of tables) expect(freshCatalog.tables).not.toContain(`public.${table} BASE TABLE`);
       },
       STEP_TIMEOUT,
