@@ -23,7 +23,7 @@ export async function appliedCount(fixture: MigrationFixture, url: string): Prom
 }
 
 /** Foreign keys left from tenant-data columns to control tables (the preparation drops them). */
-async function controlForeignKeys(fixture: MigrationFixture, url: string): Promise<number> {
+export async function controlForeignKeys(fixture: MigrationFixture, url: string): Promise<number> {
   const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
   const columns = tenantDataTables().flatMap((d) =>
     d.controlReferences.map((c) => `(${literal(tableName(d.table))}, ${literal(c.name)})`),

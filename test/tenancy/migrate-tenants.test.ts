@@ -10,6 +10,7 @@ import {
   appliedCount,
   blocking,
   brokenDatabaseScenario,
+  controlForeignKeys,
   pendingTags,
 } from '../support/tenant-migration-scenario.js';
 
@@ -38,13 +39,16 @@ describe('migrateTenantDatabases', () => {
 describe('pnpm db:migrate', () => {
   useFixture();
 
-  it('exits 1 naming the broken and the locked tenant databases by key and tenant, never by URL or directory; the good one is migrated', async () => {
+  it('exits 1 naming the broken, the locked and the control-placed tenant databases by key and tenant, never by URL or directory; the good one is migrated', async () => {
     const [good, broken, inUse] = [
       await fixture.olderDatabase('pglite'),
       await fixture.olderDatabase('pglite'),
       await fixture.olderDatabase('pglite'),
     ].map((url) => url.slice('pglite://'.length)) as [string, string, string];
-    const [, brokenTenant, inUseTenant] = await fixture.place([good, broken, inUse].map((dir) => `pglite://${dir}`));
+    const [, brokenTenant, inUseTenant, onControl] = await fixture.place([
+      ...[good, broken, inUse].map((dir) => `pglite://${dir}`),
+      fixture.controlUrl,
+    ]);
     await fixture.exec(`pglite://${broken}`, `create table "${blocking}" (blocker int)`);
     const key = (dir: string) => databaseKey(`pglite://${dir}`);
 
@@ -69,8 +73,14 @@ describe('pnpm db:migrate', () => {
     );
     expect(result.output).toContain(`(tenant ${brokenTenant})`);
     expect(result.output).toContain(`(tenant ${inUseTenant})`);
-    expect(result.output).toMatch(/migrated 1, already current 0, failed 2: /);
-    expect(result.output).toMatch(/✗ 2 tenant database\(s\) failed to migrate: /);
+    // The control database is never prepared as a tenant database (that drops its foreign keys).
+    expect(result.output).toContain(
+      `✗ ${databaseKey(fixture.controlUrl)} (1 tenant): placed on the control database itself`,
+    );
+    expect(result.output).toContain(`(tenant ${onControl})`);
+    expect(await controlForeignKeys(fixture, fixture.controlUrl)).toBeGreaterThan(0);
+    expect(result.output).toMatch(/migrated 1, already current 0, failed 3: /);
+    expect(result.output).toMatch(/✗ 3 tenant database\(s\) failed to migrate: /);
     for (const dir of [good, broken, inUse]) expect(result.output).not.toContain(dir);
     expect(await appliedCount(fixture, `pglite://${good}`)).toBe(allMigrations);
     expect(await appliedCount(fixture, `pglite://${inUse}`)).toBe(allMigrations - BEHIND);
