@@ -1,3 +1,4 @@
+// needs-domain: features
 import { describeMixedPlacements } from '../support/mixed-placements.js';
 
 // The mixed-placement property at its full figures (`pnpm test:properties`, with its fixed seed): tenants placed at

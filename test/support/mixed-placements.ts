@@ -253,7 +253,7 @@ export function describeMixedPlacements(figures: MixedPlacementFigures): void {
     });
 
     it(`${figures.runs} random sequences of ${figures.steps} calls by ${TENANTS} tenants placed at random return what they return all shared, and leave each tenant's rows in its own database only`, async () => {
-      const users = [];
+      const users: string[] = [];
       for (let i = 0; i < USERS; i++) users.push((await factories.user.create()).id);
       const tally = { steps: 0, failures: 0, placed: 0, shared: 0 };
 
@@ -264,7 +264,7 @@ export function describeMixedPlacements(figures: MixedPlacementFigures): void {
       await fc.assert(
         fc.asyncProperty(placementsArb, sequenceArb, async (placements, sequence) => {
           const world = async (placed: boolean): Promise<World> => {
-            const tenants = [];
+            const tenants: string[] = [];
             for (let i = 0; i < TENANTS; i++) {
               const tenantId = (await factories.tenants.create()).id;
               if (placed && placements[i]! > 0) await databases.place(tenantId, dedicated[placements[i]! - 1]);

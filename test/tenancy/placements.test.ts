@@ -1,3 +1,4 @@
+// needs-domain: features
 import { describeMixedPlacements } from '../support/mixed-placements.js';
 
 // The mixed-placement property as a quick guard inside `pnpm test`: a few short sequences (a new seed each run;
