@@ -3,7 +3,7 @@ import { migrationFixture, type MigrationFixture } from '../support/tenant-migra
 import { brokenDatabaseScenario } from '../support/tenant-migration-scenario.js';
 
 // Issue 17's `db:migrate` test at full size (about a minute on PGlite: each run opens 20 directories); the fast
-// suite runs the same scenario over 5 databases (test/tenancy/migrate-tenants.test.ts).
+// suite runs the same scenario over 3 databases (test/tenancy/migrate-tenants.test.ts).
 
 let fixture: MigrationFixture;
 beforeAll(async () => {
