@@ -5,6 +5,7 @@ import { withTransaction } from '../../src/client/executor.js';
 import { CheckViolationError, ForbiddenError } from '../../src/errors/classes.js';
 import { CrossDatabaseTransactionError } from '../../src/errors/tenant-routing.js';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
 import { withRls, type RlsClaims } from '../../src/scope/rls.js';
 import { withTenant } from '../../src/scope/tenant.js';
@@ -227,6 +228,45 @@ describe('the copy of the memberships follows TenantMemberQueries', () => {
     expect(await copyAt(hostOfAB, tenantB)).toContainEqual({ user_id: bob, role: 'owner' });
     expect(await asCaller(tenantB, { sub: bob }, () => db.select().from(tenantActivity))).toHaveLength(
       ENTRIES_PER_TENANT,
+    );
+  });
+
+  it('an accepted invite grants in the copy too', async () => {
+    const erin = (await factories.user.create()).id;
+    const { token } = await TenantInviteQueries.create(
+      { email: 'erin@example.com', role: 'member' },
+      { tenantId: tenantB },
+    );
+    await TenantInviteQueries.accept(token, erin);
+    expect(await copyAt(hostOfAB, tenantB)).toContainEqual({ user_id: erin, role: 'member' });
+    expect(await asCaller(tenantB, { sub: erin }, () => db.select().from(tenantActivity))).toHaveLength(
+      ENTRIES_PER_TENANT,
+    );
+  });
+
+  it("inside a transaction on the control database a placed tenant's membership change is refused, and nothing changes", async () => {
+    const frank = (await factories.user.create()).id;
+    const inTransaction = [
+      () => TenantMemberQueries.add(frank, 'member', { tenantId: tenantB }),
+      () => TenantMemberQueries.changeRole(alice, 'admin', { tenantId: tenantB }),
+      () => TenantMemberQueries.remove(alice, { tenantId: tenantB }),
+    ];
+    for (const change of inTransaction) {
+      await expect(withTransaction(change)).rejects.toBeInstanceOf(CrossDatabaseTransactionError);
+    }
+    expect(
+      (await TenantMemberQueries.list({}, { tenantId: tenantB })).items.map((m) => [m.userId, m.role]).sort(),
+    ).toEqual(
+      [
+        [alice, 'member'],
+        [bob, 'owner'],
+      ].sort(),
+    );
+    expect(await copyAt(hostOfAB, tenantB)).toEqual(
+      [
+        { user_id: alice, role: 'member' },
+        { user_id: bob, role: 'owner' },
+      ].sort((x, y) => x.user_id.localeCompare(y.user_id)),
     );
   });
 

@@ -21,6 +21,7 @@ import { read, write } from '../_lib/run.js';
 import { parseCutoff, parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
 import { atomically } from '../_lib/atomically.js';
 import { InviteNotAcceptableError } from './errors.js';
+import { copyMember } from './member-copy.js';
 
 const ENTITY = 'TenantInvite';
 
@@ -114,11 +115,12 @@ export const TenantInviteQueries = {
    * then finds it no longer pending. InviteNotAcceptableError for an unknown, used, revoked or expired token.
    * Not tenant-scoped: the token names the tenant (which must not be soft-deleted). A user who is already a member
    * keeps their current role. Whether the accepting user's email must match the invite's is the caller's policy.
+   * A placed tenant's copy of its memberships gets the member after the commit (./member-copy.ts).
    */
   async accept(token: string, userId: string): Promise<{ invite: TenantInvite; member: TenantMember }> {
     const tokenHash = hashToken(parseInput(ENTITY, TenantInviteTokenSchema, token));
     const memberId = parseId(ENTITY, userId, 'userId');
-    return atomically(async (tx) => {
+    const accepted = await atomically(async (tx) => {
       const [invite] = await tx
         .update(tenantInvites)
         .set({ status: 'accepted', acceptedAt: sql`now()` })
@@ -143,6 +145,8 @@ export const TenantInviteQueries = {
         .where(and(eq(tenantMembers.tenantId, invite.tenantId), eq(tenantMembers.userId, memberId)));
       return { invite, member: member! };
     });
+    await copyMember(accepted.member);
+    return accepted;
   },
 
   /** Marks every pending invite past its expiry as expired (all tenants: a maintenance job). Returns how many. */

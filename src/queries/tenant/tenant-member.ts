@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { databaseKeyOf, SHARED_DATABASE, tenantRouter } from '../../client/executor.js';
-import type { Executor } from '../../client/types.js';
+import { tenantRouter } from '../../client/executor.js';
 import {
   CreateTenantMemberSchema,
   TenantMemberFilterSchema,
@@ -17,13 +16,14 @@ import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { preparedPerExecutor } from '../_lib/prepared.js';
 import { read, write } from '../_lib/run.js';
 import { parseId, parseInput, resolveTenantId } from '../_lib/validate.js';
+import { copyMember, uncopyMember } from './member-copy.js';
 
 // Memberships of the scoped tenant, keyed by user. The last-owner rule is the database's
 // (trigger tenant_members_keep_last_owner): changeRole/remove surface it as a CheckViolationError.
 // With tenant databases, a placed tenant's database holds a copy of its memberships for RLS there
-// (src/tenancy/members.ts): add and changeRole copy the row after the control write, remove deletes the copy first,
-// so a failed second step leaves less access, never more. Inside a transaction on the control database the copy
-// is refused (CrossDatabaseTransactionError): change a placed tenant's members outside one.
+// (./member-copy.ts): add and changeRole copy the row after the control write, remove deletes the copy first, so a
+// failed second step leaves less access, never more. Inside a transaction on the control database the copy is
+// refused (CrossDatabaseTransactionError): change a placed tenant's members outside one.
 
 const ENTITY = 'TenantMember';
 
@@ -49,25 +49,6 @@ const findMember = preparedPerExecutor((db) =>
     .limit(1)
     .prepare('tenant_members_find_by_user_id'),
 );
-
-/** `change` on the placed tenant's own database; nothing for a shared tenant or without tenant databases. */
-async function onTenantCopy(tenantId: string, change: (db: Executor) => Promise<unknown>): Promise<void> {
-  if (!tenantRouter()) return;
-  await write(async (db) => {
-    if (databaseKeyOf(db) !== SHARED_DATABASE) await change(db);
-  }, tenantId);
-}
-
-const copyMember = (member: TenantMember) =>
-  onTenantCopy(member.tenantId, (db) =>
-    db
-      .insert(tenantMembers)
-      .values(member)
-      .onConflictDoUpdate({
-        target: [tenantMembers.tenantId, tenantMembers.userId],
-        set: { role: member.role, createdAt: member.createdAt, updatedAt: member.updatedAt },
-      }),
-  );
 
 /** A member is keyed by its user within the tenant scope, hence ByUserId rather than ById. */
 async function findByUserId(userId: string, options?: TenantScope): Promise<TenantMember | null> {
@@ -132,7 +113,7 @@ export const TenantMemberQueries = {
   async remove(userId: string, options?: TenantScope): Promise<TenantMember> {
     const tenantId = resolveTenantId(ENTITY, options);
     const memberId = parseId(ENTITY, userId, 'userId');
-    await onTenantCopy(tenantId, (db) => db.delete(tenantMembers).where(byUser(tenantId, memberId)));
+    await uncopyMember(tenantId, memberId);
     try {
       const [row] = await write((db) => db.delete(tenantMembers).where(byUser(tenantId, memberId)).returning());
       return orNotFound(row, ENTITY, `userId=${userId}`);
