@@ -41,7 +41,10 @@ beforeEach(async () => {
   await factories.tenantMembers.create({ tenantId: tenantB, userId: bob, role: 'owner' });
   for (const tenantId of [tenantA, tenantB, tenantC]) {
     for (let i = 0; i < INVITES_PER_TENANT; i++)
-      await TenantInviteQueries.create({ email: `t${i}@example.com`, invitedByUserId: alice }, { tenantId });
+      await TenantInviteQueries.create(
+        { email: `t${i}@example.com`, role: 'member', invitedByUserId: alice },
+        { tenantId },
+      );
   }
 });
 
@@ -122,11 +125,14 @@ describe('row-level security (withRls)', () => {
   it('a query object asked for another tenant is rejected on write and sees nothing on read', async () => {
     await withRls({ sub: bob }, async () => {
       await expect(
-        TenantInviteQueries.create({ email: 'x@example.com', invitedByUserId: bob }, { tenantId: tenantA }),
+        TenantInviteQueries.create(
+          { email: 'x@example.com', role: 'member', invitedByUserId: bob },
+          { tenantId: tenantA },
+        ),
       ).rejects.toBeInstanceOf(ForbiddenError);
       expect((await TenantInviteQueries.listPending({}, { tenantId: tenantA })).items).toEqual([]);
       const own = await TenantInviteQueries.create(
-        { email: 'mine@example.com', invitedByUserId: bob },
+        { email: 'mine@example.com', role: 'member', invitedByUserId: bob },
         { tenantId: tenantB },
       );
       expect(own.invite.tenantId).toBe(tenantB);

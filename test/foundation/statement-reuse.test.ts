@@ -87,7 +87,10 @@ describe.skipIf(source.kind !== 'postgres')(
       const statements = await preparedStatementsWithPreparationOff(target.url, async () => {
         for (let i = 0; i < CALLS; i++) {
           await TenantInviteQueries.listPending({}, scope);
-          await TenantInviteQueries.create({ email: `unprepared${i}@example.com`, invitedByUserId: userId }, scope);
+          await TenantInviteQueries.create(
+            { email: `unprepared${i}@example.com`, role: 'member', invitedByUserId: userId },
+            scope,
+          );
           await TenantQueries.findById(scope.tenantId);
           await TenantMemberQueries.findByUserId(userId, scope);
           await SessionQueries.findByToken('unprepared-token');

@@ -37,9 +37,15 @@ describe('a backend killed (pg_terminate_backend) while a withTransaction waits 
       const userId = (await factories.user.create()).id;
 
       const error = await withTransaction(async (tx) => {
-        await TenantInviteQueries.create({ email: `${marker}-1@example.com`, invitedByUserId: userId }, { tenantId });
+        await TenantInviteQueries.create(
+          { email: `${marker}-1@example.com`, role: 'member', invitedByUserId: userId },
+          { tenantId },
+        );
         await killBackendOf(tx);
-        await TenantInviteQueries.create({ email: `${marker}-2@example.com`, invitedByUserId: userId }, { tenantId });
+        await TenantInviteQueries.create(
+          { email: `${marker}-2@example.com`, role: 'member', invitedByUserId: userId },
+          { tenantId },
+        );
       }).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(DatabaseError);

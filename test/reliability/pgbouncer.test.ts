@@ -67,7 +67,8 @@ describe('through PgBouncer in transaction mode (pool_mode = transaction)', () =
         const scope = { tenantId: tenant.id };
 
         // On tenant_invites (tenant domain, which `pnpm db:remove` cannot take), so this holds after any removal.
-        const invite = (email: string) => TenantInviteQueries.create({ email, invitedByUserId: owner.id }, scope);
+        const invite = (email: string) =>
+          TenantInviteQueries.create({ email, role: 'member', invitedByUserId: owner.id }, scope);
         const pendingEmails = async () =>
           (await TenantInviteQueries.listPending({}, scope)).items.map((pending) => pending.email).sort();
         const first = (await invite('through-the-pooler@example.com')).invite;

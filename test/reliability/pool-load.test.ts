@@ -22,7 +22,8 @@ describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
         const tenantId = (await factories.tenants.create()).id;
         const userId = (await factories.user.create()).id;
         const scope = { tenantId };
-        const invite = (email: string) => TenantInviteQueries.create({ email, invitedByUserId: userId }, scope);
+        const invite = (email: string) =>
+          TenantInviteQueries.create({ email, role: 'member', invitedByUserId: userId }, scope);
         const seeded: TenantInvite[] = [];
         for (let i = 0; i < SEEDED; i++) seeded.push((await invite(`seed${i}@example.com`)).invite);
 
@@ -30,7 +31,7 @@ describe(`${CALLS} concurrent query-object calls on a pool of ${POOL}`, () => {
         const started = performance.now();
         const results = await Promise.allSettled(
           Array.from({ length: CALLS }, (_, i) =>
-            timed(samples, () =>
+            timed<unknown>(samples, () =>
               i % 2 === 0
                 ? invite(`load${i}@example.com`)
                 : TenantInviteQueries.findById(seeded[i % SEEDED]!.id, scope),

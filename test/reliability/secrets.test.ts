@@ -48,7 +48,7 @@ describe('secrets never reach the output: a planted password and a planted param
         const { tenant } = await TenantQueries.createWithOwner({ name: PARAM, slug: `s-${PARAM}` }, userId);
         const scope = { tenantId: tenant.id };
         const { invite } = await TenantInviteQueries.create(
-          { email: `${PARAM}@example.com`, invitedByUserId: userId },
+          { email: `${PARAM}@example.com`, role: 'member', invitedByUserId: userId },
           scope,
         );
         await TenantQueries.update(tenant.id, { name: `${PARAM} 2` });
@@ -59,11 +59,14 @@ describe('secrets never reach the output: a planted password and a planted param
           // unique violation on a planted value
           TenantQueries.createWithOwner({ name: PARAM, slug: `s-${PARAM}` }, userId).catch((e: unknown) => e),
           // foreign key violation next to a planted value
-          TenantInviteQueries.create({ email: `fk-${PARAM}@example.com`, invitedByUserId: randomUUID() }, scope).catch(
+          TenantInviteQueries.create(
+            { email: `fk-${PARAM}@example.com`, role: 'member', invitedByUserId: randomUUID() },
+            scope,
+          ).catch((e: unknown) => e),
+          // invalid input that is the planted value
+          TenantInviteQueries.create({ email: PARAM, role: 'member', invitedByUserId: PARAM }, scope).catch(
             (e: unknown) => e,
           ),
-          // invalid input that is the planted value
-          TenantInviteQueries.create({ email: PARAM, invitedByUserId: PARAM }, scope).catch((e: unknown) => e),
         ]);
         output.push(...failures.map(messageOf));
       });

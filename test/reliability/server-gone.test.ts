@@ -106,7 +106,7 @@ describe(`the database going away (a private scram-sha-256 cluster), DATABASE_CO
 
         const doomed = withTransaction(async (tx) => {
           await TenantInviteQueries.create(
-            { email: 'written-before-the-shutdown@example.com', invitedByUserId: userId },
+            { email: 'written-before-the-shutdown@example.com', role: 'member', invitedByUserId: userId },
             { tenantId },
           );
           await tx.execute(sql`select pg_sleep(5)`);

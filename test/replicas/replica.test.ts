@@ -49,7 +49,8 @@ describe.skipIf(skipReason !== null)('a real PostgreSQL 15 streaming replica', {
   let scope: { tenantId: string };
   let userId: string;
   const onReplicated = <T>(fn: () => Promise<T>) => runWithExecutor(handle.db, fn);
-  const inviteAs = (email: string) => TenantInviteQueries.create({ email, invitedByUserId: userId }, scope);
+  const inviteAs = (email: string) =>
+    TenantInviteQueries.create({ email, role: 'member', invitedByUserId: userId }, scope);
 
   beforeAll(async () => {
     if (source.kind !== 'postgres') return;

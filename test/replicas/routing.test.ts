@@ -25,7 +25,8 @@ describe.skipIf(source.kind !== 'postgres')('routing with DATABASE_REPLICA_URLS 
   let scope: { tenantId: string };
   let userId: string;
   const onReplicated = <T>(fn: () => Promise<T>) => runWithExecutor(handle.db, fn);
-  const inviteAs = (email: string) => TenantInviteQueries.create({ email, invitedByUserId: userId }, scope);
+  const inviteAs = (email: string) =>
+    TenantInviteQueries.create({ email, role: 'member', invitedByUserId: userId }, scope);
 
   beforeAll(async () => {
     ({ database, handle } = await routedDatabase(source, counter));
