@@ -44,6 +44,12 @@ export interface RemovalPlan {
 const PACKAGE_CODE = ['src/', 'scripts/'];
 /** Tests are deleted or kept whole, never edited: a test with its assertions edited away would still pass. */
 const TESTS = 'test/';
+/**
+ * Test helpers: a registry of cases there (`updateMethods = [{ name: 'TodoQueries', ... }]`) loses the entries that
+ * name what is removed, as the bench's case lists do; the tests that run the rest stay. A helper still using a
+ * removed name after that goes whole, with the tests that import it (the type check finds them).
+ */
+const TEST_REGISTRIES = 'test/support/';
 const SCANNED = ['src', 'scripts', 'test', 'bench'];
 const LAYERS = ['src/schema/tables', 'src/dto', 'src/queries', 'src/testing/factories'];
 
@@ -183,7 +189,13 @@ export function planRemoval(root: string, domain: string | undefined, table?: st
         removedNames,
         // Outside the package (bench) only registration lists are edited: a case gutted of its entries would still
         // compile, so one that uses a removed name goes whole.
-        wiringEdits: packageCode ? 'all' : name.startsWith(TESTS) ? 'none' : 'lists',
+        wiringEdits: packageCode
+          ? 'all'
+          : name.startsWith(TEST_REGISTRIES)
+            ? 'entries'
+            : name.startsWith(TESTS)
+              ? 'none'
+              : 'lists',
         isStepModule: (specifier) => isSeedStep(resolveImport(file, specifier)),
       });
       if (result.stillUsed.length > 0) {

@@ -14,9 +14,10 @@ export interface UnwireOptions {
   removedNames: ReadonlySet<string>;
   /**
    * `all`: edit relation entries, map entries, list elements and entry objects, interface members and seed steps
-   * (the package's wiring). `lists`: only bare names in lists (`cases = [todoCase]`). `none`: imports only.
+   * (the package's wiring). `entries`: list elements and entry objects (a test registry: `updateMethods = [{ name:
+   * 'TodoQueries', ... }]`). `lists`: only bare names in lists (`cases = [todoCase]`). `none`: imports only.
    */
-  wiringEdits: 'all' | 'lists' | 'none';
+  wiringEdits: 'all' | 'entries' | 'lists' | 'none';
   /** Removed modules whose calls may go as whole statements (the domain's seed step). */
   isStepModule?: (specifier: string) => boolean;
 }
@@ -200,6 +201,7 @@ export function unwire(text: string, options: UnwireOptions): Unwired {
 
   if (options.wiringEdits !== 'none' && gone.size > 0) {
     const all = options.wiringEdits === 'all';
+    const entries = all || options.wiringEdits === 'entries';
     const visit = (node: ts.Node): void => {
       if (all && ts.isPropertyAssignment(node) && ts.isCallExpression(node.initializer)) {
         const call = node.initializer;
@@ -214,7 +216,7 @@ export function unwire(text: string, options: UnwireOptions): Unwired {
       if (ts.isArrayLiteralExpression(node)) {
         for (const element of node.elements) {
           // A bare name (`cases = [todoCase]`) or an entry object naming it (`{ table, prune: () => Gone.prune() }`).
-          const entry = all && ts.isObjectLiteralExpression(element) && mentions(element, gone);
+          const entry = entries && ts.isObjectLiteralExpression(element) && mentions(element, gone);
           if ((ts.isIdentifier(element) && gone.has(element.text)) || entry) edits.push(removal(source, element));
         }
       }

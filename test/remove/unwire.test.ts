@@ -50,6 +50,25 @@ describe('unwire', () => {
     expect(unwire(text, { ...options, wiringEdits: 'none' as const }).stillUsed).toEqual(['todos']);
   });
 
+  it('a test registry loses the entries that name a removed module, and nothing else', () => {
+    const text = [
+      "import { TodoQueries } from '../../src/queries/features/todo.js';",
+      "import { TenantQueries } from '../../src/queries/tenant/tenant.js';",
+      'export const updateMethods = [',
+      "  { name: 'TenantQueries', update: (id: string) => TenantQueries.update(id, {}) },",
+      "  { name: 'TodoQueries', update: (id: string) => TodoQueries.update(id, {}) },",
+      '];',
+      'const f = { todos: many(todos) };',
+      '',
+    ].join('\n');
+    const result = unwire(text, { ...options, wiringEdits: 'entries' as const });
+    expect(result.stillUsed).toEqual([]);
+    expect(result.text).not.toContain('TodoQueries');
+    expect(result.text).toContain("{ name: 'TenantQueries', update: (id: string) => TenantQueries.update(id, {}) },");
+    // Not the package's wiring: a property assignment stays (and would still use the name, were it imported).
+    expect(result.text).toContain('const f = { todos: many(todos) };');
+  });
+
   it('a local of the same name shadows the import', () => {
     const text = "import { todos } from '../features/todo.js';\nconst run = (todos: number) => todos + 1;\n";
     expect(unwire(text, options).stillUsed).toEqual([]);
