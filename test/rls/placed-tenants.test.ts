@@ -5,6 +5,7 @@ import { withTransaction } from '../../src/client/executor.js';
 import { CheckViolationError, ForbiddenError } from '../../src/errors/classes.js';
 import { CrossDatabaseTransactionError } from '../../src/errors/tenant-routing.js';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { UserQueries } from '../../src/queries/auth/user.js';
 import { TenantInviteQueries } from '../../src/queries/tenant/tenant-invite.js';
 import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
 import { withRls, type RlsClaims } from '../../src/scope/rls.js';
@@ -268,6 +269,20 @@ describe('the copy of the memberships follows TenantMemberQueries', () => {
         { user_id: bob, role: 'owner' },
       ].sort((x, y) => x.user_id.localeCompare(y.user_id)),
     );
+  });
+
+  it('deleting a user deletes the copies of their memberships first; a refused deletion leaves them', async () => {
+    const carol = (await factories.user.create()).id;
+    await TenantMemberQueries.add(carol, 'member', { tenantId: tenantB });
+    await TenantMemberQueries.add(carol, 'member', { tenantId: tenantC });
+    await UserQueries.delete(carol);
+    expect((await copyAt(hostOfAB, tenantB)).map((m) => m.user_id)).not.toContain(carol);
+    expect(await copyAt(hostOfC, tenantC)).toEqual([]);
+
+    // alice is A's last owner: control refuses, and her copies are as they were.
+    await expect(UserQueries.delete(alice)).rejects.toBeInstanceOf(CheckViolationError);
+    expect(await copyAt(hostOfAB, tenantA)).toEqual([{ user_id: alice, role: 'owner' }]);
+    expect(await copyAt(hostOfAB, tenantB)).toContainEqual({ user_id: alice, role: 'member' });
   });
 
   it('membership changes of a shared tenant touch no dedicated database', async () => {

@@ -18,6 +18,7 @@ import { parseListInput, type ListInput } from '../_lib/list-input.js';
 import { read, write } from '../_lib/run.js';
 import { updateReturning } from '../_lib/update.js';
 import { parseId, parseInput } from '../_lib/validate.js';
+import { copyMember, uncopyMembershipsOf } from '../tenant/member-copy.js';
 
 // Users are global (not tenant-scoped): one person, many tenants through tenant_members.
 
@@ -67,10 +68,19 @@ export const UserQueries = {
     return orNotFound(row, ENTITY, `id=${id}`);
   },
 
-  /** Deletes the user and, by cascade, their sessions, accounts and memberships. */
+  /**
+   * Deletes the user and, by cascade, their sessions, accounts and memberships. With tenant databases the copies of
+   * their memberships in placed tenants' databases go first (queries/tenant/member-copy.ts), back if this fails.
+   */
   async delete(id: string): Promise<User> {
     const userId = parseId(ENTITY, id);
-    const [row] = await write((db) => db.delete(user).where(eq(user.id, userId)).returning());
-    return orNotFound(row, ENTITY, `id=${id}`);
+    const copies = await uncopyMembershipsOf(userId);
+    try {
+      const [row] = await write((db) => db.delete(user).where(eq(user.id, userId)).returning());
+      return orNotFound(row, ENTITY, `id=${id}`);
+    } catch (error) {
+      for (const membership of copies) await copyMember(membership).catch(() => undefined);
+      throw error;
+    }
   },
 };

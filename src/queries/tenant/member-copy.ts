@@ -3,7 +3,7 @@ import { databaseKeyOf, SHARED_DATABASE, tenantRouter } from '../../client/execu
 import type { Executor } from '../../client/types.js';
 import type { TenantMember } from '../../dto/tenant/tenant-member.js';
 import { tenantMembers } from '../../schema/tables/tenant/tenant-member.js';
-import { write } from '../_lib/run.js';
+import { read, write } from '../_lib/run.js';
 
 // With tenant databases, a placed tenant's database holds a copy of its memberships, which RLS reads there
 // (src/tenancy/members.ts). The control write decides; these are the second steps of the query objects that change
@@ -35,4 +35,15 @@ export function uncopyMember(tenantId: string, userId: string): Promise<void> {
   return onTenantCopy(tenantId, (db) =>
     db.delete(tenantMembers).where(and(eq(tenantMembers.tenantId, tenantId), eq(tenantMembers.userId, userId))),
   );
+}
+
+/**
+ * Before the user is deleted (the cascade removes their memberships in control only): deletes the copies of their
+ * memberships of placed tenants; returns the memberships, for `copyMember` to put back if the deletion fails.
+ */
+export async function uncopyMembershipsOf(userId: string): Promise<TenantMember[]> {
+  if (!tenantRouter()) return [];
+  const memberships = await read((db) => db.select().from(tenantMembers).where(eq(tenantMembers.userId, userId)));
+  for (const membership of memberships) await uncopyMember(membership.tenantId, userId);
+  return memberships;
 }
