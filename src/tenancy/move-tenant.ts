@@ -26,6 +26,9 @@ import { deleteRows, digestOf, insertRows, readRows, rowHashes } from './tenant-
 // A write that waited on the lock finds the fence, is refused before anything is applied (SQLSTATE DBM01), and the
 // query objects retry it on the new placement: nothing is lost or applied twice.
 
+const CATCH_UP_ROUNDS = 3;
+const SMALL_DELTA = 100;
+
 /** `to` value that moves a tenant back into the shared database. */
 export const SHARED = 'shared';
 
@@ -94,7 +97,47 @@ export async function moveTenant(tenantId: string, to: string, options: MoveTena
     await on(target, (db) => asMover(db, (tx) => insertRows(tx, declared, copied, chunkSize)));
     log(`  ${tableName(declared.table)}: ${copied.length} rows copied`);
   }
+  // Catch-up passes without the lock, until few rows changed since the last one: the locked pass then has only
+  // the last moments' writes to copy. `known` is the target's content as last verified (only the mover writes
+  // there until the switch), so a pass reads the source in full and the target only where it wrote.
+  const known = new Map<TenantDataTable, Map<string, string>>();
+  for (let round = 1; round <= CATCH_UP_ROUNDS; round++) {
+    let touched = 0;
+    await on(from, (db) =>
+      db.transaction(async (tx) => {
+        for (const declared of tables) touched += await catchUp(tx, declared);
+      }),
+    );
+    if (touched <= SMALL_DELTA) break;
+  }
   const copyMs = performance.now() - started;
+
+  /** Makes the target's rows equal to the source's as read in `tx`, verified; returns how many rows it rewrote. */
+  async function catchUp(tx: Executor, declared: TenantDataTable): Promise<number> {
+    const source = await rowHashes(tx, declared, id);
+    const copy = known.get(declared) ?? (await on(target, (db) => db.transaction((t) => rowHashes(t, declared, id))));
+    const changed = [...source.keys()].filter((key) => copy.get(key) !== source.get(key));
+    const gone = [...copy.keys()].filter((key) => !source.has(key));
+    const touched = [...changed, ...gone];
+    if (touched.length > 0) {
+      const fresh = await readRows(tx, declared, id, changed);
+      await on(target, (db) =>
+        asMover(db, async (t) => {
+          await deleteRows(t, declared, id, touched);
+          await insertRows(t, declared, fresh, chunkSize);
+        }),
+      );
+      const rewritten = await on(target, (db) => db.transaction((t) => rowHashes(t, declared, id, touched)));
+      for (const key of touched) copy.delete(key);
+      for (const [key, hash] of rewritten) copy.set(key, hash);
+    }
+    if (digestOf(copy) !== digestOf(source)) {
+      throw new TenantMoveError(id, `the copy of ${tableName(declared.table)} differs from its source`);
+    }
+    known.set(declared, copy);
+    rows[tableName(declared.table)] = source.size;
+    return touched.length;
+  }
 
   let pauseMs = 0;
   let recopied = 0;
@@ -102,27 +145,7 @@ export async function moveTenant(tenantId: string, to: string, options: MoveTena
     db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('database.tenant_move'), hashtext(${id}))`);
       const lockedAt = performance.now();
-      for (const declared of tables) {
-        const source = await rowHashes(tx, declared, id);
-        const copy = await on(target, (db) => db.transaction((ttx) => rowHashes(ttx, declared, id)));
-        const changed = [...source.keys()].filter((key) => copy.get(key) !== source.get(key));
-        const gone = [...copy.keys()].filter((key) => !source.has(key));
-        if (changed.length + gone.length > 0) {
-          const fresh = await readRows(tx, declared, id, changed);
-          await on(target, (db) =>
-            asMover(db, async (ttx) => {
-              await deleteRows(ttx, declared, id, [...changed, ...gone]);
-              await insertRows(ttx, declared, fresh, chunkSize);
-            }),
-          );
-          recopied += changed.length;
-        }
-        const verified = await on(target, (db) => db.transaction((ttx) => rowHashes(ttx, declared, id)));
-        if (digestOf(verified) !== digestOf(source)) {
-          throw new TenantMoveError(id, `the copy of ${tableName(declared.table)} differs from its source`);
-        }
-        rows[tableName(declared.table)] = source.size;
-      }
+      for (const declared of tables) recopied += await catchUp(tx, declared);
       await tx.insert(tenantFences).values({ tenantId: id }).onConflictDoNothing();
       // The placement lives in the shared database: in this transaction when the tenant leaves it.
       await runWithExecutor(from.url === null ? tx : control, async () => {

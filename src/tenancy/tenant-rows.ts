@@ -20,14 +20,28 @@ export async function rowHashes(
   db: Executor,
   declared: TenantDataTable,
   tenantId: string,
+  keys?: readonly string[],
 ): Promise<Map<string, string>> {
+  if (keys && keys.length > KEYS_PER_STATEMENT) {
+    const all = new Map<string, string>();
+    for (const part of chunks(keys)) for (const [k, h] of await rowHashes(db, declared, tenantId, part)) all.set(k, h);
+    return all;
+  }
+  if (keys?.length === 0) return new Map();
   await db.execute(sql`set local timezone = 'UTC'`);
   const table = sql.identifier(tableName(declared.table));
   const key = sql.identifier(primaryKeyOf(declared).name);
   const tenant = sql.identifier(declared.tenantId.name);
   const rows = await selectRows<{ k: string; h: string }>(
     db,
-    sql`select t.${key}::text as k, md5(row_to_json(t)::text) as h from ${table} t where t.${tenant} = ${tenantId}`,
+    sql`select t.${key}::text as k, md5(row_to_json(t)::text) as h from ${table} t where t.${tenant} = ${tenantId}${
+      keys
+        ? sql` and t.${key}::text in (${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )})`
+        : sql``
+    }`,
   );
   return new Map(rows.map((r) => [r.k, r.h]));
 }
