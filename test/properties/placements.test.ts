@@ -5,4 +5,4 @@ import { describeMixedPlacements } from '../support/mixed-placements.js';
 // random on the shared database, two PGlite directories and, on a server run, two server databases.
 // `pnpm test` runs a few short sequences (test/tenancy/placements.test.ts).
 
-describeMixedPlacements({ runs: 25, steps: 40 });
+describeMixedPlacements({ runs: 50, steps: 40 });

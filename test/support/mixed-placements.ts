@@ -9,6 +9,7 @@ import type { Todo } from '../../src/dto/features/todo.js';
 import type { TenantActivity } from '../../src/dto/tenant/tenant-activity.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { withRls } from '../../src/scope/rls.js';
 import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 import { useTestTenantDatabases, type TestTenantDatabases } from '../../src/testing/tenant-databases.js';
@@ -20,12 +21,13 @@ import { readRows } from './placements.js';
 // placed at random (shared, a dedicated PGlite directory, a dedicated server database; several tenants per dedicated
 // database) is run twice, once by tenants so placed and once by tenants all in the shared database. Every call must
 // return the same thing in both runs (ids and timestamps set aside), and afterwards each placed tenant's rows must be
-// in its own database only, equal to its shared twin's.
+// in its own database only, equal to its shared twin's. One step reads through RLS, which in a dedicated database
+// rests on its copy of the memberships.
 
 const TENANTS = 4;
 const USERS = 2;
 const LIST_PAGE = 3;
-const TITLES = ['buy milk', 'Ünïcödé ✓', 'call Bob', 'x', 'ship it', "it's \"quoted\""];
+const TITLES = ['buy milk', 'Ünïcödé ✓', 'call Bob', 'x', 'ship it', 'it\'s "quoted"'];
 
 /** Outcomes a call may have besides success, the same in both runs: its target is another tenant's or gone. */
 const EXPECTED_ERROR_CODES = new Set(['not_found']);
@@ -40,6 +42,7 @@ const OPS = [
   'todo.delete',
   'todo.findById',
   'todo.list',
+  'todo.listAsCaller',
   'todo.transaction',
   'todo.rolledBack',
   'activity.log',
@@ -145,6 +148,13 @@ async function runStep(world: World, step: Step): Promise<unknown> {
     }
     case 'todo.list':
       return listAll(world, tenantId, step.flag);
+    case 'todo.listAsCaller': {
+      // Through RLS in the tenant's database: the first user is a member of every tenant (so RLS in a dedicated
+      // database must know the membership), the second of none.
+      const claims = step.flag ? { sub: userId, tenant_id: tenantId } : { sub: userId };
+      const page = await withTenant(tenantId, () => withRls(claims, () => TodoQueries.list({ limit: 50 }, scope)));
+      return page.items.map((row) => normalTodo(world, row));
+    }
     case 'todo.transaction':
       // A transaction on the tenant's own database (the shared one for a shared tenant); it commits.
       return withTenant(tenantId, () =>
@@ -267,6 +277,7 @@ export function describeMixedPlacements(figures: MixedPlacementFigures): void {
             const tenants: string[] = [];
             for (let i = 0; i < TENANTS; i++) {
               const tenantId = (await factories.tenants.create()).id;
+              await factories.tenantMembers.create({ tenantId, userId: users[0]!, role: 'owner' });
               if (placed && placements[i]! > 0) await databases.place(tenantId, dedicated[placements[i]! - 1]);
               tenants.push(tenantId);
             }
