@@ -133,6 +133,30 @@ export {
   waitlist,
 } from './schema/index.js';
 
+// A database per tenant when a tenant needs one (docs/tenant-databases.md).
+export {
+  CrossDatabaseTransactionError,
+  TenantMovedError,
+  TenantMoveError,
+} from './errors/tenant-routing.js';
+export { PlacementKeyError, TenantClientError, type PlacementKeyProblem } from './errors/tenancy.js';
+export { parseKeyRing, reencrypt, type KeyRing } from './tenancy/encryption.js';
+export { syncTenantMembers } from './tenancy/members.js';
+export {
+  migrateTenantDatabases,
+  type MigrateTenantDatabasesOptions,
+  type TenantMigrationReport,
+} from './tenancy/migrate-tenants.js';
+export { moveTenant, type MoveReport, type MoveTenantOptions } from './tenancy/move-tenant.js';
+export { placeTenant, type PlaceTenantOptions } from './tenancy/place-tenant.js';
+export {
+  databaseKey,
+  enableTenantDatabases,
+  withTenantDatabase,
+  type TenantDatabases,
+  type TenantDatabasesOptions,
+} from './tenancy/router.js';
+
 // Tenant scope and Row-Level Security.
 export { currentTenantId, withTenant, type TenantScope } from './scope/tenant.js';
 export { RlsClaimsSchema, withRls, type RlsClaims } from './scope/rls.js';

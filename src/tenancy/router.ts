@@ -145,3 +145,19 @@ export async function useDatabaseAt<T>(url: string, work: (handle: DatabaseHandl
     await handle.close();
   }
 }
+
+/**
+ * Run `fn` with the tenant's database as the ambient executor, for SQL of your own through `db` (the query objects
+ * route by themselves). A shared tenant runs on the shared database; without tenant databases enabled, as is.
+ */
+export async function withTenantDatabase<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+  const router = tenantRouter();
+  if (!router) return fn();
+  const lease = await router.acquire(tenantId);
+  if (!lease) return runWithExecutor(sharedExecutor(), fn);
+  try {
+    return await runWithExecutor(lease.db, fn);
+  } finally {
+    lease.release();
+  }
+}

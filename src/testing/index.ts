@@ -5,6 +5,7 @@ import { workerDatabase } from './worker-database.js';
 
 export { openRollbackTransaction, type OpenTransaction } from './rollback-transaction.js';
 export type { TestDatabaseSource } from './source.js';
+export { useTestTenantDatabases, type TestPlacement, type TestTenantDatabases } from './tenant-databases.js';
 
 /** The worker's migrated test database (PGlite, or a clone of the server template under TEST_DATABASE_URL). */
 export function testDatabase(): Promise<DatabaseHandle> {
