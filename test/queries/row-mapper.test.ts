@@ -51,7 +51,7 @@ describe('withColumnRowMapper', () => {
   });
 
   it('leaves a query with a computed field to Drizzle', () => {
-    const prepared = currentExecutor().select({ n: count() }).from(schema.todos).prepare('row_mapper_count');
+    const prepared = currentExecutor().select({ n: count() }).from(schema.tenantInvites).prepare('row_mapper_count');
     const before = { ...(prepared as PreparedMappers) };
     withColumnRowMapper(prepared);
     expect((prepared as PreparedMappers).customResultMapper).toBeUndefined();
