@@ -8,14 +8,14 @@ import { createPgliteDatabase } from '../../src/client/pglite.js';
 import type { Database } from '../../src/client/types.js';
 import { packageRoot } from '../../src/config/database-url.js';
 import { migrate } from '../../src/migrate/index.js';
-import { readMigrationFiles } from '../../src/migrate/migration-files.js';
+import { readMigrationFiles, type MigrationFile } from '../../src/migrate/migration-files.js';
 import { TenantDatabaseQueries } from '../../src/queries/tenant/tenant-database.js';
 import { factories } from '../../src/testing/index.js';
 import { createIsolatedDatabase, onServer } from '../../src/testing/isolated-database.js';
 import { loadSnapshot, migratedPgliteSnapshot } from '../../src/testing/pglite-snapshot.js';
 import { databaseUrlFor, type TestDatabaseSource } from '../../src/testing/source.js';
 import { encryptUrl, parseKeyRing, type KeyRing } from '../../src/tenancy/encryption.js';
-import { writeJournalFolder } from './migration-folder.js';
+import { writeFoldersLayout, writeJournalFolder } from './migration-folder.js';
 
 // Tenant databases for tests of `db:migrate` over placed tenants: databases one or more migrations behind (so a run
 // really applies something), placements committed in a control database of the test's own (a script reads them),
@@ -26,15 +26,17 @@ export const BEHIND = 2;
 
 const drizzleFolder = path.join(packageRoot, 'drizzle');
 
-/** A copy of drizzle/ without its last `behind` migrations. */
+/** A copy of drizzle/ without its last `behind` migrations, in its layout (0.45's journal, or 1.0's folders). */
 function olderFolder(behind: number): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(drizzleFolder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string; when: number }[];
-  };
-  const kept = journal.entries.slice(0, journal.entries.length - behind);
-  return writeJournalFolder(
-    kept.map(({ tag, when }) => ({ tag, when, sql: fs.readFileSync(path.join(drizzleFolder, `${tag}.sql`), 'utf8') })),
-  );
+  const kept = readMigrationFiles(drizzleFolder).slice(0, -behind);
+  const sqlOf = ({ layout, tag, name }: MigrationFile) =>
+    fs.readFileSync(
+      path.join(drizzleFolder, layout === 'journal' ? `${tag}.sql` : path.join(name, 'migration.sql')),
+      'utf8',
+    );
+  return kept[0]?.layout === 'folders'
+    ? writeFoldersLayout(kept.map((file) => ({ name: file.name, sql: sqlOf(file) })))
+    : writeJournalFolder(kept.map((file) => ({ tag: file.tag, when: file.when, sql: sqlOf(file) })));
 }
 
 /** The first table a pending migration creates: a table of that name already there makes it fail for real. */
