@@ -115,7 +115,9 @@ describe('Drizzle 1.0, in a copy of the repository upgraded by scripts/upgrade-d
       for (const database of created)
         await onServer(source.serverUrl, `drop database if exists "${database}" with (force)`);
     }
-    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+    // DRIZZLE_1_KEEP_COPY=1 keeps the upgraded copy, to rerun its commands there (`pnpm exec vitest run <file>`)
+    if (copy && process.env.DRIZZLE_1_KEEP_COPY) console.log(`kept the upgraded copy: ${copy}`);
+    else if (copy) fs.rmSync(copy, { recursive: true, force: true });
   });
 
   it('the codemod, pnpm install and drizzle-kit up succeed, and the codemod removes itself', () => {
