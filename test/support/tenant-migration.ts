@@ -21,10 +21,27 @@ import { writeFoldersLayout, writeJournalFolder } from './migration-folder.js';
 // really applies something), placements committed in a control database of the test's own (a script reads them),
 // and a breakage that makes a real migration fail.
 
-/** The last `behind` migrations of drizzle/ are pending on an "older" database. */
-export const BEHIND = 2;
-
 const drizzleFolder = path.join(packageRoot, 'drizzle');
+
+/** The first table one of `files` creates (not IF NOT EXISTS): a table of that name already there makes it fail. */
+function createdTable(files: MigrationFile[]): string | null {
+  for (const file of files) {
+    for (const statement of file.statements) {
+      const match = /^\s*CREATE TABLE (?:IF NOT EXISTS )?"(?:public"\.")?([a-z_0-9]+)"/i.exec(statement);
+      if (match && !/IF NOT EXISTS/i.test(statement)) return match[1]!;
+    }
+  }
+  return null;
+}
+
+/**
+ * The last `BEHIND` migrations of drizzle/ are pending on an "older" database: 2, or as many as reach back to one
+ * that creates a table (after `pnpm db:remove` the newest migrations only drop).
+ */
+export const BEHIND = ((files) => {
+  for (let behind = 2; behind <= files.length; behind++) if (createdTable(files.slice(-behind))) return behind;
+  return 2;
+})(readMigrationFiles(drizzleFolder));
 
 /** A copy of drizzle/ without its last `behind` migrations, in its layout (0.45's journal, or 1.0's folders). */
 function olderFolder(behind: number): string {
@@ -41,13 +58,8 @@ function olderFolder(behind: number): string {
 
 /** The first table a pending migration creates: a table of that name already there makes it fail for real. */
 export function blockingTableName(behind = BEHIND): string {
-  const pending = readMigrationFiles(drizzleFolder).slice(-behind);
-  for (const file of pending) {
-    for (const statement of file.statements) {
-      const match = /^\s*CREATE TABLE (?:IF NOT EXISTS )?"(?:public"\.")?([a-z_0-9]+)"/i.exec(statement);
-      if (match && !/IF NOT EXISTS/i.test(statement)) return match[1]!;
-    }
-  }
+  const table = createdTable(readMigrationFiles(drizzleFolder).slice(-behind));
+  if (table) return table;
   throw new Error(`None of the last ${behind} migrations creates a table: pick another breakage.`);
 }
 
