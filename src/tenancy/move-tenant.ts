@@ -103,10 +103,15 @@ export async function moveTenant(tenantId: string, to: string, options: MoveTena
   const known = new Map<TenantDataTable, Map<string, string>>();
   for (let round = 1; round <= CATCH_UP_ROUNDS; round++) {
     let touched = 0;
+    // One snapshot per pass (repeatable read): the hashes and the rows read after them agree. Not for the locked
+    // pass: its snapshot would predate the writes it waited for.
     await on(from, (db) =>
-      db.transaction(async (tx) => {
-        for (const declared of tables) touched += await catchUp(tx, declared);
-      }),
+      db.transaction(
+        async (tx) => {
+          for (const declared of tables) touched += await catchUp(tx, declared);
+        },
+        { isolationLevel: 'repeatable read' },
+      ),
     );
     if (touched <= SMALL_DELTA) break;
   }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bindDatabase } from '../../src/client/executor.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWithExecutor } from '../../src/client/executor.js';
 import type { Executor } from '../../src/client/types.js';
 import { TodoQueries } from '../../src/queries/features/todo.js';
 import { moveTenant, SHARED } from '../../src/tenancy/move-tenant.js';
@@ -23,13 +23,8 @@ beforeAll(async () => {
   control = await isolatedDatabase({ poolMax: 10 });
   tenants = useTestTenantDatabases(source, { poolMax: 10 });
 });
-// After the setup file's own beforeEach, which binds the worker's rolled-back transaction.
-beforeEach(() => {
-  bindDatabase(control.db);
-});
 afterAll(async () => {
   await tenants.close();
-  bindDatabase(null);
   await control.close();
 });
 
@@ -76,11 +71,14 @@ const rowsAt = (url: string | null, tenantId: string) => {
 
 async function moveUnderWriters(tenantId: string, userId: string, to: string | null, graceMs: number) {
   const writers = writeUntilStopped(tenantId, userId);
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const report = await moveTenant(tenantId, to ?? SHARED, { keyRing: tenants.keyRing, graceMs });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await writers.stop();
-  return { report, writers };
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const report = await moveTenant(tenantId, to ?? SHARED, { keyRing: tenants.keyRing, graceMs });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { report, writers };
+  } finally {
+    await writers.stop();
+  }
 }
 
 function expectExactly(
@@ -93,45 +91,54 @@ function expectExactly(
 }
 
 describe('moving a tenant under a concurrent writer (server)', () => {
-  it('shared → dedicated → shared: every acknowledged write is in the target exactly once, nothing in the source', async () => {
-    const user = await factories.user.create();
-    const tenant = await factories.tenants.create();
-    const target = await tenants.createDatabase('server');
+  // Everything runs on the committed control database (ambient, so the writers' async work inherits it).
+  const onControl = (fn: () => Promise<void>) => () => runWithExecutor(control.db, fn);
 
-    const there = await moveUnderWriters(tenant.id, user.id, target, 50);
-    expect(there.writers.errors).toEqual([]);
-    expect(there.writers.acknowledged.size).toBeGreaterThan(0);
-    expectExactly(await rowsAt(target, tenant.id), there.writers.acknowledged);
-    expect(await rowsAt(null, tenant.id)).toEqual([]);
+  it(
+    'shared → dedicated → shared: every acknowledged write is in the target exactly once, nothing in the source',
+    onControl(async () => {
+      const user = await factories.user.create();
+      const tenant = await factories.tenants.create();
+      const target = await tenants.createDatabase('server');
 
-    const back = await moveUnderWriters(tenant.id, user.id, null, 50);
-    expect(back.writers.errors).toEqual([]);
-    const all = new Map([...there.writers.acknowledged, ...back.writers.acknowledged]);
-    expectExactly(await rowsAt(null, tenant.id), all);
-    expect(await rowsAt(target, tenant.id)).toEqual([]);
-    console.log(
-      `tenant move under ${WRITERS} writers: ${there.writers.acknowledged.size + back.writers.acknowledged.size} ` +
-        `todos written; pauses ${there.report.pauseMs.toFixed(0)} ms and ${back.report.pauseMs.toFixed(0)} ms; ` +
-        `rows copied again under the lock: ${there.report.recopied} and ${back.report.recopied}`,
-    );
-  });
+      const there = await moveUnderWriters(tenant.id, user.id, target, 50);
+      expect(there.writers.errors).toEqual([]);
+      expect(there.writers.acknowledged.size).toBeGreaterThan(0);
+      expectExactly(await rowsAt(target, tenant.id), there.writers.acknowledged);
+      expect(await rowsAt(null, tenant.id)).toEqual([]);
 
-  it('a tenant of 100,000 rows moves with its writes paused for the final pass only (reported)', async () => {
-    const user = await factories.user.create();
-    const tenant = await factories.tenants.create();
-    const target = await tenants.createDatabase('server');
-    const inputs = Array.from({ length: 100_000 }, (_, i) => ({ userId: user.id, title: `bulk ${i}` }));
-    await TodoQueries.createMany(inputs, { tenantId: tenant.id, chunkSize: 5_000 });
+      const back = await moveUnderWriters(tenant.id, user.id, null, 50);
+      expect(back.writers.errors).toEqual([]);
+      const all = new Map([...there.writers.acknowledged, ...back.writers.acknowledged]);
+      expectExactly(await rowsAt(null, tenant.id), all);
+      expect(await rowsAt(target, tenant.id)).toEqual([]);
+      console.log(
+        `tenant move under ${WRITERS} writers: ${there.writers.acknowledged.size + back.writers.acknowledged.size} ` +
+          `todos written; pauses ${there.report.pauseMs.toFixed(0)} ms and ${back.report.pauseMs.toFixed(0)} ms; ` +
+          `rows copied again under the lock: ${there.report.recopied} and ${back.report.recopied}`,
+      );
+    }),
+  );
 
-    const { report, writers } = await moveUnderWriters(tenant.id, user.id, target, 50);
-    expect(writers.errors).toEqual([]);
-    const rows = await rowsAt(target, tenant.id);
-    expect(rows.length).toBe(100_000 + new Set(writers.acknowledged.keys()).size);
-    expectExactly(rows, writers.acknowledged);
-    expect(await rowsAt(null, tenant.id)).toEqual([]);
-    console.log(
-      `tenant move of ${rows.length} rows: copy ${report.copyMs.toFixed(0)} ms, write pause ` +
-        `${report.pauseMs.toFixed(0)} ms, total ${report.totalMs.toFixed(0)} ms (${report.recopied} rows copied again)`,
-    );
-  });
+  it(
+    'a tenant of 100,000 rows moves with its writes paused for the final pass only (reported)',
+    onControl(async () => {
+      const user = await factories.user.create();
+      const tenant = await factories.tenants.create();
+      const target = await tenants.createDatabase('server');
+      const inputs = Array.from({ length: 100_000 }, (_, i) => ({ userId: user.id, title: `bulk ${i}` }));
+      await TodoQueries.createMany(inputs, { tenantId: tenant.id, chunkSize: 5_000 });
+
+      const { report, writers } = await moveUnderWriters(tenant.id, user.id, target, 50);
+      expect(writers.errors).toEqual([]);
+      const rows = await rowsAt(target, tenant.id);
+      expect(rows.length).toBe(100_000 + new Set(writers.acknowledged.keys()).size);
+      expectExactly(rows, writers.acknowledged);
+      expect(await rowsAt(null, tenant.id)).toEqual([]);
+      console.log(
+        `tenant move of ${rows.length} rows: copy ${report.copyMs.toFixed(0)} ms, write pause ` +
+          `${report.pauseMs.toFixed(0)} ms, total ${report.totalMs.toFixed(0)} ms (${report.recopied} rows copied again)`,
+      );
+    }),
+  );
 });
