@@ -134,11 +134,7 @@ export {
 } from './schema/index.js';
 
 // A database per tenant when a tenant needs one (docs/tenant-databases.md).
-export {
-  CrossDatabaseTransactionError,
-  TenantMovedError,
-  TenantMoveError,
-} from './errors/tenant-routing.js';
+export { CrossDatabaseTransactionError, TenantMovedError, TenantMoveError } from './errors/tenant-routing.js';
 export { PlacementKeyError, TenantClientError, type PlacementKeyProblem } from './errors/tenancy.js';
 export { parseKeyRing, reencrypt, type KeyRing } from './tenancy/encryption.js';
 export { syncTenantMembers } from './tenancy/members.js';

@@ -98,7 +98,10 @@ export const TenantDatabaseQueries = {
   async unplace(tenantId: string): Promise<boolean> {
     const id = parseId(ENTITY, tenantId, 'tenantId');
     const rows = await write((db) =>
-      db.delete(tenantDatabases).where(eq(tenantDatabases.tenantId, id)).returning({ tenantId: tenantDatabases.tenantId }),
+      db
+        .delete(tenantDatabases)
+        .where(eq(tenantDatabases.tenantId, id))
+        .returning({ tenantId: tenantDatabases.tenantId }),
     );
     return rows.length > 0;
   },
