@@ -8,6 +8,8 @@ import { CrossDatabaseTransactionError } from '../../src/errors/tenant-routing.j
 import { TodoQueries } from '../../src/queries/features/todo.js';
 import { UserQueries } from '../../src/queries/auth/user.js';
 import { TenantActivityQueries } from '../../src/queries/tenant/tenant-activity.js';
+import { TenantMemberQueries } from '../../src/queries/tenant/tenant-member.js';
+import { TenantQueries } from '../../src/queries/tenant/tenant.js';
 import { withTenant } from '../../src/scope/tenant.js';
 import { factories } from '../../src/testing/index.js';
 import { useDatabaseAt } from '../../src/tenancy/router.js';
@@ -140,5 +142,25 @@ describe('routing tenant data to the tenant database', () => {
     expect(await TenantActivityQueries.log({ tenantId: placed.id, action: 'x', actorUserId: ghost })).toBeNull();
     expect((await TodoQueries.list({}, { tenantId: placed.id })).items).toEqual([]);
     expect((await TenantActivityQueries.list({}, { tenantId: placed.id })).items).toEqual([]);
+  });
+
+  it("deleting a user or a tenant reaches a placed tenant's database as the foreign keys do in the shared one", async () => {
+    const owner = await factories.user.create();
+    const leaving = await factories.user.create();
+    const placed = await factories.tenants.create();
+    const url = await tenants.place(placed.id, dedicated);
+    await TenantMemberQueries.add(owner.id, 'owner', { tenantId: placed.id });
+    await TenantMemberQueries.add(leaving.id, 'member', { tenantId: placed.id });
+    await TodoQueries.create({ userId: owner.id, title: 'stays' }, { tenantId: placed.id });
+    await TodoQueries.create({ userId: leaving.id, title: 'goes' }, { tenantId: placed.id });
+    await TenantActivityQueries.log({ tenantId: placed.id, action: 'by.leaving', actorUserId: leaving.id });
+
+    await UserQueries.delete(leaving.id);
+    expect(await titlesAt(url, placed.id)).toEqual(['stays']); // cascade
+    const feed = await TenantActivityQueries.list({}, { tenantId: placed.id });
+    expect(feed.items.map((e) => [e.action, e.actorUserId])).toEqual([['by.leaving', null]]); // set null
+
+    await TenantQueries.delete(placed.id);
+    expect(await titlesAt(url, placed.id)).toEqual([]);
   });
 });

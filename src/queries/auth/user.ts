@@ -10,6 +10,7 @@ import {
   type UserFilter,
 } from '../../dto/auth/user.js';
 import { user } from '../../schema/tables/auth/user.js';
+import { applyControlDelete } from '../_lib/control-references.js';
 import { eqEachSet } from '../_lib/filters.js';
 import { afterCursor, newestFirst, toPage, type Page } from '../_lib/keyset.js';
 import { findByIdOf } from '../_lib/find-by-id.js';
@@ -70,11 +71,14 @@ export const UserQueries = {
 
   /**
    * Deletes the user and, by cascade, their sessions, accounts and memberships. With tenant databases the copies of
-   * their memberships in placed tenants' databases go first (queries/tenant/member-copy.ts), back if this fails.
+   * their memberships in placed tenants' databases go first (queries/tenant/member-copy.ts), back if this fails, and
+   * their rows there are deleted (todos) or unlinked (activity) as the foreign keys do in the shared database.
    */
   async delete(id: string): Promise<User> {
     const userId = parseId(ENTITY, id);
     const copies = await uncopyMembershipsOf(userId);
+    // What the foreign keys to the user do in the shared database, done in the placed tenants' own databases.
+    for (const membership of copies) await applyControlDelete(membership.tenantId, user, userId);
     try {
       const [row] = await write((db) => db.delete(user).where(eq(user.id, userId)).returning());
       return orNotFound(row, ENTITY, `id=${id}`);

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
+import { databaseKeyOf, SHARED_DATABASE, tenantRouter } from '../../client/executor.js';
 import {
   CreateTenantSchema,
   TenantFilterSchema,
@@ -153,7 +154,19 @@ export const TenantQueries = {
   /** Removes the tenant for good, and with it (cascade) its members, invites, activity and every tenant row. */
   async delete(id: string): Promise<Tenant> {
     const tenantId = parseId(ENTITY, id);
+    await deleteTenantCopy(tenantId);
     const [row] = await write((db) => db.delete(tenants).where(eq(tenants.id, tenantId)).returning());
     return orNotFound(row, ENTITY, `id=${id}`);
   },
 };
+
+/**
+ * A placed tenant's data in its own database goes first: deleting the tenant's copy there cascades, as the tenant_id
+ * foreign keys do in the shared database. Nothing for a shared tenant or without tenant databases.
+ */
+async function deleteTenantCopy(tenantId: string): Promise<void> {
+  if (!tenantRouter()) return;
+  await write(async (db) => {
+    if (databaseKeyOf(db) !== SHARED_DATABASE) await db.delete(tenants).where(eq(tenants.id, tenantId));
+  }, tenantId);
+}
