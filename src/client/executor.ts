@@ -118,6 +118,8 @@ export interface TenantRouter {
   acquireAmbient(): Promise<TenantDatabaseLease | null | undefined>;
   /** Forget what is cached about the tenant's placement (after a write found it moved). */
   invalidate(tenantId: string): void;
+  /** `work` on each distinct database tenants are placed on (maintenance that spans every tenant: prune). */
+  eachPlacedDatabase(work: (db: Database) => Promise<void>): Promise<void>;
 }
 
 export function setTenantRouter(router: TenantRouter | null): void {

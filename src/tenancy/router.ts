@@ -102,6 +102,18 @@ export function enableTenantDatabases(options: TenantDatabasesOptions = {}): Ten
     invalidate(tenantId) {
       placements.delete(tenantId);
     },
+    async eachPlacedDatabase(work) {
+      const sealed = await runWithExecutor(sharedExecutor(), () => TenantDatabaseQueries.listSealed());
+      const urls = new Map(
+        sealed.map((p) => toPlacement(decryptUrl(ring(), p.tenantId, p.encryptedUrl))).map((p) => [p.key, p]),
+      );
+      for (const placement of urls.values()) {
+        await clients.use(placement.url, async (handle) => {
+          tagDatabase(handle.db, placement.key);
+          await work(handle.db);
+        });
+      }
+    },
   };
   setTenantRouter(router);
   active = clients;

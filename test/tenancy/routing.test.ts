@@ -163,4 +163,16 @@ describe('routing tenant data to the tenant database', () => {
     await TenantQueries.delete(placed.id);
     expect(await titlesAt(url, placed.id)).toEqual([]);
   });
+
+  it("the retention prune reaches the placed tenants' databases too", async () => {
+    const placed = await factories.tenants.create();
+    const shared = await factories.tenants.create();
+    await tenants.place(placed.id, dedicated);
+    await TenantActivityQueries.log({ tenantId: placed.id, action: 'old.placed' });
+    await TenantActivityQueries.log({ tenantId: shared.id, action: 'old.shared' });
+    const deleted = await TenantActivityQueries.pruneOlderThan(new Date(Date.now() + 60_000));
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    expect((await TenantActivityQueries.list({}, { tenantId: placed.id })).items).toEqual([]);
+    expect((await TenantActivityQueries.list({}, { tenantId: shared.id })).items).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ import {
   type TenantActivity,
   type TenantActivityFilter,
 } from '../../dto/tenant/tenant-activity.js';
+import { tenantRouter } from '../../client/executor.js';
+import type { Executor } from '../../client/types.js';
 import { DatabaseError } from '../../errors/classes.js';
 import { tenantActivity, tenantActivityTenantData } from '../../schema/tables/tenant/tenant-activity.js';
 import type { TenantScope } from '../../scope/tenant.js';
@@ -93,12 +95,22 @@ export const TenantActivityQueries = {
     return toPage(rows, limit);
   },
 
-  /** Deletes entries created before `olderThan`, in every tenant (the retention job, see retention_settings.audit_events). */
+  /**
+   * Deletes entries created before `olderThan`, in every tenant (the retention job, see
+   * retention_settings.audit_events): in the shared database and, with tenant databases, in each placed one.
+   */
   async pruneOlderThan(olderThan: Date): Promise<number> {
     const cutoff = parseCutoff(ENTITY, olderThan);
-    const rows = await write((db) =>
-      db.delete(tenantActivity).where(lt(tenantActivity.createdAt, cutoff)).returning({ id: tenantActivity.id }),
-    );
-    return rows.length;
+    const prune = (db: Executor) =>
+      db.delete(tenantActivity).where(lt(tenantActivity.createdAt, cutoff)).returning({ id: tenantActivity.id });
+    let deleted = (await write(prune)).length;
+    await tenantRouter()?.eachPlacedDatabase(async (db) => {
+      try {
+        deleted += (await prune(db)).length;
+      } catch (error) {
+        throw toDatabaseError(error);
+      }
+    });
+    return deleted;
   },
 };
