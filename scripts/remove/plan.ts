@@ -84,38 +84,44 @@ function declaredExports(file: string): string[] {
   return names;
 }
 
-/** `// needs-domain: features notifications` in a test or bench file: it is about those domains by name (a string). */
-const NEEDS_DOMAIN = /^\/\/ needs-domain: (.+)$/m;
-
-/** Tests and bench cases outside the domain's folder that declare they need it: they go with it. */
-function markedFor(root: string, folder: string): string[] {
+/**
+ * `// needs-domain: features notifications` or `// needs-table: waitlist` in a test or bench file: it is about those
+ * domains or tables by name (a string), so it goes with them.
+ */
+function markedFor(root: string, kind: 'domain' | 'table', names: string[]): string[] {
+  const marker = new RegExp(`^// needs-${kind}: (.+)$`, 'm');
   return ['test', 'bench'].flatMap((dir) =>
     listFiles(path.join(root, dir), '.ts').filter((file) =>
-      (NEEDS_DOMAIN.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '').split(/[\s,]+/).includes(folder),
+      (marker.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '').split(/[\s,]+/).some((name) => names.includes(name)),
     ),
   );
 }
 
 /** The files of the domain (or of one table file in it) in every layer, its seed steps and its tests. */
-function removedFilesOf(root: string, folder: string, tableFiles: string[] | null): string[] {
+function removedFilesOf(root: string, folder: string, tableFiles: string[] | null, tables: string[]): string[] {
   if (tableFiles === null) {
     return [
       ...LAYERS.flatMap((layer) => listFiles(path.join(root, layer, folder), '.ts')),
       ...listFiles(path.join(root, 'test', folder), '.ts'),
-      ...markedFor(root, folder),
+      ...markedFor(root, 'domain', [folder]),
+      ...markedFor(root, 'table', tables),
       ...listFiles(path.join(root, 'src/seed', folder), '.ts'),
       path.join(root, 'src/seed', `${folder}.ts`),
     ].filter((file) => fs.existsSync(file));
   }
+  const marked = markedFor(root, 'table', tables);
   return tableFiles.flatMap((tableFile) => {
     const base = path.basename(tableFile, '.ts');
     const tests = listFiles(path.join(root, 'test', folder), '.ts').filter((file) =>
       new RegExp(`^${base}(-[a-z0-9-]+)?\\.test\\.ts$`).test(path.basename(file)),
     );
     const seedStep = path.join(root, 'src/seed', folder, `${base}.ts`);
-    return [...LAYERS.map((layer) => path.join(root, layer, folder, `${base}.ts`)), seedStep, ...tests].filter((file) =>
-      fs.existsSync(file),
-    );
+    return [
+      ...LAYERS.map((layer) => path.join(root, layer, folder, `${base}.ts`)),
+      seedStep,
+      ...tests,
+      ...marked,
+    ].filter((file) => fs.existsSync(file));
   });
 }
 
@@ -146,7 +152,14 @@ function selectTables(root: string, domain: string | undefined, table: string | 
 
 export function planRemoval(root: string, domain: string | undefined, table?: string): RemovalPlan {
   const { folder, all, removed, tableFiles } = selectTables(root, domain, table);
-  const removedFiles = new Set(removedFilesOf(root, folder, tableFiles));
+  const removedFiles = new Set(
+    removedFilesOf(
+      root,
+      folder,
+      tableFiles,
+      removed.map((t) => t.sqlName),
+    ),
+  );
   // The domain's seed step (src/seed/<domain>.ts) and its tables' steps (src/seed/<domain>/<table>.ts): a call of
   // a removed one goes as a whole statement.
   const seedDir = path.join(root, 'src/seed');
