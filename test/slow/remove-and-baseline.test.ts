@@ -227,7 +227,7 @@ describe.runIf(await serverReachable())('pnpm db:remove and pnpm db:baseline, en
         expectOk(await node('node_modules/vitest/vitest.mjs', 'run'));
 
         await migrate({ url: oldSchema, migrationsFolder: path.join(copy, 'drizzle'), log: () => {} });
-        const fresh = await createDatabase(`fresh_${domain}`);
+        const fresh = await createDatabase(`fresh_${args.join('_')}`);
         await migrate({ url: fresh, migrationsFolder: path.join(copy, 'drizzle'), log: () => {} });
         const [oldCatalog, freshCatalog] = await Promise.all([fullCatalog(oldSchema), fullCatalog(fresh)]);
         expect(oldCatalog).toEqual(freshCatalog);
